@@ -1,0 +1,1 @@
+"""StaffDesk: Parent Access Forms to parent-portal links."""

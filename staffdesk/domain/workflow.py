@@ -1,0 +1,94 @@
+"""The access request's life as an explicit state machine, and the roles' permissions."""
+
+from __future__ import annotations
+
+import enum
+
+from staffdesk.domain.errors import IllegalTransition, PermissionDenied
+
+
+class RequestStatus(enum.StrEnum):
+    RECORDED = "recorded"
+    VERIFIED = "verified"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ISSUED = "issued"
+    REVOKED = "revoked"
+
+
+class Action(enum.StrEnum):
+    VERIFY = "verify identity"
+    APPROVE = "approve"
+    REJECT = "reject"
+    ISSUE = "issue passcode"
+    REISSUE = "reissue passcode"
+    REVOKE = "revoke passcode"
+
+
+# action -> (states it may start from, state it leads to)
+TRANSITIONS: dict[Action, tuple[frozenset[RequestStatus], RequestStatus]] = {
+    Action.VERIFY: (frozenset({RequestStatus.RECORDED}), RequestStatus.VERIFIED),
+    Action.APPROVE: (frozenset({RequestStatus.VERIFIED}), RequestStatus.APPROVED),
+    Action.REJECT: (
+        frozenset({RequestStatus.RECORDED, RequestStatus.VERIFIED}),
+        RequestStatus.REJECTED,
+    ),
+    Action.ISSUE: (frozenset({RequestStatus.APPROVED}), RequestStatus.ISSUED),
+    Action.REISSUE: (
+        frozenset({RequestStatus.ISSUED, RequestStatus.REVOKED}),
+        RequestStatus.ISSUED,
+    ),
+    Action.REVOKE: (frozenset({RequestStatus.ISSUED}), RequestStatus.REVOKED),
+}
+
+
+def allowed_actions(status: RequestStatus) -> list[Action]:
+    return [a for a, (sources, _) in TRANSITIONS.items() if status in sources]
+
+
+def next_status(status: RequestStatus, action: Action) -> RequestStatus:
+    """The state after `action`, or IllegalTransition saying what is allowed next."""
+    sources, target = TRANSITIONS[action]
+    if status not in sources:
+        allowed = ", ".join(a.value for a in allowed_actions(status)) or "nothing (final state)"
+        raise IllegalTransition(
+            f"cannot {action.value}: the request is {status.value}; allowed next: {allowed}"
+        )
+    return target
+
+
+class Role(enum.StrEnum):
+    CLERK = "clerk"
+    APPROVER = "approver"
+    ADMIN = "admin"
+
+
+_RANK = {Role.CLERK: 0, Role.APPROVER: 1, Role.ADMIN: 2}
+
+
+def require_role(role: Role, needed: Role, what: str) -> None:
+    if _RANK[role] < _RANK[needed]:
+        raise PermissionDenied(f"{what} needs the {needed.value} role; you are a {role.value}")
+
+
+class DocumentKind(enum.StrEnum):
+    CA_ID = "ca-id"
+    DRIVERS_LICENCE = "drivers-licence"
+    PASSPORT = "passport"
+    OTHER = "other"
+
+
+DOCUMENT_LABELS = {
+    DocumentKind.CA_ID: "CA ID card",
+    DocumentKind.DRIVERS_LICENCE: "Driver's licence",
+    DocumentKind.PASSPORT: "Passport",
+    DocumentKind.OTHER: "Other ID",
+}
+
+
+class PasscodeState(enum.StrEnum):
+    ACTIVE = "active"
+    USED = "used"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    LOCKED = "locked"

@@ -1,0 +1,137 @@
+"""Engines, sessions and schema upgrades for SQLite (embedded), PostgreSQL and MariaDB/MySQL."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session, sessionmaker
+
+from staffdesk.domain.errors import ConflictError, StoreUnavailable
+
+log = logging.getLogger("staffdesk.store")
+
+APP = "StaffDesk"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def data_dir() -> Path:
+    path = Path(os.environ.get("STAFFDESK_DATA_DIR") or platformdirs.user_data_dir(APP, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'staffdesk.sqlite3'}"
+
+
+def demo_url() -> str:
+    """The demo district lives in its own file, never mixed with real records."""
+    return f"sqlite:///{data_dir() / 'demo.sqlite3'}"
+
+
+def normalise_url(url: str) -> str:
+    """Pick the project's drivers: psycopg 3 for PostgreSQL, PyMySQL for MariaDB/MySQL."""
+    u = make_url(url)
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+    elif u.drivername in ("mysql", "mariadb"):
+        u = u.set(drivername="mysql+pymysql")
+        if "charset" not in u.query:
+            u = u.update_query_dict({"charset": "utf8mb4"})
+    return u.render_as_string(hide_password=False)
+
+
+def redacted(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    url = normalise_url(url or default_url())
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # let SQLAlchemy, not pysqlite, open transactions, so BEGIN IMMEDIATE is ours to send
+        event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
+        event.listen(engine, "begin", lambda c: c.exec_driver_sql("BEGIN IMMEDIATE"))
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One user action: commit on success, roll back on any error, map store errors to ours."""
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except StaleDataError:
+        session.rollback()
+        raise ConflictError(
+            "someone else changed this record a moment ago; it has been reloaded, "
+            "please check it and try again"
+        ) from None
+    except OperationalError as exc:
+        session.rollback()
+        raise StoreUnavailable(f"the database cannot be reached: {exc.orig}") from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration (the only way the schema changes)."""
+    from alembic import command
+
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except (OperationalError, DBAPIError) as exc:
+        raise StoreUnavailable(
+            f"cannot create or upgrade the schema at {redacted(str(engine.url))}: {exc.orig}"
+        ) from exc
+
+
+def is_initialised(engine: Engine) -> bool:
+    try:
+        return inspect(engine).has_table("alembic_version")
+    except (OperationalError, DBAPIError) as exc:
+        raise StoreUnavailable(
+            f"the database {redacted(str(engine.url))} cannot be reached: {exc.orig}"
+        ) from exc

@@ -1,0 +1,287 @@
+"""SQLAlchemy typed models: the shared-database contract (docs/shared-database.md).
+
+Ownership is by column. Roster tables are written by roster import; office workflow tables by
+StaffDesk only; the columns marked PORTAL on `passcode` and the `portal_link` table by the portal.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects import mysql
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC on every engine and hands back aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name in ("mysql", "mariadb"):
+            return dialect.type_descriptor(mysql.DATETIME(fsp=6))
+        return dialect.type_descriptor(DateTime())
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# A case-insensitive text column on SQLite, so LIKE 'abc%' can use the index there.
+SearchKey = String(200).with_variant(String(200, collation="NOCASE"), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# ---------------------------------------------------------------- roster (roster import writes)
+
+
+class School(Base):
+    __tablename__ = "school"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Student(Base):
+    __tablename__ = "student"
+    permanent_id: Mapped[str] = mapped_column(String(12), primary_key=True)
+    school_code: Mapped[str] = mapped_column(ForeignKey("school.code"), index=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    middle_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100))
+    grade: Mapped[str] = mapped_column(String(4))
+    primary_phone: Mapped[str] = mapped_column(String(20))  # E.164
+    language: Mapped[str] = mapped_column(String(8), default="")
+    # folded "last first middle" for prefix search: lower-case ASCII, one space between words
+    name_key: Mapped[str] = mapped_column(SearchKey)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        Index("ix_student_name_key", "name_key", postgresql_ops={"name_key": "text_pattern_ops"}),
+    )
+
+
+class StudentContact(Base):
+    __tablename__ = "student_contact"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # uuid5(permanent id, name)
+    permanent_id: Mapped[str] = mapped_column(ForeignKey("student.permanent_id"), index=True)
+    contact_name: Mapped[str] = mapped_column(String(200))
+    relationship: Mapped[str] = mapped_column(String(50), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")  # E.164 or empty
+    email: Mapped[str] = mapped_column(String(254), default="")
+    emergency_order: Mapped[int] = mapped_column(Integer, default=1)
+    portal_access: Mapped[str] = mapped_column(String(12), default="allowed")  # or restricted
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+
+# ------------------------------------------------------- office workflow (StaffDesk writes only)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_user"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(12))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class StaffSchool(Base):
+    __tablename__ = "staff_school"
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff_user.id"), primary_key=True)
+    school_code: Mapped[str] = mapped_column(ForeignKey("school.code"), primary_key=True)
+
+
+class AccessRequest(Base):
+    __tablename__ = "access_request"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    school_code: Mapped[str] = mapped_column(ForeignKey("school.code"), index=True)
+    permanent_id: Mapped[str] = mapped_column(ForeignKey("student.permanent_id"), index=True)
+    student_first_name: Mapped[str] = mapped_column(String(100))  # as written on the form
+    student_middle_name: Mapped[str] = mapped_column(String(100), default="")
+    student_last_name: Mapped[str] = mapped_column(String(100))
+    name_mismatch: Mapped[bool] = mapped_column(Boolean, default=False)
+    guardian_name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(400))
+    phone: Mapped[str] = mapped_column(String(20))  # E.164
+    email: Mapped[str] = mapped_column(String(254))
+    signed_on: Mapped[date] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(8), default="")
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    workstation: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IdentityCheck(Base):
+    __tablename__ = "identity_check"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    request_id: Mapped[str] = mapped_column(ForeignKey("access_request.id"), unique=True)
+    document_kind: Mapped[str] = mapped_column(String(20))
+    document_description: Mapped[str] = mapped_column(String(200), default="")
+    last4: Mapped[str] = mapped_column(String(4), default="")  # never the full number
+    verified_by: Mapped[str] = mapped_column(String(64))
+    verified_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    workstation: Mapped[str] = mapped_column(String(64))
+
+
+class Decision(Base):
+    __tablename__ = "decision"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    request_id: Mapped[str] = mapped_column(ForeignKey("access_request.id"), unique=True)
+    outcome: Mapped[str] = mapped_column(String(12))  # approved | rejected
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    override_reason: Mapped[str] = mapped_column(String(500), default="")
+    decided_by: Mapped[str] = mapped_column(String(64))
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    workstation: Mapped[str] = mapped_column(String(64))
+
+
+class Passcode(Base):
+    __tablename__ = "passcode"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    permanent_id: Mapped[str] = mapped_column(ForeignKey("student.permanent_id"), index=True)
+    request_id: Mapped[str] = mapped_column(ForeignKey("access_request.id"), index=True)
+    vpc_hash: Mapped[str] = mapped_column(String(255))  # argon2id PHC string; never the code
+    serial: Mapped[str] = mapped_column(String(24), unique=True)  # printed on the slip
+    batch_id: Mapped[str | None] = mapped_column(String(36), index=True, default=None)
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    revoked_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    revoke_reason: Mapped[str | None] = mapped_column(String(500), default=None)
+    workstation: Mapped[str] = mapped_column(String(64))
+    # PORTAL-owned columns: written by the portal check only
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+    used_by_account: Mapped[str | None] = mapped_column(String(254), default=None)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
+
+
+class PortalLink(Base):
+    """PORTAL-owned: an account linked to a student, and which emergency contact it belongs to."""
+
+    __tablename__ = "portal_link"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    permanent_id: Mapped[str] = mapped_column(ForeignKey("student.permanent_id"), index=True)
+    account_email: Mapped[str] = mapped_column(String(254))
+    passcode_id: Mapped[str] = mapped_column(ForeignKey("passcode.id"))
+    contact_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    linked_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("permanent_id", "account_email"),)
+
+
+class SlipPrintLog(Base):
+    __tablename__ = "slip_print_log"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    passcode_id: Mapped[str] = mapped_column(ForeignKey("passcode.id"), index=True)
+    serial: Mapped[str] = mapped_column(String(24))
+    kind: Mapped[str] = mapped_column(String(12))  # slip | family | batch
+    language: Mapped[str] = mapped_column(String(8))
+    printed_by: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    workstation: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+
+class AuditEvent(Base):
+    """Append-only; each event's hash covers its fields and the previous event's hash."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    chain: Mapped[str] = mapped_column(String(64))  # one chain per writer (workstation, portal)
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(254))
+    workstation: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    details: Mapped[str] = mapped_column(Text)  # JSON, never a secret
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("chain", "seq"),)
+
+
+class AuditHead(Base):
+    """The last event of each chain: locking this row serialises writers of one chain, and it
+    lets verification notice a deleted tail."""
+
+    __tablename__ = "audit_head"
+    chain: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Outbox(Base):
+    """Local store only: changes waiting to be pushed to the shared database, in order."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    pushed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
