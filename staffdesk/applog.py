@@ -1,0 +1,30 @@
+"""Logging: loggers named by topic (staffdesk.sync, staffdesk.print), a rotating file in the
+user log dir. Nothing here ever receives a VPC, a password or a full phone number."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+import platformdirs
+
+
+def log_dir() -> Path:
+    path = Path(os.environ.get("STAFFDESK_LOG_DIR") or platformdirs.user_log_dir("StaffDesk", False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def setup(level: int = logging.INFO) -> Path:
+    path = log_dir() / "staffdesk.log"
+    root = logging.getLogger("staffdesk")
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(level)
+    return path

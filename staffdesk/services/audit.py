@@ -1,0 +1,198 @@
+"""The audit trail: every state change and portal check, chained by SHA-256 per writer.
+
+Also the outbox: the same call that audits a change queues it for the shared database, so the
+local store, the outbox and the audit log are written in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from staffdesk.services.context import Actor, utcnow
+from staffdesk.store.models import AuditEvent, AuditHead, Outbox, new_id
+
+GENESIS = "0" * 64
+PORTAL_CHAIN = "portal"
+
+
+def _digest(prev_hash: str, fields: dict[str, Any]) -> str:
+    body = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + "\n" + body).encode()).hexdigest()
+
+
+def _fields(e: AuditEvent) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "chain": e.chain,
+        "seq": e.seq,
+        "at": e.at.isoformat(timespec="microseconds"),
+        "actor": e.actor,
+        "workstation": e.workstation,
+        "action": e.action,
+        "entity_type": e.entity_type,
+        "entity_id": e.entity_id,
+        "details": e.details,
+    }
+
+
+def append(
+    session: Session,
+    *,
+    actor: str,
+    workstation: str,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    details: dict[str, Any] | None = None,
+    chain: str | None = None,
+    at: datetime | None = None,
+) -> AuditEvent:
+    """Add one event at the end of its chain; the head row lock serialises concurrent writers."""
+    chain = chain or workstation
+    head = session.execute(
+        select(AuditHead).where(AuditHead.chain == chain).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(chain=chain, seq=0, hash=GENESIS)
+        session.add(head)
+    event = AuditEvent(
+        id=new_id(),
+        chain=chain,
+        seq=head.seq + 1,
+        at=at or utcnow(),
+        actor=actor,
+        workstation=workstation,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        details=json.dumps(details or {}, sort_keys=True, ensure_ascii=False, default=str),
+        prev_hash=head.hash,
+        hash="",
+    )
+    event.hash = _digest(event.prev_hash, _fields(event))
+    session.add(event)
+    head.seq = event.seq
+    head.hash = event.hash
+    session.flush()
+    return event
+
+
+def record_change(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Audit a state change and queue it for the shared database, in the caller's transaction."""
+    append(
+        session,
+        actor=actor.username,
+        workstation=actor.workstation,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        details=details,
+    )
+    session.add(Outbox(entity_type=entity_type, entity_id=entity_id, action=action))
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    chain: str
+    seq: int
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    events: int
+    chains: int
+    problems: tuple[ChainProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(session: Session) -> AuditReport:
+    """Recompute every chain: an edited, deleted, inserted or reordered event breaks it."""
+    problems: list[ChainProblem] = []
+    heads = {h.chain: h for h in session.execute(select(AuditHead)).scalars()}
+    chains: dict[str, tuple[int, str]] = {}
+    count = 0
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.chain, AuditEvent.seq)).scalars()
+    for e in rows:
+        count += 1
+        seq, prev = chains.get(e.chain, (0, GENESIS))
+        if e.seq != seq + 1:
+            problems.append(ChainProblem(e.chain, e.seq, f"expected event {seq + 1}: missing"))
+        if e.prev_hash != prev:
+            problems.append(ChainProblem(e.chain, e.seq, "does not follow the previous event"))
+        if _digest(e.prev_hash, _fields(e)) != e.hash:
+            problems.append(ChainProblem(e.chain, e.seq, "its content was changed"))
+        chains[e.chain] = (e.seq, e.hash)
+        session.expunge(e)
+    for chain, head in heads.items():
+        seq, last = chains.get(chain, (0, GENESIS))
+        if (seq, last) != (head.seq, head.hash):
+            problems.append(
+                ChainProblem(chain, head.seq, f"chain ends at event {seq}, expected {head.seq}")
+            )
+    for chain in chains.keys() - heads.keys():
+        problems.append(ChainProblem(chain, 0, "chain has no head record"))
+    return AuditReport(count, len(chains), tuple(problems))
+
+
+EXPORT_COLUMNS = (
+    "chain",
+    "seq",
+    "at",
+    "actor",
+    "workstation",
+    "action",
+    "entity_type",
+    "entity_id",
+    "details",
+    "hash",
+)
+
+
+def export_csv(session: Session, actor: Actor, path: Path) -> int:
+    """Write the whole trail as CSV (admin only); the export itself is audited."""
+    from staffdesk.domain.workflow import Role
+
+    actor.require(Role.ADMIN, "exporting the audit trail")
+    tmp = path.with_name(path.name + ".part")
+    n = 0
+    with tmp.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(EXPORT_COLUMNS)
+        rows = session.execute(
+            select(AuditEvent).order_by(AuditEvent.at, AuditEvent.chain, AuditEvent.seq)
+        ).scalars()
+        for e in rows:
+            d = _fields(e) | {"hash": e.hash}
+            w.writerow([d[c] for c in EXPORT_COLUMNS])
+            n += 1
+    tmp.replace(path)
+    append(
+        session,
+        actor=actor.username,
+        workstation=actor.workstation,
+        action="audit.export",
+        entity_type="audit",
+        entity_id="*",
+        details={"events": n},
+    )
+    return n

@@ -1,0 +1,47 @@
+"""Who is acting, from where, and when: passed into every use case."""
+
+from __future__ import annotations
+
+import os
+import platform
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from staffdesk.domain.errors import PermissionDenied
+from staffdesk.domain.workflow import Role, require_role
+
+
+def current_workstation() -> str:
+    return (os.environ.get("STAFFDESK_WORKSTATION") or platform.node() or "workstation")[:64]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A signed-in staff member. Admins have `schools` empty and see the whole district."""
+
+    username: str
+    display_name: str
+    role: Role
+    schools: frozenset[str] = field(default_factory=frozenset)
+    workstation: str = field(default_factory=current_workstation)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    def require(self, role: Role, what: str) -> None:
+        require_role(self.role, role, what)
+
+    def can_see_school(self, school_code: str) -> bool:
+        return self.is_admin or school_code in self.schools
+
+    def require_school(self, school_code: str, what: str) -> None:
+        if not self.can_see_school(school_code):
+            raise PermissionDenied(
+                f"{what}: school {school_code} is not one of your schools "
+                f"({', '.join(sorted(self.schools)) or 'none assigned'})"
+            )

@@ -1,0 +1,722 @@
+"""The Parent Access Form from intake to an issued passcode: record, verify, decide, issue.
+
+Each function is one user action: it takes the caller's session (the caller commits) and returns
+plain dataclasses. Every state change writes its audit event and outbox entry in the same
+transaction. The plaintext VPC leaves only inside the returned slip content, exactly once.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from staffdesk.domain import passcode as policy
+from staffdesk.domain.errors import (
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    RestrictedContact,
+    ValidationError,
+)
+from staffdesk.domain.values import Email, PermanentId, Phone, clean_text, fold_name
+from staffdesk.domain.vpc import ALPHABET, Vpc
+from staffdesk.domain.workflow import (
+    DOCUMENT_LABELS,
+    Action,
+    DocumentKind,
+    PasscodeState,
+    RequestStatus,
+    Role,
+    allowed_actions,
+    next_status,
+)
+from staffdesk.services import audit, settings
+from staffdesk.services.context import Actor, utcnow
+from staffdesk.services.hashing import hash_many
+from staffdesk.slips.content import CredentialSlip, SlipStudent
+from staffdesk.store.models import (
+    AccessRequest,
+    Decision,
+    IdentityCheck,
+    Passcode,
+    School,
+    SlipPrintLog,
+    Student,
+    StudentContact,
+    StaffUser,
+    new_id,
+)
+
+
+class NameMismatch(ValidationError):
+    """The name written on the form differs from the roster; shown with both, needs a confirm."""
+
+
+# ------------------------------------------------------------------------------------- views
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityView:
+    document_kind: DocumentKind
+    document_label: str
+    document_description: str
+    last4: str
+    verified_by: str
+    verified_at: datetime
+    workstation: str
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    outcome: str
+    reason: str
+    override_reason: str
+    decided_by: str
+    decided_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PasscodeView:
+    id: str
+    request_id: str
+    serial: str
+    state: PasscodeState
+    issued_by: str
+    issued_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    used_at: datetime | None
+    used_by_account: str | None
+    failed_attempts: int
+    locked: bool
+    batch_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestView:
+    id: str
+    status: RequestStatus
+    version: int
+    school_code: str
+    school_name: str
+    permanent_id: str
+    roster_name: str
+    written_name: str
+    name_mismatch: bool
+    guardian_name: str
+    address: str
+    phone: str
+    email: str
+    signed_on: date
+    language: str
+    recorded_by: str
+    recorded_at: datetime
+    identity: IdentityView | None
+    decision: DecisionView | None
+    passcodes: tuple[PasscodeView, ...]
+    allowed: tuple[Action, ...]
+    guardian_on_contacts: bool
+    restricted_match: str  # the restricted contact's name when the guardian matches one
+
+    @property
+    def phone_display(self) -> str:
+        return Phone(self.phone).display()
+
+
+@dataclass(frozen=True, slots=True)
+class AccessForm:
+    """The paper form's fields, as typed at the counter."""
+
+    permanent_id: str
+    guardian_name: str
+    address: str
+    phone: str
+    email: str
+    signed_on: date | str
+    first_name: str = ""
+    middle_name: str = ""
+    last_name: str = ""
+    school_code: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    request: RequestView
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Issued:
+    """The result of issuing: the slip content carries the plaintext code(s), exactly once."""
+
+    slip: CredentialSlip
+    passcode_ids: tuple[str, ...]
+    request_ids: tuple[str, ...]
+    batch_id: str | None = None
+    revoked_ids: tuple[str, ...] = field(default_factory=tuple)
+
+    def __repr__(self) -> str:
+        return f"Issued(passcodes={self.passcode_ids}, slip=<hidden>)"
+
+
+def full_name(first: str, middle: str, last: str) -> str:
+    mid = f" {middle}" if middle else ""
+    return f"{first}{mid} {last}".strip()
+
+
+def passcode_view(p: Passcode, now: datetime | None = None) -> PasscodeView:
+    now = now or utcnow()
+    return PasscodeView(
+        id=p.id,
+        request_id=p.request_id,
+        serial=p.serial,
+        state=policy.derive_state(
+            used_at=p.used_at, revoked_at=p.revoked_at, expires_at=p.expires_at, now=now
+        ),
+        issued_by=p.issued_by,
+        issued_at=p.issued_at,
+        expires_at=p.expires_at,
+        revoked_at=p.revoked_at,
+        used_at=p.used_at,
+        used_by_account=p.used_by_account,
+        failed_attempts=p.failed_attempts,
+        locked=policy.is_locked(
+            failed_attempts=p.failed_attempts, locked_until=p.locked_until, now=now
+        ),
+        batch_id=p.batch_id,
+    )
+
+
+def _restricted_match(session: Session, permanent_id: str, guardian: str) -> tuple[bool, str]:
+    folded = fold_name(guardian)
+    on_list = False
+    restricted = ""
+    for c in session.scalars(
+        select(StudentContact).where(StudentContact.permanent_id == permanent_id)
+    ):
+        if fold_name(c.contact_name) == folded:
+            on_list = True
+            if c.portal_access == "restricted":
+                restricted = c.contact_name
+    return on_list, restricted
+
+
+def view(session: Session, req: AccessRequest) -> RequestView:
+    student = session.get(Student, req.permanent_id)
+    school = session.get(School, req.school_code)
+    idc = session.scalar(select(IdentityCheck).where(IdentityCheck.request_id == req.id))
+    dec = session.scalar(select(Decision).where(Decision.request_id == req.id))
+    codes = session.scalars(
+        select(Passcode).where(Passcode.request_id == req.id).order_by(Passcode.issued_at)
+    ).all()
+    on_list, restricted = _restricted_match(session, req.permanent_id, req.guardian_name)
+    now = utcnow()
+    return RequestView(
+        id=req.id,
+        status=RequestStatus(req.status),
+        version=req.version,
+        school_code=req.school_code,
+        school_name=school.name if school else req.school_code,
+        permanent_id=req.permanent_id,
+        roster_name=full_name(student.first_name, student.middle_name, student.last_name)
+        if student
+        else "",
+        written_name=full_name(
+            req.student_first_name, req.student_middle_name, req.student_last_name
+        ),
+        name_mismatch=req.name_mismatch,
+        guardian_name=req.guardian_name,
+        address=req.address,
+        phone=req.phone,
+        email=req.email,
+        signed_on=req.signed_on,
+        language=req.language,
+        recorded_by=req.recorded_by,
+        recorded_at=req.recorded_at,
+        identity=IdentityView(
+            DocumentKind(idc.document_kind),
+            DOCUMENT_LABELS[DocumentKind(idc.document_kind)],
+            idc.document_description,
+            idc.last4,
+            idc.verified_by,
+            idc.verified_at,
+            idc.workstation,
+        )
+        if idc
+        else None,
+        decision=DecisionView(
+            dec.outcome, dec.reason, dec.override_reason, dec.decided_by, dec.decided_at
+        )
+        if dec
+        else None,
+        passcodes=tuple(passcode_view(p, now) for p in codes),
+        allowed=tuple(allowed_actions(RequestStatus(req.status))),
+        guardian_on_contacts=on_list,
+        restricted_match=restricted,
+    )
+
+
+def _load(
+    session: Session, actor: Actor, request_id: str, expected_version: int | None = None
+) -> AccessRequest:
+    req = session.get(AccessRequest, (request_id or "").strip())
+    if req is None:
+        raise NotFound(f"no access request {request_id!r}")
+    if not actor.can_see_school(req.school_code):
+        raise NotFound(f"no access request {request_id!r} at your schools")
+    if expected_version is not None and req.version != expected_version:
+        raise ConflictError(
+            f"this request was changed by someone else (now at version {req.version}, "
+            f"you had version {expected_version}); it has been reloaded — check it and try again"
+        )
+    return req
+
+
+def get_request(session: Session, actor: Actor, request_id: str) -> RequestView:
+    return view(session, _load(session, actor, request_id))
+
+
+def _advance(req: AccessRequest, action: Action) -> None:
+    req.status = next_status(RequestStatus(req.status), action).value
+
+
+# ------------------------------------------------------------------------------------ intake
+
+
+def _signed_on(raw: date | str) -> date:
+    if isinstance(raw, date):
+        value = raw
+    else:
+        try:
+            value = date.fromisoformat((raw or "").strip())
+        except ValueError:
+            raise ValidationError("signed_on", f"expected a date as YYYY-MM-DD, got {raw!r}") from None
+    today = utcnow().date()
+    if value > today + timedelta(days=1):
+        raise ValidationError("signed_on", "cannot be in the future")
+    if value < today - timedelta(days=366):
+        raise ValidationError("signed_on", "is more than a year ago; ask the parent for a new form")
+    return value
+
+
+def record_request(
+    session: Session, actor: Actor, form: AccessForm, *, accept_name_mismatch: bool = False
+) -> Recorded:
+    """Check the form against the roster and record it; a name mismatch needs confirmation."""
+    pid = PermanentId.parse(form.permanent_id, "permanent_id").value
+    student = session.get(Student, pid)
+    if student is None:
+        raise ValidationError("permanent_id", f"no student with permanent id {pid} in the roster")
+    school_code = (form.school_code or "").strip().upper()
+    if school_code and school_code != student.school_code:
+        raise ValidationError(
+            "school", f"student {pid} attends {student.school_code}, not {school_code}"
+        )
+    if not actor.can_see_school(student.school_code):
+        raise ValidationError(
+            "permanent_id",
+            f"student {pid} attends {student.school_code}, which is not one of your schools",
+        )
+    guardian = clean_text(form.guardian_name, "guardian_name")
+    address = clean_text(form.address, "address", max_len=400)
+    phone = Phone.parse(form.phone, "phone").e164
+    email = Email.parse(form.email, "email").value
+    signed = _signed_on(form.signed_on)
+    first = clean_text(form.first_name, "first_name", required=False, max_len=100)
+    middle = clean_text(form.middle_name, "middle_name", required=False, max_len=100)
+    last = clean_text(form.last_name, "last_name", required=False, max_len=100)
+    roster = full_name(student.first_name, student.middle_name, student.last_name)
+    written = full_name(first, middle, last)
+    warnings: list[str] = []
+    mismatch = False
+    if first or last:
+        same = fold_name(first) == fold_name(student.first_name) and fold_name(
+            last
+        ) == fold_name(student.last_name)
+        if middle and student.middle_name:
+            same = same and fold_name(middle)[:1] == fold_name(student.middle_name)[:1]
+        if not same:
+            mismatch = True
+            message = f"the form says {written!r} but the roster says {roster!r}"
+            if not accept_name_mismatch:
+                raise NameMismatch("student name", message)
+            warnings.append(f"student name: {message} (recorded as confirmed by {actor.username})")
+    else:
+        first, middle, last = student.first_name, student.middle_name, student.last_name
+    on_list, restricted = _restricted_match(session, pid, guardian)
+    if restricted:
+        warnings.append(
+            f"guardian_name: {restricted} is a restricted contact for this student "
+            "(court order or custody note); approval will be blocked without an admin override"
+        )
+    elif not on_list:
+        warnings.append(
+            f"guardian_name: {guardian!r} is not on the student's emergency-contact list"
+        )
+    req = AccessRequest(
+        id=new_id(),
+        school_code=student.school_code,
+        permanent_id=pid,
+        student_first_name=first,
+        student_middle_name=middle,
+        student_last_name=last,
+        name_mismatch=mismatch,
+        guardian_name=guardian,
+        address=address,
+        phone=phone,
+        email=email,
+        signed_on=signed,
+        language=(form.language or student.language or "").lower(),
+        status=RequestStatus.RECORDED.value,
+        recorded_by=actor.username,
+        workstation=actor.workstation,
+    )
+    session.add(req)
+    session.flush()
+    audit.record_change(
+        session,
+        actor,
+        "request.record",
+        "access_request",
+        req.id,
+        {"permanent_id": pid, "school": student.school_code, "name_mismatch": mismatch},
+    )
+    return Recorded(view(session, req), tuple(warnings))
+
+
+def verify_identity(
+    session: Session,
+    actor: Actor,
+    request_id: str,
+    *,
+    document_kind: str,
+    description: str = "",
+    last4: str = "",
+    expected_version: int | None = None,
+) -> RequestView:
+    """Record how the parent proved who they are; the verifier is the signed-in staff member."""
+    req = _load(session, actor, request_id, expected_version)
+    try:
+        kind = DocumentKind(document_kind)
+    except ValueError:
+        raise ValidationError(
+            "document", f"expected one of: {', '.join(k.value for k in DocumentKind)}"
+        ) from None
+    note = clean_text(description, "document description", required=False)
+    if kind is DocumentKind.OTHER and not note:
+        raise ValidationError("document description", "say what the other ID is (e.g. consular ID)")
+    tail = "".join((last4 or "").split()).upper()
+    if tail and (len(tail) > 4 or not tail.isalnum()):
+        raise ValidationError(
+            "last4", "at most the last 4 letters or digits — never the full document number"
+        )
+    _advance(req, Action.VERIFY)
+    session.add(
+        IdentityCheck(
+            request_id=req.id,
+            document_kind=kind.value,
+            document_description=note,
+            last4=tail,
+            verified_by=actor.username,
+            workstation=actor.workstation,
+        )
+    )
+    session.flush()
+    audit.record_change(
+        session, actor, "request.verify", "access_request", req.id, {"document": kind.value}
+    )
+    return view(session, req)
+
+
+# ---------------------------------------------------------------------------------- decision
+
+
+def approve(
+    session: Session,
+    actor: Actor,
+    request_id: str,
+    *,
+    override_reason: str = "",
+    expected_version: int | None = None,
+) -> RequestView:
+    actor.require(Role.APPROVER, "approving a request")
+    req = _load(session, actor, request_id, expected_version)
+    next_status(RequestStatus(req.status), Action.APPROVE)  # say what is allowed first
+    override = clean_text(override_reason, "override reason", required=False, max_len=500)
+    if override and not actor.is_admin:
+        raise PermissionDenied("only an admin can override a restricted-contact block")
+    if settings.load(session).two_person_rule:
+        idc = session.scalar(select(IdentityCheck).where(IdentityCheck.request_id == req.id))
+        if idc is not None and idc.verified_by == actor.username:
+            raise PermissionDenied(
+                "two-person rule: you verified this parent's ID, so another approver must "
+                "approve the request"
+            )
+    _, restricted = _restricted_match(session, req.permanent_id, req.guardian_name)
+    if restricted and not override:
+        raise RestrictedContact(
+            f"{restricted} is a restricted contact for student {req.permanent_id} (court order "
+            "or custody note): portal access cannot be approved. An admin can override with a "
+            "written reason.",
+            restricted,
+            "restricted",
+        )
+    _advance(req, Action.APPROVE)
+    session.add(
+        Decision(
+            request_id=req.id,
+            outcome="approved",
+            override_reason=override if restricted else "",
+            decided_by=actor.username,
+            workstation=actor.workstation,
+        )
+    )
+    session.flush()
+    details: dict[str, object] = {"outcome": "approved"}
+    if restricted:
+        details["override_reason"] = override
+    audit.record_change(session, actor, "request.approve", "access_request", req.id, details)
+    return view(session, req)
+
+
+def reject(
+    session: Session, actor: Actor, request_id: str, *, reason: str, expected_version: int | None = None
+) -> RequestView:
+    actor.require(Role.APPROVER, "rejecting a request")
+    req = _load(session, actor, request_id, expected_version)
+    why = clean_text(reason, "reason", max_len=500)
+    _advance(req, Action.REJECT)
+    session.add(
+        Decision(
+            request_id=req.id,
+            outcome="rejected",
+            reason=why,
+            decided_by=actor.username,
+            workstation=actor.workstation,
+        )
+    )
+    session.flush()
+    audit.record_change(
+        session, actor, "request.reject", "access_request", req.id, {"reason": why}
+    )
+    return view(session, req)
+
+
+# ---------------------------------------------------------------------------------- passcodes
+
+
+def new_serial(school_code: str, now: datetime) -> str:
+    tail = "".join(secrets.choice(ALPHABET) for _ in range(6))
+    return f"{school_code[:8]}-{now:%y%m}-{tail}"
+
+
+def slip_language(session: Session, requested: str, family_language: str) -> str:
+    from staffdesk.slips.texts import available_languages
+
+    langs = available_languages()
+    if requested:
+        lang = requested.strip().lower()
+        if lang not in langs:
+            raise ValidationError("language", f"expected one of: {', '.join(langs)}")
+        return lang
+    if family_language in langs:
+        return family_language
+    return settings.load(session).slip_language
+
+
+def _active_codes(session: Session, request_id: str, now: datetime) -> list[Passcode]:
+    return [
+        p
+        for p in session.scalars(
+            select(Passcode).where(Passcode.request_id == request_id, Passcode.revoked_at.is_(None))
+        )
+        if p.used_at is None and p.expires_at > now
+    ]
+
+
+def _staff_name(session: Session, username: str) -> str:
+    return session.scalar(select(StaffUser.display_name).where(StaffUser.username == username)) or username
+
+
+def issue_passcodes(
+    session: Session,
+    actor: Actor,
+    request_ids: Sequence[str],
+    *,
+    language: str = "",
+    reissue: bool = False,
+    batch_id: str | None = None,
+    expected_versions: Sequence[int | None] | None = None,
+    pending_sync: bool = False,
+    now: datetime | None = None,
+) -> Issued:
+    """Issue (or reissue) one passcode per request; several requests make a family slip.
+
+    Reissue revokes each request's previous code first. The plaintext exists only in the
+    returned slip content; the database gets the argon2id hash.
+    """
+    if not request_ids:
+        raise ValidationError("request", "name at least one request")
+    if len(set(request_ids)) != len(request_ids):
+        raise ValidationError("request", "the same request is listed twice")
+    if reissue:
+        actor.require(Role.APPROVER, "reissuing a passcode")
+    now = now or utcnow()
+    versions = list(expected_versions or [None] * len(request_ids))
+    reqs = [_load(session, actor, rid, v) for rid, v in zip(request_ids, versions, strict=True)]
+    first = reqs[0]
+    for r in reqs[1:]:
+        if r.school_code != first.school_code:
+            raise ValidationError("request", "a family slip lists students of one school only")
+        if fold_name(r.guardian_name) != fold_name(first.guardian_name):
+            raise ValidationError(
+                "request",
+                f"a family slip is for one parent: {r.guardian_name!r} ≠ {first.guardian_name!r}",
+            )
+    pids = [r.permanent_id for r in reqs]
+    if len(set(pids)) != len(pids):
+        raise ValidationError("request", "a family slip lists each student once")
+    action = Action.REISSUE if reissue else Action.ISSUE
+    for r in reqs:
+        next_status(RequestStatus(r.status), action)
+    opts = settings.load(session)
+    codes = [Vpc.generate() for _ in reqs]
+    hashes = hash_many([c.symbols for c in codes])
+    expires = now + timedelta(days=opts.passcode_days)
+    revoked: list[str] = []
+    students: list[SlipStudent] = []
+    ids: list[str] = []
+    for req, code, phc in zip(reqs, codes, hashes, strict=True):
+        for old in _active_codes(session, req.id, now):
+            old.revoked_at = now
+            old.revoked_by = actor.username
+            old.revoke_reason = "reissued"
+            revoked.append(old.id)
+            audit.record_change(
+                session, actor, "passcode.revoke", "passcode", old.id, {"reason": "reissued"}
+            )
+        _advance(req, action)
+        student = session.get(Student, req.permanent_id)
+        assert student is not None
+        p = Passcode(
+            id=new_id(),
+            permanent_id=req.permanent_id,
+            request_id=req.id,
+            vpc_hash=phc,
+            serial=new_serial(req.school_code, now),
+            batch_id=batch_id,
+            issued_by=actor.username,
+            issued_at=now,
+            expires_at=expires,
+            workstation=actor.workstation,
+        )
+        session.add(p)
+        ids.append(p.id)
+        students.append(
+            SlipStudent(
+                permanent_id=student.permanent_id,
+                full_name=full_name(student.first_name, student.middle_name, student.last_name),
+                grade=student.grade,
+                phone_display=Phone(student.primary_phone).display(),
+                vpc_grouped=code.grouped(),
+                expires_on=expires.date(),
+                serial=p.serial,
+            )
+        )
+    session.flush()
+    for req, pid_ in zip(reqs, ids, strict=True):
+        audit.record_change(
+            session,
+            actor,
+            "passcode.reissue" if reissue else "passcode.issue",
+            "passcode",
+            pid_,
+            {"request": req.id, "batch": batch_id} if batch_id else {"request": req.id},
+        )
+        audit.record_change(session, actor, "request." + action.name.lower(), "access_request", req.id)
+    school = session.get(School, first.school_code)
+    lang = slip_language(session, language, first.language)
+    slip = CredentialSlip(
+        language=lang,
+        district_name=opts.district_name,
+        school_name=school.name if school else first.school_code,
+        portal_url=opts.portal_url,
+        support_email=opts.support_email,
+        guardian_name=first.guardian_name,
+        students=tuple(students),
+        issued_by=_staff_name(session, actor.username),
+        issued_at=now,
+        workstation=actor.workstation,
+        pending_sync=pending_sync,
+    )
+    return Issued(slip, tuple(ids), tuple(r.id for r in reqs), batch_id, tuple(revoked))
+
+
+def log_printed(session: Session, actor: Actor, issued: Issued, kind: str) -> None:
+    """After the slip was written or sent to the printer: the print log, in the same transaction."""
+    by_serial = {s.serial: s for s in issued.slip.students}
+    for p in session.scalars(select(Passcode).where(Passcode.id.in_(issued.passcode_ids))):
+        assert p.serial in by_serial
+        session.add(
+            SlipPrintLog(
+                passcode_id=p.id,
+                serial=p.serial,
+                kind=kind,
+                language=issued.slip.language,
+                printed_by=actor.username,
+                workstation=actor.workstation,
+            )
+        )
+
+
+def revoke_passcode(
+    session: Session, actor: Actor, request_id: str, *, reason: str, expected_version: int | None = None
+) -> RequestView:
+    actor.require(Role.APPROVER, "revoking a passcode")
+    req = _load(session, actor, request_id, expected_version)
+    why = clean_text(reason, "reason", max_len=500)
+    _advance(req, Action.REVOKE)
+    now = utcnow()
+    for p in _active_codes(session, req.id, now):
+        p.revoked_at = now
+        p.revoked_by = actor.username
+        p.revoke_reason = why
+        audit.record_change(session, actor, "passcode.revoke", "passcode", p.id, {"reason": why})
+    audit.record_change(session, actor, "request.revoke", "access_request", req.id, {"reason": why})
+    session.flush()
+    return view(session, req)
+
+
+def revoke_batch(session: Session, actor: Actor, batch_id: str, *, reason: str) -> int:
+    """Cancel a lost batch as a whole: every passcode issued in it that is still unused."""
+    actor.require(Role.APPROVER, "revoking a batch")
+    why = clean_text(reason, "reason", max_len=500)
+    codes = session.scalars(select(Passcode).where(Passcode.batch_id == (batch_id or "").strip())).all()
+    if not codes:
+        raise ValidationError("batch", f"no passcodes were issued in batch {batch_id!r}")
+    now = utcnow()
+    n = 0
+    for p in codes:
+        req = session.get(AccessRequest, p.request_id)
+        assert req is not None
+        actor.require_school(req.school_code, "revoking a batch")
+        if p.revoked_at is not None or p.used_at is not None:
+            continue
+        p.revoked_at = now
+        p.revoked_by = actor.username
+        p.revoke_reason = why
+        if req.status == RequestStatus.ISSUED.value:
+            _advance(req, Action.REVOKE)
+            audit.record_change(session, actor, "request.revoke", "access_request", req.id, {"reason": why})
+        audit.record_change(
+            session, actor, "passcode.revoke", "passcode", p.id, {"reason": why, "batch": batch_id}
+        )
+        n += 1
+    session.flush()
+    return n

@@ -1,0 +1,292 @@
+"""Roster import from the two CSV files an SIS exports: students, and their contacts.
+
+All-or-nothing: every bad row is reported with its line number and nothing is written unless the
+whole import is clean. Re-import updates students in place, keyed by permanent id, and is
+idempotent: rows that did not change are not touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import ValidationError, ValidationErrors
+from staffdesk.domain.values import Email, PermanentId, Phone, clean_text, fold_name
+from staffdesk.domain.workflow import Role
+from staffdesk.services import audit
+from staffdesk.services.context import Actor, utcnow
+from staffdesk.store.models import Outbox, School, Student, StudentContact
+
+STUDENT_REQUIRED = ("school_code", "permanent_id", "first_name", "last_name", "grade", "primary_phone")
+STUDENT_OPTIONAL = ("middle_name", "language", "school_name")
+CONTACT_REQUIRED = ("permanent_id", "contact_name")
+CONTACT_OPTIONAL = ("relationship", "phone", "email", "emergency_order", "portal_access")
+MAX_LISTED = 50
+CONTACT_NS = uuid.UUID("5b0a8f53-2f0e-4a57-9d7e-3c1f0c2b6a11")
+CHUNK = 5000
+
+
+def contact_id(permanent_id: str, contact_name: str) -> str:
+    """Stable across imports and workstations, so re-import and sync update in place."""
+    return str(uuid.uuid5(CONTACT_NS, f"{permanent_id}|{fold_name(contact_name)}"))
+
+
+def name_key(first: str, middle: str, last: str) -> str:
+    return fold_name(f"{last} {first} {middle}")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    students_added: int
+    students_updated: int
+    students_unchanged: int
+    contacts_added: int
+    contacts_updated: int
+    contacts_removed: int
+    schools_added: tuple[str, ...]
+
+
+def _rows(source: Path | str, label: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each record; headers normalised, extra columns ignored."""
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(label, f"cannot read {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(label, f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError(label, f"{path.name} is empty; expected a header row") from None
+    names = [h.strip().lower().replace(" ", "_") for h in header]
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise ValidationError(label, f"{path.name} lacks the column(s): {', '.join(missing)}")
+    line = reader.line_num + 1
+    for record in reader:
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in record):
+            continue
+        yield start, {n: (record[i].strip() if i < len(record) else "") for i, n in enumerate(names)}
+
+
+def _parse_students(path: Path | str, errors: list[ValidationError]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    students: dict[str, dict[str, Any]] = {}
+    schools: dict[str, str] = {}
+    phones: dict[str, str] = {}
+    for line, row in _rows(path, "students file", STUDENT_REQUIRED):
+        where = f"students line {line}"
+        try:
+            pid = PermanentId.parse(row["permanent_id"], f"{where}: permanent_id").value
+            if pid in students:
+                raise ValidationError(f"{where}: permanent_id", f"{pid} appears twice in the file")
+            code = row["school_code"].strip().upper()
+            if not code or len(code) > 20:
+                raise ValidationError(f"{where}: school_code", "expected a school code of 1-20 characters")
+            first = clean_text(row["first_name"], f"{where}: first_name", max_len=100)
+            last = clean_text(row["last_name"], f"{where}: last_name", max_len=100)
+            middle = clean_text(row.get("middle_name", ""), f"{where}: middle_name", required=False, max_len=100)
+            grade = clean_text(row["grade"], f"{where}: grade", max_len=4).upper()
+            raw_phone = row["primary_phone"]
+            phone = phones.get(raw_phone) or Phone.parse(raw_phone, f"{where}: primary_phone").e164
+            phones[raw_phone] = phone
+            lang = row.get("language", "").strip().lower()
+            if lang and (len(lang) > 8 or not lang.replace("-", "").isalpha()):
+                raise ValidationError(f"{where}: language", "expected a language code such as en or es")
+        except ValidationError as exc:
+            errors.append(exc)
+            continue
+        students[pid] = {
+            "permanent_id": pid,
+            "school_code": code,
+            "first_name": first,
+            "middle_name": middle,
+            "last_name": last,
+            "grade": grade,
+            "primary_phone": phone,
+            "language": lang,
+            "name_key": name_key(first, middle, last),
+        }
+        school_name = row.get("school_name", "").strip()
+        if school_name or code not in schools:
+            schools[code] = school_name or schools.get(code, "")
+    return students, schools
+
+
+def _parse_contacts(path: Path | str, known: set[str], errors: list[ValidationError]) -> dict[str, dict[str, Any]]:
+    contacts: dict[str, dict[str, Any]] = {}
+    for line, row in _rows(path, "contacts file", CONTACT_REQUIRED):
+        where = f"contacts line {line}"
+        try:
+            pid = PermanentId.parse(row["permanent_id"], f"{where}: permanent_id").value
+            if pid not in known:
+                raise ValidationError(f"{where}: permanent_id", f"no student {pid} in the roster")
+            name = clean_text(row["contact_name"], f"{where}: contact_name")
+            phone = row.get("phone", "")
+            phone = Phone.parse(phone, f"{where}: phone").e164 if phone else ""
+            email = row.get("email", "")
+            email = Email.parse(email, f"{where}: email").value if email else ""
+            order_raw = row.get("emergency_order", "") or "1"
+            if not order_raw.isdigit():
+                raise ValidationError(f"{where}: emergency_order", f"expected a number, got {order_raw!r}")
+            access = (row.get("portal_access", "") or "allowed").lower()
+            if access not in ("allowed", "restricted"):
+                raise ValidationError(f"{where}: portal_access", f"expected allowed or restricted, got {access!r}")
+            cid = contact_id(pid, name)
+            if cid in contacts:
+                raise ValidationError(f"{where}: contact_name", f"{name!r} is listed twice for student {pid}")
+        except ValidationError as exc:
+            errors.append(exc)
+            continue
+        contacts[cid] = {
+            "id": cid,
+            "permanent_id": pid,
+            "contact_name": name,
+            "relationship": clean_text(row.get("relationship", ""), "relationship", required=False, max_len=50),
+            "phone": phone,
+            "email": email,
+            "emergency_order": int(order_raw),
+            "portal_access": access,
+        }
+    return contacts
+
+
+def _diff(
+    session: Session, model: Any, key: str, incoming: dict[str, dict[str, Any]], scope: Any = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int, list[str]]:
+    """(rows to insert, rows to update, unchanged count, keys present but absent from incoming)."""
+    cols = [c for c in next(iter(incoming.values()), {})]
+    existing: dict[str, tuple[Any, ...]] = {}
+    if cols:
+        stmt = select(*[getattr(model, c) for c in cols])
+        if scope is not None:
+            stmt = stmt.where(scope)
+        for row in session.execute(stmt):
+            existing[row[cols.index(key)]] = tuple(row)
+    adds, changes, same = [], [], 0
+    for k, values in incoming.items():
+        old = existing.get(k)
+        if old is None:
+            adds.append(values)
+        elif old != tuple(values[c] for c in cols):
+            changes.append(values)
+        else:
+            same += 1
+    gone = [k for k in existing if k not in incoming]
+    return adds, changes, same, gone
+
+
+def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), CHUNK):
+        yield rows[i : i + CHUNK]
+
+
+def import_roster(
+    session: Session, actor: Actor, students_csv: Path | str, contacts_csv: Path | str | None = None
+) -> ImportReport:
+    actor.require(Role.ADMIN, "importing a roster")
+    errors: list[ValidationError] = []
+    students, schools = _parse_students(students_csv, errors)
+    known = set(students)
+    contacts: dict[str, dict[str, Any]] = {}
+    pids_in_contacts: set[str] = set()
+    if contacts_csv is not None:
+        # students not in this file but already in the roster may have contacts too
+        contacts = _parse_contacts(contacts_csv, known | _existing_ids(session), errors)
+        pids_in_contacts = {c["permanent_id"] for c in contacts.values()}
+    if errors:
+        listed = errors[:MAX_LISTED]
+        more = len(errors) - len(listed)
+        summary = f"roster not imported: {len(errors)} bad row(s), nothing was changed"
+        if more:
+            listed.append(ValidationError("…", f"and {more} more"))
+        raise ValidationErrors(listed, summary)
+
+    existing_schools = set(session.scalars(select(School.code)).all())
+    new_schools = sorted(set(schools) - existing_schools)
+    for code in new_schools:
+        session.add(School(code=code, name=schools[code] or code))
+    session.flush()
+
+    adds, changes, same, _ = _diff(session, Student, "permanent_id", students)
+    for chunk in _chunks(adds):
+        session.execute(insert(Student), chunk)
+    now = utcnow()
+    for chunk in _chunks(changes):
+        session.execute(update(Student), [r | {"updated_at": now} for r in chunk])
+
+    c_adds: list[dict[str, Any]] = []
+    c_changes: list[dict[str, Any]] = []
+    c_gone: list[str] = []
+    if contacts_csv is not None:
+        c_adds, c_changes, _, stale = _diff(session, StudentContact, "id", contacts)
+        # the export is authoritative for the students it lists: their other contacts go
+        stale_set = set(stale)
+        if stale_set:
+            rows = session.execute(
+                select(StudentContact.id, StudentContact.permanent_id)
+            ).all()
+            c_gone = [cid for cid, pid in rows if cid in stale_set and pid in pids_in_contacts]
+        for i in range(0, len(c_gone), CHUNK):
+            session.execute(delete(StudentContact).where(StudentContact.id.in_(c_gone[i : i + CHUNK])))
+        for chunk in _chunks(c_adds):
+            session.execute(insert(StudentContact), chunk)
+        for chunk in _chunks(c_changes):
+            session.execute(update(StudentContact), [r | {"updated_at": now} for r in chunk])
+
+    outbox = [{"entity_type": "school", "entity_id": c, "action": "roster.import"} for c in new_schools]
+    outbox += [
+        {"entity_type": "student", "entity_id": r["permanent_id"], "action": "roster.import"}
+        for r in adds + changes
+    ]
+    outbox += [
+        {"entity_type": "student_contact", "entity_id": r["id"], "action": "roster.import"}
+        for r in c_adds + c_changes
+    ]
+    outbox += [
+        {"entity_type": "student_contact", "entity_id": cid, "action": "roster.delete"} for cid in c_gone
+    ]
+    for chunk in _chunks(outbox):
+        session.execute(insert(Outbox), chunk)
+    report = ImportReport(
+        students_added=len(adds),
+        students_updated=len(changes),
+        students_unchanged=same,
+        contacts_added=len(c_adds),
+        contacts_updated=len(c_changes),
+        contacts_removed=len(c_gone),
+        schools_added=tuple(new_schools),
+    )
+    audit.append(
+        session,
+        actor=actor.username,
+        workstation=actor.workstation,
+        action="roster.import",
+        entity_type="roster",
+        entity_id="*",
+        details={
+            "students_added": report.students_added,
+            "students_updated": report.students_updated,
+            "contacts_added": report.contacts_added,
+            "contacts_updated": report.contacts_updated,
+            "contacts_removed": report.contacts_removed,
+            "schools_added": list(report.schools_added),
+        },
+    )
+    return report
+
+
+def _existing_ids(session: Session) -> set[str]:
+    return set(session.scalars(select(Student.permanent_id)).all())
