@@ -101,7 +101,7 @@ class DistrictSettings:
 
 
 def load(session: Session) -> DistrictSettings:
-    stored = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
+    stored = {k: v for k, v in session.execute(select(Setting.key, Setting.value))}
     v = {k: stored.get(k, spec.default) for k, spec in SPECS.items()}
     return DistrictSettings(
         district_name=v["district_name"],
