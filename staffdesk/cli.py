@@ -183,7 +183,7 @@ def cmd_staff_add(app: App) -> int:
 
     a = app.args
     with app.work() as s:
-        actor = None if staff.staff_count(s) == 0 and not a.as_user else app.actor(s)
+        actor = app.actor(s) if a.as_user else None  # only the first account goes without
         v = staff.add_staff(
             s, actor, username=a.user, role=a.role, password=_new_password(),
             display_name=a.name or "", schools=a.school or [],
@@ -341,21 +341,77 @@ def _issue(app: App, reissue: bool) -> int:
 
     a = app.args
     out = Path(a.out)
-    with app.work() as s:
+    with _removed_on_failure(out), app.work() as s:
         actor = app.actor(s)
         issued = requests.issue_passcodes(s, actor, a.request, language=a.lang or "", reissue=reissue)
         _write_private(out, lambda fh: render_slips([issued.slip], fh))
-        try:
-            requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
-            s.flush()
-        except BaseException:
-            out.unlink(missing_ok=True)
-            raise
+        requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
     serials = [st.serial for st in issued.slip.students]
     emit(a, f"{'reissued' if reissue else 'issued'} {len(serials)} passcode(s) "
          f"({', '.join(serials)}); slip written to {out}",
          {"passcodes": list(issued.passcode_ids), "serials": serials, "out": str(out),
           "revoked": list(issued.revoked_ids)})
+    return 0
+
+
+@contextmanager
+def _removed_on_failure(out: Path) -> Iterator[None]:
+    """A slip whose passcodes were not committed must not survive: its codes never work."""
+    existed = out.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            out.unlink(missing_ok=True)
+        raise
+
+
+def cmd_slips_batch(app: App) -> int:
+    from staffdesk.services import batch
+
+    a = app.args
+    out = Path(a.out)
+    last = [""]
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if sys.stderr.isatty() or done == total:
+            line = f"{phase}: {done}/{total}"
+            if line != last[0]:
+                print(line, file=sys.stderr)
+                last[0] = line
+
+    with _removed_on_failure(out), app.work() as s:
+        actor = app.actor(s)
+        holder: list[batch.BatchResult] = []
+        _write_private(out, lambda fh: holder.append(batch.issue_batch(
+            s, actor, a.school, fh, grade=a.grade, language=a.lang or "", progress=progress)))
+    r = holder[0]
+    emit(a, f"batch {r.batch_id}: issued {r.issued} passcode(s) at {r.school_code}, "
+         f"{r.pages} page(s) written to {out}\n"
+         f"if these slips are lost: staffdesk passcode revoke --batch {r.batch_id} --reason ...",
+         {"batch_id": r.batch_id, "issued": r.issued, "pages": r.pages, "out": str(out)})
+    return 0
+
+
+def cmd_forms_blank(app: App) -> int:
+    from staffdesk.services import settings
+    from staffdesk.slips.blank_form import render_blank_form
+    from staffdesk.store.models import School
+
+    a = app.args
+    with app.work() as s:
+        district = settings.load(s).district_name
+        school_name = None
+        if a.school:
+            school = s.get(School, a.school.strip().upper())
+            if school is None:
+                raise ValidationError("school", f"unknown school code {a.school!r}")
+            school_name = school.name
+    out = Path(a.out)
+    if not out.parent.is_dir():
+        raise ValidationError("out", f"folder {out.parent} does not exist")
+    render_blank_form(out, language=a.lang or "en", district_name=district, school_name=school_name)
+    emit(a, f"blank Parent Access Form written to {out}", {"out": str(out)})
     return 0
 
 
@@ -527,6 +583,20 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--batch")
     sp.add_argument("--reason", required=True)
 
+    g = group("slips", "credential slips")
+    sp = leaf(g, "batch", cmd_slips_batch,
+              "issue and print slips for every approved request at a school (all-or-nothing)")
+    sp.add_argument("--school", required=True, metavar="CODE")
+    sp.add_argument("--out", required=True, metavar="FILE.pdf")
+    sp.add_argument("--grade")
+    sp.add_argument("--lang", help="slip language (default: each family's, else the district's)")
+
+    g = group("forms", "printable forms")
+    sp = leaf(g, "blank", cmd_forms_blank, "the blank two-sided Parent Access Form", staff=False)
+    sp.add_argument("--out", required=True, metavar="FILE.pdf")
+    sp.add_argument("--lang", default="en")
+    sp.add_argument("--school", metavar="CODE")
+
     g = group("portal", "the reference portal check")
     sp = leaf(g, "link", cmd_portal_link, "link a portal account (what the portal runs)", staff=False)
     sp.add_argument("--student", required=True, metavar="ID")
@@ -546,7 +616,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # other packages add their command groups: each module has register(subparsers, leaf, group)
-EXTENSION_MODULES = ("staffdesk.slips.commands", "staffdesk.sync.commands")
+EXTENSION_MODULES = ("staffdesk.sync.commands",)
 
 
 def _extensions() -> list[Callable[[Any, Any, Any], None]]:

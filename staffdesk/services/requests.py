@@ -555,6 +555,7 @@ def issue_passcodes(
     expected_versions: Sequence[int | None] | None = None,
     pending_sync: bool = False,
     now: datetime | None = None,
+    prehashed: Sequence[tuple[Vpc, str]] | None = None,
 ) -> Issued:
     """Issue (or reissue) one passcode per request; several requests make a family slip.
 
@@ -586,8 +587,13 @@ def issue_passcodes(
     for r in reqs:
         next_status(RequestStatus(r.status), action)
     opts = settings.load(session)
-    codes = [Vpc.generate() for _ in reqs]
-    hashes = hash_many([c.symbols for c in codes])
+    if prehashed is not None:  # a batch hashes all its codes at once, on every core
+        if len(prehashed) != len(reqs):
+            raise ValueError("one prehashed code per request")
+        codes, hashes = [c for c, _ in prehashed], [h for _, h in prehashed]
+    else:
+        codes = [Vpc.generate() for _ in reqs]
+        hashes = hash_many([c.symbols for c in codes])
     expires = now + timedelta(days=opts.passcode_days)
     revoked: list[str] = []
     students: list[SlipStudent] = []
