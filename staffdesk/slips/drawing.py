@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from staffdesk.domain.errors import PrintFailed
-from staffdesk.slips.fonts import SANS, register_fonts
+from staffdesk.slips.fonts import SANS, SANS_BOLD, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = (float(v) for v in letter)
 
@@ -138,6 +138,50 @@ def draw_paragraph(
     _, height = para.wrap(width, 10_000)
     para.drawOn(canvas, x, top - height)
     return float(height)
+
+
+def draw_numbered(
+    canvas: Any,
+    items: tuple[str, ...],
+    x: float,
+    top: float,
+    width: float,
+    style: ParagraphStyle,
+    gap: float,
+    heights: tuple[float, ...] | None = None,
+) -> float:
+    """Numbered steps with the numbers in accent discs; returns the y where the last one ends."""
+    size = float(style.fontSize)
+    radius = min(7.5, (float(style.leading) + gap) / 2 - 0.5)
+    number_size = radius * 1.1
+    y = top
+    for number, item in enumerate(items, 1):
+        centre_y = y - size * 0.55
+        canvas.setFillColor(ACCENT)
+        canvas.circle(x + 8, centre_y, radius, stroke=0, fill=1)
+        canvas.setFillColor(WHITE)
+        canvas.setFont(SANS_BOLD, number_size)
+        canvas.drawCentredString(x + 8, centre_y - number_size * 0.36, str(number))
+        if heights is None:
+            height = draw_paragraph(canvas, item, x + 22, y, width - 22, style)
+        else:
+            draw_paragraph(canvas, item, x + 22, y, width - 22, style)
+            height = heights[number - 1]
+        y -= height + gap
+    return y + gap
+
+
+def draw_bullets(
+    canvas: Any, items: tuple[str, ...], x: float, top: float, width: float, style: ParagraphStyle
+) -> float:
+    """A bulleted list; returns the y where the last item ends."""
+    size = float(style.fontSize)
+    y = top
+    for item in items:
+        canvas.setFillColor(ACCENT)
+        canvas.circle(x + 4, y - size * 0.4, 2.2, stroke=0, fill=1)
+        y -= draw_paragraph(canvas, item, x + 14, y, width - 14, style) + size * 0.45
+    return y + size * 0.45
 
 
 def markup(text: str) -> str:

@@ -31,6 +31,7 @@ from staffdesk.slips.drawing import (
     WHITE,
     dashed_line,
     draw_fitted,
+    draw_numbered,
     draw_paragraph,
     markup,
     new_canvas,
@@ -413,19 +414,16 @@ def _draw_flow(c: Any, key: _StaticKey, texts: Texts, qr: tuple[str, int], top: 
 
     # Numbered steps, with the QR code of the portal address to their right.
     style = paragraph_style(density.step_size, leading=density.step_leading)
-    radius = min(7.5, (density.step_leading + density.step_gap) / 2 - 0.5)
-    number_size = radius * 1.1
-    y = section_top
-    for number, (step, height) in enumerate(zip(plan.steps, plan.step_heights, strict=True), 1):
-        centre_y = y - density.step_size * 0.55
-        c.setFillColor(ACCENT)
-        c.circle(LEFT + 8, centre_y, radius, stroke=0, fill=1)
-        c.setFillColor(WHITE)
-        c.setFont(SANS_BOLD, number_size)
-        c.drawCentredString(LEFT + 8, centre_y - number_size * 0.36, str(number))
-        draw_paragraph(c, step, LEFT + 22, y, _steps_width(density), style)
-        y -= height + density.step_gap
-    steps_bottom = y + density.step_gap
+    steps_bottom = draw_numbered(
+        c,
+        plan.steps,
+        LEFT,
+        section_top,
+        _steps_width(density) + 22,
+        style,
+        density.step_gap,
+        plan.step_heights,
+    )
 
     qr_name, modules = qr
     column_width = _qr_column_width(density)
