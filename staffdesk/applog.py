@@ -12,7 +12,9 @@ import platformdirs
 
 
 def log_dir() -> Path:
-    path = Path(os.environ.get("STAFFDESK_LOG_DIR") or platformdirs.user_log_dir("StaffDesk", False))
+    path = Path(
+        os.environ.get("STAFFDESK_LOG_DIR") or platformdirs.user_log_dir("StaffDesk", False)
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

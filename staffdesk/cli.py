@@ -160,8 +160,10 @@ def cmd_demo(app: App) -> int:
             accounts = demo.load_demo(s)
             created = True
         else:
-            accounts = {v.username: v.role.value for v in staff.list_staff(
-                s, staff.authenticate(s, "admin", demo.DEMO_PASSWORD))}
+            accounts = {
+                v.username: v.role.value
+                for v in staff.list_staff(s, staff.authenticate(s, "admin", demo.DEMO_PASSWORD))
+            }
             created = False
     text = (
         f"demo district {'created' if created else 'ready'} at {db.redacted(app.url)}\n"
@@ -185,11 +187,20 @@ def cmd_staff_add(app: App) -> int:
     with app.work() as s:
         actor = app.actor(s) if a.as_user else None  # only the first account goes without
         v = staff.add_staff(
-            s, actor, username=a.user, role=a.role, password=_new_password(),
-            display_name=a.name or "", schools=a.school or [],
+            s,
+            actor,
+            username=a.user,
+            role=a.role,
+            password=_new_password(),
+            display_name=a.name or "",
+            schools=a.school or [],
         )
-    emit(a, f"added {v.role.value} {v.username} ({v.display_name})"
-         + (f" for {', '.join(v.schools)}" if v.schools else ""), v)
+    emit(
+        a,
+        f"added {v.role.value} {v.username} ({v.display_name})"
+        + (f" for {', '.join(v.schools)}" if v.schools else ""),
+        v,
+    )
     return 0
 
 
@@ -198,8 +209,11 @@ def cmd_staff_list(app: App) -> int:
 
     with app.work() as s:
         rows = staff.list_staff(s, app.actor(s))
-    lines = [f"{v.username:16} {v.role.value:9} {'active' if v.active else 'disabled':9} "
-             f"{','.join(v.schools) or '(district)'}  {v.display_name}" for v in rows]
+    lines = [
+        f"{v.username:16} {v.role.value:9} {'active' if v.active else 'disabled':9} "
+        f"{','.join(v.schools) or '(district)'}  {v.display_name}"
+        for v in rows
+    ]
     emit(app.args, "\n".join(lines), rows)
     return 0
 
@@ -260,16 +274,22 @@ def _request_text(v: Any) -> str:
     elif not v.guardian_on_contacts:
         lines.append("  ! the guardian is not on the student's contact list")
     if v.identity:
-        lines.append(f"  identity  {v.identity.document_label}"
-                     + (f" ({v.identity.document_description})" if v.identity.document_description else "")
-                     + (f", ends {v.identity.last4}" if v.identity.last4 else "")
-                     + f" — verified by {v.identity.verified_by}")
+        lines.append(
+            f"  identity  {v.identity.document_label}"
+            + (f" ({v.identity.document_description})" if v.identity.document_description else "")
+            + (f", ends {v.identity.last4}" if v.identity.last4 else "")
+            + f" — verified by {v.identity.verified_by}"
+        )
     if v.decision:
-        lines.append(f"  decision  {v.decision.outcome} by {v.decision.decided_by}"
-                     + (f": {v.decision.reason}" if v.decision.reason else ""))
+        lines.append(
+            f"  decision  {v.decision.outcome} by {v.decision.decided_by}"
+            + (f": {v.decision.reason}" if v.decision.reason else "")
+        )
     for p in v.passcodes:
-        lines.append(f"  passcode  {p.serial} {p.state.value}, expires {p.expires_at:%Y-%m-%d}"
-                     + (f", used {p.used_at:%Y-%m-%d %H:%M} by {p.used_by_account}" if p.used_at else ""))
+        lines.append(
+            f"  passcode  {p.serial} {p.state.value}, expires {p.expires_at:%Y-%m-%d}"
+            + (f", used {p.used_at:%Y-%m-%d %H:%M} by {p.used_by_account}" if p.used_at else "")
+        )
     lines.append("  next      " + (", ".join(x.value for x in v.allowed) or "nothing"))
     return "\n".join(lines)
 
@@ -279,12 +299,21 @@ def cmd_request_add(app: App) -> int:
 
     a = app.args
     form = requests.AccessForm(
-        permanent_id=a.student, guardian_name=a.guardian, address=a.address, phone=a.phone,
-        email=a.email, signed_on=a.signed_on, first_name=a.first or "", middle_name=a.middle or "",
-        last_name=a.last or "", school_code=a.school or "",
+        permanent_id=a.student,
+        guardian_name=a.guardian,
+        address=a.address,
+        phone=a.phone,
+        email=a.email,
+        signed_on=a.signed_on,
+        first_name=a.first or "",
+        middle_name=a.middle or "",
+        last_name=a.last or "",
+        school_code=a.school or "",
     )
     with app.work() as s:
-        rec = requests.record_request(s, app.actor(s), form, accept_name_mismatch=a.accept_name_mismatch)
+        rec = requests.record_request(
+            s, app.actor(s), form, accept_name_mismatch=a.accept_name_mismatch
+        )
     for w in rec.warnings:
         print(f"warning: {w}", file=sys.stderr)
     if a.json:
@@ -309,8 +338,14 @@ def cmd_request_verify(app: App) -> int:
 
     a = app.args
     with app.work() as s:
-        v = requests.verify_identity(s, app.actor(s), a.request, document_kind=a.document,
-                                     description=a.note or "", last4=a.last4 or "")
+        v = requests.verify_identity(
+            s,
+            app.actor(s),
+            a.request,
+            document_kind=a.document,
+            description=a.note or "",
+            last4=a.last4 or "",
+        )
     emit(a, _request_text(v), v)
     return 0
 
@@ -343,14 +378,23 @@ def _issue(app: App, reissue: bool) -> int:
     out = Path(a.out)
     with _removed_on_failure(out), app.work() as s:
         actor = app.actor(s)
-        issued = requests.issue_passcodes(s, actor, a.request, language=a.lang or "", reissue=reissue)
+        issued = requests.issue_passcodes(
+            s, actor, a.request, language=a.lang or "", reissue=reissue
+        )
         _write_private(out, lambda fh: render_slips([issued.slip], fh))
         requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
     serials = [st.serial for st in issued.slip.students]
-    emit(a, f"{'reissued' if reissue else 'issued'} {len(serials)} passcode(s) "
-         f"({', '.join(serials)}); slip written to {out}",
-         {"passcodes": list(issued.passcode_ids), "serials": serials, "out": str(out),
-          "revoked": list(issued.revoked_ids)})
+    emit(
+        a,
+        f"{'reissued' if reissue else 'issued'} {len(serials)} passcode(s) "
+        f"({', '.join(serials)}); slip written to {out}",
+        {
+            "passcodes": list(issued.passcode_ids),
+            "serials": serials,
+            "out": str(out),
+            "revoked": list(issued.revoked_ids),
+        },
+    )
     return 0
 
 
@@ -383,13 +427,22 @@ def cmd_slips_batch(app: App) -> int:
     with _removed_on_failure(out), app.work() as s:
         actor = app.actor(s)
         holder: list[batch.BatchResult] = []
-        _write_private(out, lambda fh: holder.append(batch.issue_batch(
-            s, actor, a.school, fh, grade=a.grade, language=a.lang or "", progress=progress)))
+        _write_private(
+            out,
+            lambda fh: holder.append(
+                batch.issue_batch(
+                    s, actor, a.school, fh, grade=a.grade, language=a.lang or "", progress=progress
+                )
+            ),
+        )
     r = holder[0]
-    emit(a, f"batch {r.batch_id}: issued {r.issued} passcode(s) at {r.school_code}, "
-         f"{r.pages} page(s) written to {out}\n"
-         f"if these slips are lost: staffdesk passcode revoke --batch {r.batch_id} --reason ...",
-         {"batch_id": r.batch_id, "issued": r.issued, "pages": r.pages, "out": str(out)})
+    emit(
+        a,
+        f"batch {r.batch_id}: issued {r.issued} passcode(s) at {r.school_code}, "
+        f"{r.pages} page(s) written to {out}\n"
+        f"if these slips are lost: staffdesk passcode revoke --batch {r.batch_id} --reason ...",
+        {"batch_id": r.batch_id, "issued": r.issued, "pages": r.pages, "out": str(out)},
+    )
     return 0
 
 
@@ -446,11 +499,19 @@ def cmd_portal_link(app: App) -> int:
 
     a = app.args
     with app.work() as s:
-        result = portal.link(s, permanent_id=a.student, phone=a.phone, vpc=a.vpc,
-                             account_email=a.account, contact_name=a.contact or "")
+        result = portal.link(
+            s,
+            permanent_id=a.student,
+            phone=a.phone,
+            vpc=a.vpc,
+            account_email=a.account,
+            contact_name=a.contact or "",
+        )
     if isinstance(result, portal.PortalRefused):
         raise result
-    lines = [f"linked {result.account_email} to student {result.permanent_id} ({result.student_name})"]
+    lines = [
+        f"linked {result.account_email} to student {result.permanent_id} ({result.student_name})"
+    ]
     if result.contact:
         lines.append(f"contact: {result.contact.name} ({result.contact.relationship})")
     else:
@@ -469,8 +530,12 @@ def cmd_audit_verify(app: App) -> int:
     if r.ok:
         emit(app.args, f"audit trail intact: {r.events} events in {r.chains} chain(s)", r)
         return 0
-    emit(app.args, "AUDIT TRAIL BROKEN:\n" + "\n".join(
-        f"  chain {p.chain} event {p.seq}: {p.problem}" for p in r.problems), r)
+    emit(
+        app.args,
+        "AUDIT TRAIL BROKEN:\n"
+        + "\n".join(f"  chain {p.chain} event {p.seq}: {p.problem}" for p in r.problems),
+        r,
+    )
     return 1
 
 
@@ -487,23 +552,32 @@ def cmd_audit_export(app: App) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="staffdesk", description="StaffDesk: Parent Access Forms "
-                                "to parent-portal links. With no command, opens the desktop app.")
-    p.add_argument("--db", help="database URL (default: STAFFDESK_DB, else the embedded SQLite file)")
+    p = argparse.ArgumentParser(
+        prog="staffdesk",
+        description="StaffDesk: Parent Access Forms "
+        "to parent-portal links. With no command, opens the desktop app.",
+    )
+    p.add_argument(
+        "--db", help="database URL (default: STAFFDESK_DB, else the embedded SQLite file)"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_gui, command=None)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     staff_opts = argparse.ArgumentParser(add_help=False)
     staff_opts.add_argument("--as", dest="as_user", metavar="USER", help="act as this staff member")
-    staff_opts.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                            help="machine-readable output")
+    staff_opts.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
     plain = argparse.ArgumentParser(add_help=False)
     plain.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
 
-    def leaf(parent: Any, name: str, func: Callable[[App], int], help_: str, staff: bool = True) -> Any:
-        sp = parent.add_parser(name, help=help_, description=help_,
-                               parents=[staff_opts if staff else plain])
+    def leaf(
+        parent: Any, name: str, func: Callable[[App], int], help_: str, staff: bool = True
+    ) -> Any:
+        sp = parent.add_parser(
+            name, help=help_, description=help_, parents=[staff_opts if staff else plain]
+        )
         sp.set_defaults(func=func)
         return sp
 
@@ -512,8 +586,13 @@ def build_parser() -> argparse.ArgumentParser:
         return g.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     leaf(sub, "init", cmd_init, "create or upgrade the schema", staff=False)
-    d = leaf(sub, "demo", cmd_demo, "load a demo district (own database file) and open the app",
-             staff=False)
+    d = leaf(
+        sub,
+        "demo",
+        cmd_demo,
+        "load a demo district (own database file) and open the app",
+        staff=False,
+    )
     d.add_argument("--no-gui", action="store_true", help="load only, do not open the app")
 
     g = group("staff", "staff accounts")
@@ -552,14 +631,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--middle")
     sp.add_argument("--last")
     sp.add_argument("--school", metavar="CODE")
-    sp.add_argument("--accept-name-mismatch", action="store_true",
-                    help="record even though the written name differs from the roster")
+    sp.add_argument(
+        "--accept-name-mismatch",
+        action="store_true",
+        help="record even though the written name differs from the roster",
+    )
     sp = leaf(g, "show", cmd_request_show, "show a request")
     sp.add_argument("request")
     sp = leaf(g, "verify", cmd_request_verify, "record the parent's identity check")
     sp.add_argument("request")
-    sp.add_argument("--document", required=True,
-                    choices=["ca-id", "drivers-licence", "passport", "other"])
+    sp.add_argument(
+        "--document", required=True, choices=["ca-id", "drivers-licence", "passport", "other"]
+    )
     sp.add_argument("--note", help="what the document is (required for other)")
     sp.add_argument("--last4", help="last 4 characters of the document number (optional)")
     sp = leaf(g, "approve", cmd_request_approve, "approve a verified request")
@@ -571,7 +654,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = group("passcode", "Verification PassCodes")
     for name, func, help_ in (
-        ("issue", cmd_passcode_issue, "issue passcodes and write the slip (several: a family slip)"),
+        (
+            "issue",
+            cmd_passcode_issue,
+            "issue passcodes and write the slip (several: a family slip)",
+        ),
         ("reissue", cmd_passcode_reissue, "revoke the current passcode and issue a new one"),
     ):
         sp = leaf(g, name, func, help_)
@@ -584,8 +671,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--reason", required=True)
 
     g = group("slips", "credential slips")
-    sp = leaf(g, "batch", cmd_slips_batch,
-              "issue and print slips for every approved request at a school (all-or-nothing)")
+    sp = leaf(
+        g,
+        "batch",
+        cmd_slips_batch,
+        "issue and print slips for every approved request at a school (all-or-nothing)",
+    )
     sp.add_argument("--school", required=True, metavar="CODE")
     sp.add_argument("--out", required=True, metavar="FILE.pdf")
     sp.add_argument("--grade")
@@ -598,7 +689,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--school", metavar="CODE")
 
     g = group("portal", "the reference portal check")
-    sp = leaf(g, "link", cmd_portal_link, "link a portal account (what the portal runs)", staff=False)
+    sp = leaf(
+        g, "link", cmd_portal_link, "link a portal account (what the portal runs)", staff=False
+    )
     sp.add_argument("--student", required=True, metavar="ID")
     sp.add_argument("--phone", required=True)
     sp.add_argument("--vpc", required=True)

@@ -12,14 +12,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
-from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
-from staffdesk.services import roster, staff  # noqa: E402
-from staffdesk.services.context import Actor  # noqa: E402
-from staffdesk.store import db  # noqa: E402
+from staffdesk.services import roster, staff
+from staffdesk.services.context import Actor
+from staffdesk.store import db
 
 PASSWORD = "test-password-1"
 
@@ -60,7 +60,7 @@ def pg_url() -> Iterator[str]:
     try:
         with admin.connect() as c:
             c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         admin.dispose()
         _unreachable(base, exc)
     url = make_url(db.normalise_url(base)).update_query_dict({"options": f"-csearch_path={schema}"})
@@ -81,7 +81,7 @@ def mysql_url() -> Iterator[str]:
     try:
         with admin.connect() as c:
             c.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         admin.dispose()
         _unreachable(base, exc)
     url = make_url(db.normalise_url(base)).set(database=name)
@@ -95,13 +95,16 @@ def mysql_url() -> Iterator[str]:
 
 # ------------------------------------------------------------------------ seeded databases
 
-STUDENTS_CSV = """\ufeffschool_code,school_name,permanent_id,first_name,middle_name,last_name,grade,primary_phone,language
-LINC,Lincoln Elementary,1000001,José,A,Núñez,3,(415) 555-0101,es
+STUDENTS_CSV = (
+    "\ufeffschool_code,school_name,permanent_id,first_name,middle_name,last_name,grade,"
+    "primary_phone,language\n"
+    """LINC,Lincoln Elementary,1000001,José,A,Núñez,3,(415) 555-0101,es
 LINC,Lincoln Elementary,1000002,Ánh,,Nguyễn,5,415.555.0102,
 LINC,Lincoln Elementary,1000003,Liam,,O'Brien-Smith,K,+1 415 555 0103,en
 WASH,Washington Middle,2000001,María,,García,7,4155550104,es
 LINC,Lincoln Elementary,1000004,Sofía,,Núñez,1,(415) 555-0101,es
 """
+)
 CONTACTS_CSV = """permanent_id,contact_name,relationship,phone,email,emergency_order,portal_access
 1000001,Ana Núñez,Mother,(415) 555-0101,ana@example.org,1,allowed
 1000001,Carlos Núñez,Father,(415) 555-0199,,2,restricted
@@ -143,8 +146,15 @@ def seed(url: str, folder: Path) -> None:
             ("approver2", "approver", ["LINC", "WASH"]),
             ("washclerk", "clerk", ["WASH"]),
         ):
-            staff.add_staff(s, admin, username=user, role=role, password=PASSWORD, schools=schools,
-                            display_name=user.title())
+            staff.add_staff(
+                s,
+                admin,
+                username=user,
+                role=role,
+                password=PASSWORD,
+                schools=schools,
+                display_name=user.title(),
+            )
     engine.dispose()
 
 
@@ -152,10 +162,19 @@ def office_for(url: str) -> Office:
     engine = db.make_engine(url)
     factory = db.session_factory(engine)
     with factory() as s:
-        actors = {u: staff.authenticate(s, u, PASSWORD, workstation="desk-1")
-                  for u in ("admin", "clerk", "approver", "approver2", "washclerk")}
-    return Office(url, factory, actors["admin"], actors["clerk"], actors["approver"],
-                  actors["approver2"], actors["washclerk"])
+        actors = {
+            u: staff.authenticate(s, u, PASSWORD, workstation="desk-1")
+            for u in ("admin", "clerk", "approver", "approver2", "washclerk")
+        }
+    return Office(
+        url,
+        factory,
+        actors["admin"],
+        actors["clerk"],
+        actors["approver"],
+        actors["approver2"],
+        actors["washclerk"],
+    )
 
 
 @pytest.fixture(scope="session")

@@ -25,16 +25,18 @@ def form(pid: str = "1000001", guardian: str = "Ana Núñez", **kw: str) -> requ
     return requests.AccessForm(**base)  # type: ignore[arg-type]
 
 
-def approved(s: Session, clerk: Actor, approver: Actor, pid: str = "1000001",
-             guardian: str = "Ana Núñez") -> str:
+def approved(
+    s: Session, clerk: Actor, approver: Actor, pid: str = "1000001", guardian: str = "Ana Núñez"
+) -> str:
     rid = requests.record_request(s, clerk, form(pid, guardian)).request.id
     requests.verify_identity(s, clerk, rid, document_kind="ca-id", last4="1234")
     requests.approve(s, approver, rid)
     return rid
 
 
-def issued(s: Session, clerk: Actor, approver: Actor, pid: str = "1000001",
-           guardian: str = "Ana Núñez") -> tuple[str, str]:
+def issued(
+    s: Session, clerk: Actor, approver: Actor, pid: str = "1000001", guardian: str = "Ana Núñez"
+) -> tuple[str, str]:
     """(request id, plaintext VPC as printed)."""
     rid = approved(s, clerk, approver, pid, guardian)
     out = requests.issue_passcodes(s, clerk, [rid])

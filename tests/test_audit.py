@@ -18,8 +18,11 @@ def _events(office: Office) -> list[AuditEvent]:
     with db.unit_of_work(office.factory) as s:
         issued(s, office.clerk, office.approver)
     with office.session() as s:
-        return list(s.scalars(select(AuditEvent).where(AuditEvent.chain == "desk-1")
-                              .order_by(AuditEvent.seq)))
+        return list(
+            s.scalars(
+                select(AuditEvent).where(AuditEvent.chain == "desk-1").order_by(AuditEvent.seq)
+            )
+        )
 
 
 def _verify(office: Office) -> audit.AuditReport:

@@ -35,7 +35,11 @@ class Cli:
     def __call__(self, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
         proc = subprocess.run(
             [sys.executable, "-m", "staffdesk.cli", "--db", self.url, *args],
-            env=self.env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
         )
         if ok:
             assert proc.returncode == 0, proc.stderr
@@ -55,25 +59,69 @@ def run_whole_flow(url: str, tmp_path: Path) -> None:
     (tmp_path / "contacts.csv").write_text(CONTACTS_CSV, encoding="utf-8")
     cli("init")
     cli("staff", "add", "root", "--role", "admin", "--name", "Dana Admin")
-    out = cli("roster", "import", str(tmp_path / "students.csv"), "--contacts",
-              str(tmp_path / "contacts.csv"), "--as", "root")
+    out = cli(
+        "roster",
+        "import",
+        str(tmp_path / "students.csv"),
+        "--contacts",
+        str(tmp_path / "contacts.csv"),
+        "--as",
+        "root",
+    )
     assert "students: 5 added" in out.stdout
     cli("staff", "add", "carmen", "--role", "clerk", "--school", "LINC", "--as", "root")
     cli("staff", "add", "abe", "--role", "approver", "--school", "LINC", "--as", "root")
     cli("settings", "set", "portal_url", "https://parents.example.org", "--as", "root")
-    out = cli("request", "add", "--as", "carmen", "--student", "1000001", "--guardian", "Ana Núñez",
-              "--email", "ana@example.org", "--phone", "415 555 0101", "--address", "1 Main St",
-              "--signed-on", date.today().isoformat(), "--first", "Jose", "--last", "Nunez")
+    out = cli(
+        "request",
+        "add",
+        "--as",
+        "carmen",
+        "--student",
+        "1000001",
+        "--guardian",
+        "Ana Núñez",
+        "--email",
+        "ana@example.org",
+        "--phone",
+        "415 555 0101",
+        "--address",
+        "1 Main St",
+        "--signed-on",
+        date.today().isoformat(),
+        "--first",
+        "Jose",
+        "--last",
+        "Nunez",
+    )
     rid = out.stdout.strip().splitlines()[-1]
-    cli("request", "verify", rid, "--document", "drivers-licence", "--last4", "4821", "--as", "carmen")
+    cli(
+        "request",
+        "verify",
+        rid,
+        "--document",
+        "drivers-licence",
+        "--last4",
+        "4821",
+        "--as",
+        "carmen",
+    )
     denied = cli("request", "approve", rid, "--as", "carmen", ok=False)
     assert denied.returncode == 1 and "approver role" in denied.stderr
     cli("request", "approve", rid, "--as", "abe")
     slip = tmp_path / "slip.pdf"
     cli("passcode", "issue", rid, "--out", str(slip), "--as", "carmen")
     code = _vpc_from(slip)
-    link = ["portal", "link", "--student", "1000001", "--phone", "(415) 555-0101",
-            "--account", "ana@example.org"]
+    link = [
+        "portal",
+        "link",
+        "--student",
+        "1000001",
+        "--phone",
+        "(415) 555-0101",
+        "--account",
+        "ana@example.org",
+    ]
     first = cli(*link, "--vpc", code, "--contact", "Ana Núñez")
     assert "linked ana@example.org to student 1000001" in first.stdout
     second = cli(*link, "--vpc", code, ok=False)
@@ -105,8 +153,9 @@ def test_whole_flow_on_mariadb(mysql_url: str, tmp_path: Path) -> None:
     run_whole_flow(mysql_url, tmp_path)
 
 
-def test_exit_codes_and_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_exit_codes_and_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
     monkeypatch.setenv("STAFFDESK_NEW_PASSWORD", PW)
     monkeypatch.setenv("STAFFDESK_PASSWORD", PW)

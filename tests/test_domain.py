@@ -46,7 +46,9 @@ def test_o_reads_as_zero_and_i_l_as_one(code: Vpc) -> None:
 
 
 @given(codes, st.integers(0, vpcmod.LENGTH - 1), st.sampled_from(ALPHABET))
-def test_any_single_symbol_typo_is_caught_by_the_check_symbol(code: Vpc, pos: int, sub: str) -> None:
+def test_any_single_symbol_typo_is_caught_by_the_check_symbol(
+    code: Vpc, pos: int, sub: str
+) -> None:
     s = code.symbols
     if s[pos] == sub:
         return

@@ -62,8 +62,12 @@ def test_wrong_id_phone_or_code_get_the_same_refusal(office: Office) -> None:
     assert all(isinstance(a, portal.PortalRefused) for a in answers)
     assert {a.message for a in answers} == {portal.REFUSED}  # type: ignore[union-attr]
     reasons = [a.reason for a in answers]  # type: ignore[union-attr]
-    assert reasons == [portal.Refusal.WRONG_PHONE, portal.Refusal.UNKNOWN_STUDENT,
-                       portal.Refusal.WRONG_PHONE, portal.Refusal.WRONG_CODE]
+    assert reasons == [
+        portal.Refusal.WRONG_PHONE,
+        portal.Refusal.UNKNOWN_STUDENT,
+        portal.Refusal.WRONG_PHONE,
+        portal.Refusal.WRONG_CODE,
+    ]
     assert isinstance(_link(office, code), portal.LinkResult)  # 3 failures: not locked yet
 
 

@@ -1,4 +1,4 @@
-"""Roster import: the shapes SIS exports take, bad rows by line number, all-or-nothing, idempotent."""
+"""Roster import: the shapes SIS exports take, bad rows by line, all-or-nothing, idempotent."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ def _count(office: Office, model: type) -> int:
         return s.scalar(select(func.count()).select_from(model)) or 0
 
 
-def test_columns_in_any_order_quotes_crlf_bom_and_extra_columns(office: Office, tmp_path: Path) -> None:
+def test_columns_in_any_order_quotes_crlf_bom_and_extra_columns(
+    office: Office, tmp_path: Path
+) -> None:
     students = _write(
         tmp_path,
         "s.csv",
@@ -40,12 +42,18 @@ def test_columns_in_any_order_quotes_crlf_bom_and_extra_columns(office: Office, 
         st = s.get(Student, "3000001")
         assert st is not None
         assert (st.last_name, st.first_name, st.primary_phone, st.language) == (
-            "Nguyễn, Thị", "Ánh", "+15105550001", "vi")
+            "Nguyễn, Thị",
+            "Ánh",
+            "+15105550001",
+            "vi",
+        )
         assert st.name_key == "nguyen thi anh"
         assert s.get(School, "ROOS") is not None
 
 
-def test_bad_rows_are_reported_by_line_and_nothing_is_written(office: Office, tmp_path: Path) -> None:
+def test_bad_rows_are_reported_by_line_and_nothing_is_written(
+    office: Office, tmp_path: Path
+) -> None:
     before = _count(office, Student)
     students = _write(
         tmp_path,
@@ -73,10 +81,17 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(office: Office, tm
 
 def test_missing_columns_and_non_utf8(office: Office, tmp_path: Path) -> None:
     with db.unit_of_work(office.factory) as s:
-        with pytest.raises(ValidationError, match="lacks the column.*primary_phone"):
-            roster.import_roster(s, office.admin, _write(tmp_path, "a.csv", "school_code,permanent_id\n"))
-        latin = _write(tmp_path, "b.csv", "school_code,permanent_id,first_name,last_name,grade,"
-                       "primary_phone\nLINC,3000020,José,Núñez,1,4155550120\n", "latin-1")
+        with pytest.raises(ValidationError, match=r"lacks the column.*primary_phone"):
+            roster.import_roster(
+                s, office.admin, _write(tmp_path, "a.csv", "school_code,permanent_id\n")
+            )
+        latin = _write(
+            tmp_path,
+            "b.csv",
+            "school_code,permanent_id,first_name,last_name,grade,"
+            "primary_phone\nLINC,3000020,José,Núñez,1,4155550120\n",
+            "latin-1",
+        )
         with pytest.raises(ValidationError, match="not UTF-8"):
             roster.import_roster(s, office.admin, latin)
         with pytest.raises(ValidationError, match="cannot read"):
@@ -84,9 +99,15 @@ def test_missing_columns_and_non_utf8(office: Office, tmp_path: Path) -> None:
 
 
 def test_reimport_updates_in_place_and_is_idempotent(office: Office, tmp_path: Path) -> None:
-    header = "school_code,permanent_id,first_name,middle_name,last_name,grade,primary_phone,language\n"
-    s1 = _write(tmp_path, "s1.csv", header + "LINC,1000001,José,A,Núñez,4,(415) 555-0101,es\n"
-                "LINC,3000030,New,,Kid,K,(415) 555-0130,\n")
+    header = (
+        "school_code,permanent_id,first_name,middle_name,last_name,grade,primary_phone,language\n"
+    )
+    s1 = _write(
+        tmp_path,
+        "s1.csv",
+        header + "LINC,1000001,José,A,Núñez,4,(415) 555-0101,es\n"
+        "LINC,3000030,New,,Kid,K,(415) 555-0130,\n",
+    )
     with db.unit_of_work(office.factory) as s:
         r = roster.import_roster(s, office.admin, s1)
     assert (r.students_added, r.students_updated, r.students_unchanged) == (1, 1, 0)
@@ -100,8 +121,12 @@ def test_reimport_updates_in_place_and_is_idempotent(office: Office, tmp_path: P
 
 def test_contacts_restricted_flag_and_replacement(office: Office, tmp_path: Path) -> None:
     header = "permanent_id,contact_name,relationship,phone,email,emergency_order,portal_access\n"
-    c = _write(tmp_path, "c.csv", header + "1000001,Ana Núñez,Mother,,ana@example.org,1,allowed\n"
-               "1000001,Luis Núñez,Uncle,(415) 555-0177,,3,RESTRICTED\n")
+    c = _write(
+        tmp_path,
+        "c.csv",
+        header + "1000001,Ana Núñez,Mother,,ana@example.org,1,allowed\n"
+        "1000001,Luis Núñez,Uncle,(415) 555-0177,,3,RESTRICTED\n",
+    )
     students = tmp_path / "none.csv"
     students.write_text("school_code,permanent_id,first_name,last_name,grade,primary_phone\n")
     with db.unit_of_work(office.factory) as s:
@@ -109,25 +134,37 @@ def test_contacts_restricted_flag_and_replacement(office: Office, tmp_path: Path
     # Carlos is gone from the export for 1000001, Luis is new, Ana changed (phone dropped)
     assert (r.contacts_added, r.contacts_updated, r.contacts_removed) == (1, 1, 1)
     with office.session() as s:
-        rows = s.scalars(select(StudentContact).where(StudentContact.permanent_id == "1000001")
-                         .order_by(StudentContact.emergency_order)).all()
+        rows = s.scalars(
+            select(StudentContact)
+            .where(StudentContact.permanent_id == "1000001")
+            .order_by(StudentContact.emergency_order)
+        ).all()
         assert [(x.contact_name, x.portal_access) for x in rows] == [
-            ("Ana Núñez", "allowed"), ("Luis Núñez", "restricted")]
+            ("Ana Núñez", "allowed"),
+            ("Luis Núñez", "restricted"),
+        ]
 
 
 def test_bad_contact_rows(office: Office, tmp_path: Path) -> None:
     header = "permanent_id,contact_name,relationship,phone,email,emergency_order,portal_access\n"
-    c = _write(tmp_path, "c.csv", header + "9999999,Nobody,Mother,,,1,allowed\n"
-               "1000001,Ana Núñez,Mother,,not-an-email,1,allowed\n"
-               "1000001,Luis,Uncle,,,x,allowed\n"
-               "1000001,Eva,Aunt,,,2,maybe\n")
+    c = _write(
+        tmp_path,
+        "c.csv",
+        header + "9999999,Nobody,Mother,,,1,allowed\n"
+        "1000001,Ana Núñez,Mother,,not-an-email,1,allowed\n"
+        "1000001,Luis,Uncle,,,x,allowed\n"
+        "1000001,Eva,Aunt,,,2,maybe\n",
+    )
     students = tmp_path / "none.csv"
     students.write_text("school_code,permanent_id,first_name,last_name,grade,primary_phone\n")
     with db.unit_of_work(office.factory) as s, pytest.raises(ValidationErrors) as info:
         roster.import_roster(s, office.admin, students, c)
     assert [e.field for e in info.value.errors] == [
-        "contacts line 2: permanent_id", "contacts line 3: email",
-        "contacts line 4: emergency_order", "contacts line 5: portal_access"]
+        "contacts line 2: permanent_id",
+        "contacts line 3: email",
+        "contacts line 4: emergency_order",
+        "contacts line 5: portal_access",
+    ]
 
 
 def test_only_admins_import(office: Office, tmp_path: Path) -> None:

@@ -17,14 +17,21 @@ from tests.flow import issued
 
 def _race(office: Office, code: str, attempts: int) -> list[object]:
     barrier = threading.Barrier(attempts)
-    engine = db.make_engine(office.url, **({"pool_size": attempts} if "sqlite" not in office.url else {}))
+    engine = db.make_engine(
+        office.url, **({"pool_size": attempts} if "sqlite" not in office.url else {})
+    )
     factory = db.session_factory(engine)  # a connection each, so they truly race
 
     def attempt(i: int) -> object:
         barrier.wait()
         with db.unit_of_work(factory) as s:
-            return portal.link(s, permanent_id="1000001", phone="4155550101", vpc=code,
-                               account_email=f"parent{i}@example.org")
+            return portal.link(
+                s,
+                permanent_id="1000001",
+                phone="4155550101",
+                vpc=code,
+                account_email=f"parent{i}@example.org",
+            )
 
     with ThreadPoolExecutor(max_workers=attempts) as pool:
         return list(pool.map(attempt, range(attempts)))

@@ -81,7 +81,9 @@ def candidates(
     return [r[0] for r in rows]
 
 
-def _hash_all(codes: list[Vpc], progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[str]:
+def _hash_all(
+    codes: list[Vpc], progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> list[str]:
     total = len(codes)
     out: list[str] = []
     workers = os.cpu_count() or 1
@@ -114,8 +116,9 @@ def issue_batch(
     ids = candidates(session, actor, school_code, grade)
     if not ids:
         raise ValidationError(
-            "school", f"no approved requests without a passcode at {school_code.upper()}"
-            + (f" in grade {grade}" if grade else "")
+            "school",
+            f"no approved requests without a passcode at {school_code.upper()}"
+            + (f" in grade {grade}" if grade else ""),
         )
     batch_id = new_id()
     codes = [Vpc.generate() for _ in ids]

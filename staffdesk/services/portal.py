@@ -12,8 +12,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from staffdesk.domain import passcode as policy
@@ -30,9 +31,7 @@ REFUSED = (
     "number and the Verification PassCode on your slip, and try again."
 )
 TYPO = "This passcode has a typo. Check each character against your slip and try again."
-LOCKED = (
-    "Too many attempts. Try again in 15 minutes, or ask the school office for a new passcode."
-)
+LOCKED = "Too many attempts. Try again in 15 minutes, or ask the school office for a new passcode."
 
 
 class Refusal(enum.StrEnum):
@@ -81,7 +80,7 @@ def _contacts(session: Session, permanent_id: str) -> tuple[ContactChoice, ...]:
     return tuple(ContactChoice(c.id, c.contact_name, c.relationship) for c in rows)
 
 
-def _usable(now: datetime) -> object:
+def _usable(now: datetime) -> ColumnElement[bool]:
     return and_(
         Passcode.used_at.is_(None),
         Passcode.revoked_at.is_(None),
@@ -89,7 +88,7 @@ def _usable(now: datetime) -> object:
     )
 
 
-def _not_locked(now: datetime) -> object:
+def _not_locked(now: datetime) -> ColumnElement[bool]:
     return and_(
         Passcode.failed_attempts < policy.HARD_LOCK_AFTER,
         or_(Passcode.locked_until.is_(None), Passcode.locked_until <= now),
@@ -196,16 +195,21 @@ def link(
                 now,
             )
 
-    won = session.execute(
-        update(Passcode)
-        .where(Passcode.id == match.id, _usable(now), _not_locked(now))
-        .values(used_at=now, used_by_account=account)
-        .execution_options(synchronize_session=False)
+    won = cast(
+        CursorResult[Any],
+        session.execute(
+            update(Passcode)
+            .where(Passcode.id == match.id, _usable(now), _not_locked(now))
+            .values(used_at=now, used_by_account=account)
+            .execution_options(synchronize_session=False)
+        ),
     ).rowcount
     if won != 1:  # another attempt used it a moment ago
         return _refuse(session, account, pid, Refusal.WRONG_CODE, REFUSED, now)
     existing = session.scalar(
-        select(PortalLink).where(PortalLink.permanent_id == pid, PortalLink.account_email == account)
+        select(PortalLink).where(
+            PortalLink.permanent_id == pid, PortalLink.account_email == account
+        )
     )
     if existing is None:
         session.add(

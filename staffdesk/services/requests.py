@@ -46,9 +46,9 @@ from staffdesk.store.models import (
     Passcode,
     School,
     SlipPrintLog,
+    StaffUser,
     Student,
     StudentContact,
-    StaffUser,
     new_id,
 )
 
@@ -296,7 +296,9 @@ def _signed_on(raw: date | str) -> date:
         try:
             value = date.fromisoformat((raw or "").strip())
         except ValueError:
-            raise ValidationError("signed_on", f"expected a date as YYYY-MM-DD, got {raw!r}") from None
+            raise ValidationError(
+                "signed_on", f"expected a date as YYYY-MM-DD, got {raw!r}"
+            ) from None
     today = utcnow().date()
     if value > today + timedelta(days=1):
         raise ValidationError("signed_on", "cannot be in the future")
@@ -336,9 +338,9 @@ def record_request(
     warnings: list[str] = []
     mismatch = False
     if first or last:
-        same = fold_name(first) == fold_name(student.first_name) and fold_name(
-            last
-        ) == fold_name(student.last_name)
+        same = fold_name(first) == fold_name(student.first_name) and fold_name(last) == fold_name(
+            student.last_name
+        )
         if middle and student.middle_name:
             same = same and fold_name(middle)[:1] == fold_name(student.middle_name)[:1]
         if not same:
@@ -486,7 +488,12 @@ def approve(
 
 
 def reject(
-    session: Session, actor: Actor, request_id: str, *, reason: str, expected_version: int | None = None
+    session: Session,
+    actor: Actor,
+    request_id: str,
+    *,
+    reason: str,
+    expected_version: int | None = None,
 ) -> RequestView:
     actor.require(Role.APPROVER, "rejecting a request")
     req = _load(session, actor, request_id, expected_version)
@@ -502,9 +509,7 @@ def reject(
         )
     )
     session.flush()
-    audit.record_change(
-        session, actor, "request.reject", "access_request", req.id, {"reason": why}
-    )
+    audit.record_change(session, actor, "request.reject", "access_request", req.id, {"reason": why})
     return view(session, req)
 
 
@@ -541,7 +546,10 @@ def _active_codes(session: Session, request_id: str, now: datetime) -> list[Pass
 
 
 def _staff_name(session: Session, username: str) -> str:
-    return session.scalar(select(StaffUser.display_name).where(StaffUser.username == username)) or username
+    return (
+        session.scalar(select(StaffUser.display_name).where(StaffUser.username == username))
+        or username
+    )
 
 
 def issue_passcodes(
@@ -645,7 +653,9 @@ def issue_passcodes(
             pid_,
             {"request": req.id, "batch": batch_id} if batch_id else {"request": req.id},
         )
-        audit.record_change(session, actor, "request." + action.name.lower(), "access_request", req.id)
+        audit.record_change(
+            session, actor, "request." + action.name.lower(), "access_request", req.id
+        )
     school = session.get(School, first.school_code)
     lang = slip_language(session, language, first.language)
     slip = CredentialSlip(
@@ -682,7 +692,12 @@ def log_printed(session: Session, actor: Actor, issued: Issued, kind: str) -> No
 
 
 def revoke_passcode(
-    session: Session, actor: Actor, request_id: str, *, reason: str, expected_version: int | None = None
+    session: Session,
+    actor: Actor,
+    request_id: str,
+    *,
+    reason: str,
+    expected_version: int | None = None,
 ) -> RequestView:
     actor.require(Role.APPROVER, "revoking a passcode")
     req = _load(session, actor, request_id, expected_version)
@@ -703,7 +718,9 @@ def revoke_batch(session: Session, actor: Actor, batch_id: str, *, reason: str) 
     """Cancel a lost batch as a whole: every passcode issued in it that is still unused."""
     actor.require(Role.APPROVER, "revoking a batch")
     why = clean_text(reason, "reason", max_len=500)
-    codes = session.scalars(select(Passcode).where(Passcode.batch_id == (batch_id or "").strip())).all()
+    codes = session.scalars(
+        select(Passcode).where(Passcode.batch_id == (batch_id or "").strip())
+    ).all()
     if not codes:
         raise ValidationError("batch", f"no passcodes were issued in batch {batch_id!r}")
     now = utcnow()
@@ -719,7 +736,9 @@ def revoke_batch(session: Session, actor: Actor, batch_id: str, *, reason: str) 
         p.revoke_reason = why
         if req.status == RequestStatus.ISSUED.value:
             _advance(req, Action.REVOKE)
-            audit.record_change(session, actor, "request.revoke", "access_request", req.id, {"reason": why})
+            audit.record_change(
+                session, actor, "request.revoke", "access_request", req.id, {"reason": why}
+            )
         audit.record_change(
             session, actor, "passcode.revoke", "passcode", p.id, {"reason": why, "batch": batch_id}
         )

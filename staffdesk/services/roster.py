@@ -25,7 +25,14 @@ from staffdesk.services import audit
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.store.models import Outbox, School, Student, StudentContact
 
-STUDENT_REQUIRED = ("school_code", "permanent_id", "first_name", "last_name", "grade", "primary_phone")
+STUDENT_REQUIRED = (
+    "school_code",
+    "permanent_id",
+    "first_name",
+    "last_name",
+    "grade",
+    "primary_phone",
+)
 STUDENT_OPTIONAL = ("middle_name", "language", "school_name")
 CONTACT_REQUIRED = ("permanent_id", "contact_name")
 CONTACT_OPTIONAL = ("relationship", "phone", "email", "emergency_order", "portal_access")
@@ -54,7 +61,9 @@ class ImportReport:
     schools_added: tuple[str, ...]
 
 
-def _rows(source: Path | str, label: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(
+    source: Path | str, label: str, required: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for each record; headers normalised, extra columns ignored."""
     path = Path(source)
     try:
@@ -64,7 +73,9 @@ def _rows(source: Path | str, label: str, required: tuple[str, ...]) -> Iterator
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(label, f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV") from None
+        raise ValidationError(
+            label, f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV"
+        ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -79,10 +90,15 @@ def _rows(source: Path | str, label: str, required: tuple[str, ...]) -> Iterator
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in record):
             continue
-        yield start, {n: (record[i].strip() if i < len(record) else "") for i, n in enumerate(names)}
+        yield (
+            start,
+            {n: (record[i].strip() if i < len(record) else "") for i, n in enumerate(names)},
+        )
 
 
-def _parse_students(path: Path | str, errors: list[ValidationError]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+def _parse_students(
+    path: Path | str, errors: list[ValidationError]
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     students: dict[str, dict[str, Any]] = {}
     schools: dict[str, str] = {}
     phones: dict[str, str] = {}
@@ -94,17 +110,23 @@ def _parse_students(path: Path | str, errors: list[ValidationError]) -> tuple[di
                 raise ValidationError(f"{where}: permanent_id", f"{pid} appears twice in the file")
             code = row["school_code"].strip().upper()
             if not code or len(code) > 20:
-                raise ValidationError(f"{where}: school_code", "expected a school code of 1-20 characters")
+                raise ValidationError(
+                    f"{where}: school_code", "expected a school code of 1-20 characters"
+                )
             first = clean_text(row["first_name"], f"{where}: first_name", max_len=100)
             last = clean_text(row["last_name"], f"{where}: last_name", max_len=100)
-            middle = clean_text(row.get("middle_name", ""), f"{where}: middle_name", required=False, max_len=100)
+            middle = clean_text(
+                row.get("middle_name", ""), f"{where}: middle_name", required=False, max_len=100
+            )
             grade = clean_text(row["grade"], f"{where}: grade", max_len=4).upper()
             raw_phone = row["primary_phone"]
             phone = phones.get(raw_phone) or Phone.parse(raw_phone, f"{where}: primary_phone").e164
             phones[raw_phone] = phone
             lang = row.get("language", "").strip().lower()
             if lang and (len(lang) > 8 or not lang.replace("-", "").isalpha()):
-                raise ValidationError(f"{where}: language", "expected a language code such as en or es")
+                raise ValidationError(
+                    f"{where}: language", "expected a language code such as en or es"
+                )
         except ValidationError as exc:
             errors.append(exc)
             continue
@@ -125,7 +147,9 @@ def _parse_students(path: Path | str, errors: list[ValidationError]) -> tuple[di
     return students, schools
 
 
-def _parse_contacts(path: Path | str, known: set[str], errors: list[ValidationError]) -> dict[str, dict[str, Any]]:
+def _parse_contacts(
+    path: Path | str, known: set[str], errors: list[ValidationError]
+) -> dict[str, dict[str, Any]]:
     contacts: dict[str, dict[str, Any]] = {}
     for line, row in _rows(path, "contacts file", CONTACT_REQUIRED):
         where = f"contacts line {line}"
@@ -140,13 +164,19 @@ def _parse_contacts(path: Path | str, known: set[str], errors: list[ValidationEr
             email = Email.parse(email, f"{where}: email").value if email else ""
             order_raw = row.get("emergency_order", "") or "1"
             if not order_raw.isdigit():
-                raise ValidationError(f"{where}: emergency_order", f"expected a number, got {order_raw!r}")
+                raise ValidationError(
+                    f"{where}: emergency_order", f"expected a number, got {order_raw!r}"
+                )
             access = (row.get("portal_access", "") or "allowed").lower()
             if access not in ("allowed", "restricted"):
-                raise ValidationError(f"{where}: portal_access", f"expected allowed or restricted, got {access!r}")
+                raise ValidationError(
+                    f"{where}: portal_access", f"expected allowed or restricted, got {access!r}"
+                )
             cid = contact_id(pid, name)
             if cid in contacts:
-                raise ValidationError(f"{where}: contact_name", f"{name!r} is listed twice for student {pid}")
+                raise ValidationError(
+                    f"{where}: contact_name", f"{name!r} is listed twice for student {pid}"
+                )
         except ValidationError as exc:
             errors.append(exc)
             continue
@@ -154,7 +184,9 @@ def _parse_contacts(path: Path | str, known: set[str], errors: list[ValidationEr
             "id": cid,
             "permanent_id": pid,
             "contact_name": name,
-            "relationship": clean_text(row.get("relationship", ""), "relationship", required=False, max_len=50),
+            "relationship": clean_text(
+                row.get("relationship", ""), "relationship", required=False, max_len=50
+            ),
             "phone": phone,
             "email": email,
             "emergency_order": int(order_raw),
@@ -235,18 +267,20 @@ def import_roster(
         # the export is authoritative for the students it lists: their other contacts go
         stale_set = set(stale)
         if stale_set:
-            rows = session.execute(
-                select(StudentContact.id, StudentContact.permanent_id)
-            ).all()
+            rows = session.execute(select(StudentContact.id, StudentContact.permanent_id)).all()
             c_gone = [cid for cid, pid in rows if cid in stale_set and pid in pids_in_contacts]
         for i in range(0, len(c_gone), CHUNK):
-            session.execute(delete(StudentContact).where(StudentContact.id.in_(c_gone[i : i + CHUNK])))
+            session.execute(
+                delete(StudentContact).where(StudentContact.id.in_(c_gone[i : i + CHUNK]))
+            )
         for chunk in _chunks(c_adds):
             session.execute(insert(StudentContact), chunk)
         for chunk in _chunks(c_changes):
             session.execute(update(StudentContact), [r | {"updated_at": now} for r in chunk])
 
-    outbox = [{"entity_type": "school", "entity_id": c, "action": "roster.import"} for c in new_schools]
+    outbox = [
+        {"entity_type": "school", "entity_id": c, "action": "roster.import"} for c in new_schools
+    ]
     outbox += [
         {"entity_type": "student", "entity_id": r["permanent_id"], "action": "roster.import"}
         for r in adds + changes
@@ -256,7 +290,8 @@ def import_roster(
         for r in c_adds + c_changes
     ]
     outbox += [
-        {"entity_type": "student_contact", "entity_id": cid, "action": "roster.delete"} for cid in c_gone
+        {"entity_type": "student_contact", "entity_id": cid, "action": "roster.delete"}
+        for cid in c_gone
     ]
     for chunk in _chunks(outbox):
         session.execute(insert(Outbox), chunk)

@@ -22,7 +22,9 @@ def _url(raw: str) -> str:
     text = raw.strip()
     u = urlparse(text)
     if u.scheme not in ("https", "http") or not u.netloc:
-        raise ValidationError("portal_url", "expected a web address such as https://portal.example.org")
+        raise ValidationError(
+            "portal_url", "expected a web address such as https://portal.example.org"
+        )
     return text
 
 
@@ -68,11 +70,19 @@ class SettingSpec:
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
-        SettingSpec("district_name", "Unified School District", "District name",
-                    lambda v: clean_text(v, "district_name")),
+        SettingSpec(
+            "district_name",
+            "Unified School District",
+            "District name",
+            lambda v: clean_text(v, "district_name"),
+        ),
         SettingSpec("portal_url", "https://portal.example.org", "Parent portal address", _url),
-        SettingSpec("support_email", "portal-help@example.org", "Support email",
-                    lambda v: Email.parse(v, "support_email").value),
+        SettingSpec(
+            "support_email",
+            "portal-help@example.org",
+            "Support email",
+            lambda v: Email.parse(v, "support_email").value,
+        ),
         SettingSpec("passcode_days", str(policy.DEFAULT_DAYS), "Passcode expiry (days)", _days),
         SettingSpec("two_person_rule", "on", "Two-person rule", _bool),
         SettingSpec("slip_language", "en", "Default slip language", _language),
@@ -117,7 +127,9 @@ def set_value(session: Session, actor: Actor, key: str, value: str) -> DistrictS
     actor.require(Role.ADMIN, "changing settings")
     spec = SPECS.get(key)
     if spec is None:
-        raise ValidationError("key", f"unknown setting {key!r}; expected one of: {', '.join(SPECS)}")
+        raise ValidationError(
+            "key", f"unknown setting {key!r}; expected one of: {', '.join(SPECS)}"
+        )
     clean = spec.parse(value)
     row = session.get(Setting, key)
     old = row.value if row else spec.default

@@ -35,7 +35,9 @@ def _view(session: Session, user: StaffUser) -> StaffView:
     schools = session.scalars(
         select(StaffSchool.school_code).where(StaffSchool.staff_id == user.id)
     ).all()
-    return StaffView(user.username, user.display_name, Role(user.role), tuple(sorted(schools)), user.active)
+    return StaffView(
+        user.username, user.display_name, Role(user.role), tuple(sorted(schools)), user.active
+    )
 
 
 def staff_count(session: Session) -> int:
@@ -61,7 +63,8 @@ def add_staff(
     username = (username or "").strip().lower()
     if not _USERNAME.match(username):
         raise ValidationError(
-            "username", "expected 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter"
+            "username",
+            "expected 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter",
         )
     try:
         role_ = Role(role)
@@ -90,7 +93,11 @@ def add_staff(
         session.add(StaffSchool(staff_id=user.id, school_code=code))
     who = actor or Actor(username, name, role_)
     audit.record_change(
-        session, who, "staff.add", "staff_user", user.id,
+        session,
+        who,
+        "staff.add",
+        "staff_user",
+        user.id,
         {"username": username, "role": role_.value, "schools": codes},
     )
     return _view(session, user)
@@ -133,7 +140,11 @@ def set_active(session: Session, actor: Actor, username: str, active: bool) -> S
         raise ValidationError("username", "you cannot disable your own account")
     user.active = active
     audit.record_change(
-        session, actor, "staff.enable" if active else "staff.disable", "staff_user", user.id,
+        session,
+        actor,
+        "staff.enable" if active else "staff.disable",
+        "staff_user",
+        user.id,
         {"username": username},
     )
     return _view(session, user)
@@ -145,4 +156,6 @@ def rename_school(session: Session, actor: Actor, code: str, name: str) -> None:
     if school is None:
         raise ValidationError("school", f"unknown school code {code!r}")
     school.name = clean_text(name, "school name")
-    audit.record_change(session, actor, "school.rename", "school", school.code, {"name": school.name})
+    audit.record_change(
+        session, actor, "school.rename", "school", school.code, {"name": school.name}
+    )
