@@ -575,7 +575,7 @@ def _draw_single_values(c: Any, student: SlipStudent, texts: Texts) -> None:
     if student.grade:
         c.setFillColor(MUTED)
         grade = texts("slip.grade", grade=student.grade)
-        draw_fitted(c, grade, LEFT, BLOCK_TOP - 41, font=SANS, size=9, width=width)
+        draw_fitted(c, grade, LEFT, BLOCK_TOP - 42.5, font=SANS, size=9, width=width)
     c.setFillColor(INK)
     for value, y in (
         (student.permanent_id, BLOCK_TOP - 76),
