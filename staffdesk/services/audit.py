@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from staffdesk.services.context import Actor, utcnow
@@ -44,6 +45,63 @@ def _fields(e: AuditEvent) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One state change to audit (and, for office changes, to queue for the shared database)."""
+
+    action: str
+    entity_type: str
+    entity_id: str
+    details: dict[str, Any] | None = None
+
+
+def append_many(
+    session: Session,
+    *,
+    actor: str,
+    workstation: str,
+    changes: Sequence[Change],
+    chain: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Add events at the end of their chain; the head row lock serialises concurrent writers."""
+    if not changes:
+        return
+    chain = chain or workstation
+    head = session.execute(
+        select(AuditHead).where(AuditHead.chain == chain).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(chain=chain, seq=0, hash=GENESIS)
+        session.add(head)
+    when = at or utcnow()
+    rows: list[dict[str, Any]] = []
+    seq, prev = head.seq, head.hash
+    for c in changes:
+        seq += 1
+        event = AuditEvent(
+            id=new_id(),
+            chain=chain,
+            seq=seq,
+            at=when,
+            actor=actor,
+            workstation=workstation,
+            action=c.action,
+            entity_type=c.entity_type,
+            entity_id=c.entity_id,
+            details=json.dumps(c.details or {}, sort_keys=True, ensure_ascii=False, default=str),
+            prev_hash=prev,
+        )
+        event.hash = prev = _digest(event.prev_hash, _fields(event))
+        rows.append({col: getattr(event, col) for col in _COLUMNS})
+    session.execute(insert(AuditEvent), rows)
+    head.seq, head.hash = seq, prev
+    session.flush()
+
+
+_COLUMNS = [c.key for c in AuditEvent.__table__.columns]
+
+
 def append(
     session: Session,
     *,
@@ -55,35 +113,27 @@ def append(
     details: dict[str, Any] | None = None,
     chain: str | None = None,
     at: datetime | None = None,
-) -> AuditEvent:
-    """Add one event at the end of its chain; the head row lock serialises concurrent writers."""
-    chain = chain or workstation
-    head = session.execute(
-        select(AuditHead).where(AuditHead.chain == chain).with_for_update()
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(chain=chain, seq=0, hash=GENESIS)
-        session.add(head)
-    event = AuditEvent(
-        id=new_id(),
-        chain=chain,
-        seq=head.seq + 1,
-        at=at or utcnow(),
+) -> None:
+    append_many(
+        session,
         actor=actor,
         workstation=workstation,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        details=json.dumps(details or {}, sort_keys=True, ensure_ascii=False, default=str),
-        prev_hash=head.hash,
-        hash="",
+        changes=[Change(action, entity_type, entity_id, details)],
+        chain=chain,
+        at=at,
     )
-    event.hash = _digest(event.prev_hash, _fields(event))
-    session.add(event)
-    head.seq = event.seq
-    head.hash = event.hash
-    session.flush()
-    return event
+
+
+def record_changes(session: Session, actor: Actor, changes: Sequence[Change]) -> None:
+    """Audit state changes and queue them for the shared database, in the caller's transaction."""
+    append_many(session, actor=actor.username, workstation=actor.workstation, changes=changes)
+    session.execute(
+        insert(Outbox),
+        [
+            {"entity_type": c.entity_type, "entity_id": c.entity_id, "action": c.action}
+            for c in changes
+        ],
+    )
 
 
 def record_change(
@@ -94,17 +144,7 @@ def record_change(
     entity_id: str,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """Audit a state change and queue it for the shared database, in the caller's transaction."""
-    append(
-        session,
-        actor=actor.username,
-        workstation=actor.workstation,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        details=details,
-    )
-    session.add(Outbox(entity_type=entity_type, entity_id=entity_id, action=action))
+    record_changes(session, actor, [Change(action, entity_type, entity_id, details)])
 
 
 @dataclass(frozen=True, slots=True)

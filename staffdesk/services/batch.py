@@ -23,8 +23,7 @@ from staffdesk.domain.workflow import RequestStatus, Role
 from staffdesk.services import audit
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.hashing import HASHER
-from staffdesk.services.requests import Issued, issue_passcodes, log_printed
-from staffdesk.slips.content import CredentialSlip
+from staffdesk.services.requests import issue_separately, log_printed
 from staffdesk.store.models import AccessRequest, Passcode, School, Student, new_id
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -123,26 +122,25 @@ def issue_batch(
     batch_id = new_id()
     codes = [Vpc.generate() for _ in ids]
     hashes = _hash_all(codes, progress, cancelled)
-    issued: list[Issued] = []
-    slips: list[CredentialSlip] = []
-    for n, (rid, code, phc) in enumerate(zip(ids, codes, hashes, strict=True), 1):
-        one = issue_passcodes(
-            session, actor, [rid], language=language, batch_id=batch_id, prehashed=[(code, phc)]
-        )
-        issued.append(one)
-        slips.append(one.slip)
-        if progress and (n % 50 == 0 or n == len(ids)):
-            progress("issue", n, len(ids))
-        if cancelled and cancelled():
-            raise PrintFailed("batch cancelled; nothing was issued")
+    if cancelled and cancelled():
+        raise PrintFailed("batch cancelled; nothing was issued")
+    issued = issue_separately(
+        session,
+        actor,
+        ids,
+        language=language,
+        batch_id=batch_id,
+        prehashed=list(zip(codes, hashes, strict=True)),
+    )
+    if progress:
+        progress("issue", len(ids), len(ids))
     pages = render_slips(
-        slips,
+        [one.slip for one in issued],
         out,
         progress=(lambda d, t: progress("render", d, t)) if progress else None,
         cancelled=cancelled,
     )
-    for one in issued:
-        log_printed(session, actor, one, "batch")
+    log_printed(session, actor, issued, "batch")
     audit.record_change(
         session,
         actor,
