@@ -739,7 +739,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except StaffDeskError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
-        log.info("refused: %s: %s", type(exc).__name__, exc.message)
+        # the message may quote what was typed (a phone number): log only what kind of refusal
+        log.info("refused: %s %s", type(exc).__name__, getattr(exc, "field", ""))
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -81,5 +81,27 @@ def test_plaintext_vpc_is_nowhere_but_the_slip(tmp_path: Path) -> None:
             for f in forms:
                 assert f.encode() not in data, f"plaintext VPC found in {path.name}"
     assert scanned >= 4  # the database (and its WAL), the log, the audit export, the CSVs
-    assert (tmp_path / "log" / "staffdesk.log").exists()
+    bad_phone = cli(
+        "request",
+        "add",
+        "--as",
+        "abe",
+        "--student",
+        "1000002",
+        "--guardian",
+        "X",
+        "--email",
+        "t@example.org",
+        "--phone",
+        "415555010",
+        "--address",
+        "2 Elm",
+        "--signed-on",
+        "2026-11-27",
+        ok=False,
+    )
+    assert "415555010" in bad_phone.stderr  # the person sees what they typed…
+    log = (tmp_path / "log" / "staffdesk.log").read_text(encoding="utf-8")
+    assert "refused: ValidationError phone" in log
+    assert "555010" not in log  # …the log never keeps a phone number
     assert dbfile.exists()
