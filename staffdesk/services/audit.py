@@ -126,6 +126,8 @@ def append(
 
 def record_changes(session: Session, actor: Actor, changes: Sequence[Change]) -> None:
     """Audit state changes and queue them for the shared database, in the caller's transaction."""
+    if not changes:
+        return
     append_many(session, actor=actor.username, workstation=actor.workstation, changes=changes)
     session.execute(
         insert(Outbox),

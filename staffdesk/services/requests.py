@@ -271,17 +271,7 @@ def view(session: Session, req: AccessRequest) -> RequestView:
 def _load(
     session: Session, actor: Actor, request_id: str, expected_version: int | None = None
 ) -> AccessRequest:
-    req = session.get(AccessRequest, (request_id or "").strip())
-    if req is None:
-        raise NotFound(f"no access request {request_id!r}")
-    if not actor.can_see_school(req.school_code):
-        raise NotFound(f"no access request {request_id!r} at your schools")
-    if expected_version is not None and req.version != expected_version:
-        raise ConflictError(
-            f"this request was changed by someone else (now at version {req.version}, "
-            f"you had version {expected_version}); it has been reloaded — check it and try again"
-        )
-    return req
+    return _load_many(session, actor, [request_id], [expected_version])[0]
 
 
 def get_request(session: Session, actor: Actor, request_id: str) -> RequestView:
@@ -551,6 +541,13 @@ def _active_codes(session: Session, request_ids: Sequence[str], now: datetime) -
     ]
 
 
+def _revoke(p: Passcode, actor: Actor, reason: str, now: datetime, **extra: str) -> audit.Change:
+    p.revoked_at = now
+    p.revoked_by = actor.username
+    p.revoke_reason = reason
+    return audit.Change("passcode.revoke", "passcode", p.id, {"reason": reason, **extra})
+
+
 def _staff_name(session: Session, username: str) -> str:
     return (
         session.scalar(select(StaffUser.display_name).where(StaffUser.username == username))
@@ -613,10 +610,7 @@ def _issue(
     revoked: list[str] = []
     for old in _active_codes(session, ids, now):
         revoked.append(old.id)
-        old.revoked_at = now
-        old.revoked_by = actor.username
-        old.revoke_reason = "reissued"
-        changes.append(audit.Change("passcode.revoke", "passcode", old.id, {"reason": "reissued"}))
+        changes.append(_revoke(old, actor, "reissued", now))
     verb = "reissue" if action is Action.REISSUE else "issue"
     slips: list[SlipStudent] = []
     rows: list[Passcode] = []
@@ -812,12 +806,9 @@ def revoke_passcode(
     why = clean_text(reason, "reason", max_len=500)
     _advance(req, Action.REVOKE)
     now = utcnow()
-    for p in _active_codes(session, [req.id], now):
-        p.revoked_at = now
-        p.revoked_by = actor.username
-        p.revoke_reason = why
-        audit.record_change(session, actor, "passcode.revoke", "passcode", p.id, {"reason": why})
-    audit.record_change(session, actor, "request.revoke", "access_request", req.id, {"reason": why})
+    changes = [_revoke(p, actor, why, now) for p in _active_codes(session, [req.id], now)]
+    changes.append(audit.Change("request.revoke", "access_request", req.id, {"reason": why}))
+    audit.record_changes(session, actor, changes)
     session.flush()
     return view(session, req)
 
@@ -831,25 +822,27 @@ def revoke_batch(session: Session, actor: Actor, batch_id: str, *, reason: str) 
     ).all()
     if not codes:
         raise ValidationError("batch", f"no passcodes were issued in batch {batch_id!r}")
+    reqs = {
+        r.id: r
+        for r in session.scalars(
+            select(AccessRequest).where(AccessRequest.id.in_({p.request_id for p in codes}))
+        )
+    }
+    for r in reqs.values():
+        actor.require_school(r.school_code, "revoking a batch")
     now = utcnow()
-    n = 0
+    changes: list[audit.Change] = []
     for p in codes:
-        req = session.get(AccessRequest, p.request_id)
-        assert req is not None
-        actor.require_school(req.school_code, "revoking a batch")
         if p.revoked_at is not None or p.used_at is not None:
             continue
-        p.revoked_at = now
-        p.revoked_by = actor.username
-        p.revoke_reason = why
+        changes.append(_revoke(p, actor, why, now, batch=batch_id))
+        req = reqs[p.request_id]
         if req.status == RequestStatus.ISSUED.value:
             _advance(req, Action.REVOKE)
-            audit.record_change(
-                session, actor, "request.revoke", "access_request", req.id, {"reason": why}
+            changes.append(
+                audit.Change("request.revoke", "access_request", req.id, {"reason": why})
             )
-        audit.record_change(
-            session, actor, "passcode.revoke", "passcode", p.id, {"reason": why, "batch": batch_id}
-        )
-        n += 1
+    n = sum(1 for c in changes if c.entity_type == "passcode")
+    audit.record_changes(session, actor, changes)
     session.flush()
     return n
