@@ -176,3 +176,9 @@ def test_exit_codes_and_messages(
     assert "wrong username or password" in capsys.readouterr().err
     assert main(["--db", "postgresql://nobody@127.0.0.1:1/none", "init"]) == 1
     assert "cannot" in capsys.readouterr().err
+    assert main(["--db", "not a url", "init"]) == 1
+    assert "database URL: expected e.g." in capsys.readouterr().err
+    assert main(["--db", "oracle://x@y/z", "init"]) == 1
+    assert "'oracle' is not supported" in capsys.readouterr().err
+    assert main(["--db", "sqlite:////proc/no/such/dir/x.sqlite3", "init"]) == 1
+    assert "cannot create the folder" in capsys.readouterr().err

@@ -12,11 +12,11 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from staffdesk.domain.errors import ConflictError, StoreUnavailable
+from staffdesk.domain.errors import ConflictError, StoreUnavailable, ValidationError
 
 log = logging.getLogger("staffdesk.store")
 
@@ -41,7 +41,19 @@ def demo_url() -> str:
 
 def normalise_url(url: str) -> str:
     """Pick the project's drivers: psycopg 3 for PostgreSQL, PyMySQL for MariaDB/MySQL."""
-    u = make_url(url)
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        raise ValidationError(
+            "database URL",
+            "expected e.g. sqlite:///path/to/file.sqlite3, postgresql://user@host/db "
+            "or mysql://user@host/db",
+        ) from None
+    if u.get_backend_name() not in ("sqlite", "postgresql", "mysql", "mariadb"):
+        raise ValidationError(
+            "database URL",
+            f"{u.get_backend_name()!r} is not supported; use sqlite, postgresql or mysql",
+        )
     if u.drivername in ("postgresql", "postgres"):
         u = u.set(drivername="postgresql+psycopg")
     elif u.drivername in ("mysql", "mariadb"):
@@ -69,7 +81,12 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
-            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailable(
+                    f"cannot create the folder for {u.database}: {exc.strerror}"
+                ) from None
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         # let SQLAlchemy, not pysqlite, open transactions, so BEGIN IMMEDIATE is ours to send
