@@ -1,0 +1,513 @@
+"""Read-side queries for the desk: student search, student card, approval queue, audit rows.
+
+Plain functions over a Session returning plain dataclasses. Filtering, sorting and paging happen
+in SQL, so a list over 500,000 rows costs one indexed page at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, and_, bindparam, func, or_, select
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import NotFound
+from staffdesk.domain.values import Phone, fold_name
+from staffdesk.domain.workflow import PasscodeState, RequestStatus
+from staffdesk.services.context import Actor, utcnow
+from staffdesk.services.requests import full_name, passcode_view
+from staffdesk.store.models import (
+    AccessRequest,
+    AuditEvent,
+    IdentityCheck,
+    Outbox,
+    Passcode,
+    School,
+    Student,
+    StudentContact,
+)
+
+PAGE = 100
+_PREFIX = bindparam("prefix")
+
+
+def _phone(e164: str) -> str:
+    try:
+        return Phone(e164).display() if e164 else ""
+    except Exception:  # a number the roster stored oddly still shows as written
+        return e164
+
+
+# ------------------------------------------------------------------------------------ schools
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolRow:
+    code: str
+    name: str
+    students: int
+
+
+def list_schools(session: Session, actor: Actor) -> list[SchoolRow]:
+    """The schools the actor may see, with how many students each has on the roster."""
+    counts = (
+        select(Student.school_code, func.count().label("n"))
+        .group_by(Student.school_code)
+        .subquery()
+    )
+    q = (
+        select(School.code, School.name, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.school_code == School.code)
+        .order_by(School.code)
+    )
+    if not actor.is_admin:
+        q = q.where(School.code.in_(sorted(actor.schools)))
+    return [SchoolRow(c, n, int(k)) for c, n, k in session.execute(q).tuples()]
+
+
+def _school_filter(actor: Actor, schools: Sequence[str] | None, column: object) -> object | None:
+    """Narrow to the schools asked for, and never beyond the actor's own."""
+    wanted = {s.upper() for s in schools} if schools else None
+    if not actor.is_admin:
+        wanted = (wanted & actor.schools) if wanted is not None else set(actor.schools)
+    if wanted is None:
+        return None
+    return column.in_(sorted(wanted))  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------------------ student search
+
+
+@dataclass(frozen=True, slots=True)
+class StudentRow:
+    id: str  # the permanent id
+    name: str
+    school_code: str
+    grade: str
+
+
+@dataclass(frozen=True, slots=True)
+class StudentPage:
+    rows: tuple[StudentRow, ...]
+    more: bool  # another page exists after this one
+
+
+def search_students(
+    session: Session,
+    actor: Actor,
+    text: str,
+    *,
+    schools: Sequence[str] | None = None,
+    offset: int = 0,
+    limit: int = PAGE,
+) -> StudentPage:
+    """Students whose folded "last first middle" starts with the folded text (indexed prefix).
+
+    Digits-only text searches the permanent id prefix instead.
+    """
+    raw = (text or "").strip()
+    q = select(
+        Student.permanent_id,
+        Student.first_name,
+        Student.middle_name,
+        Student.last_name,
+        Student.school_code,
+        Student.grade,
+    )
+    params: dict[str, str] = {}
+    if raw.isdigit():
+        q = q.where(Student.permanent_id.like(_PREFIX)).order_by(Student.permanent_id)
+        params["prefix"] = raw + "%"
+    else:
+        key = fold_name(raw.replace(",", " "))
+        if key:
+            # bind the pattern ourselves: startswith() would add an ESCAPE that skips the index
+            q = q.where(Student.name_key.like(_PREFIX))
+            params["prefix"] = key.replace("%", "").replace("_", "") + "%"
+        q = q.order_by(Student.name_key, Student.permanent_id)
+    cond = _school_filter(actor, schools, Student.school_code)
+    if cond is not None:
+        q = q.where(cond)  # type: ignore[arg-type]
+    q = q.offset(offset).limit(limit + 1)
+    rows = session.execute(q, params).tuples().all()
+    out = tuple(
+        StudentRow(pid, _sort_name(first, middle, last), code, grade)
+        for pid, first, middle, last, code, grade in rows[:limit]
+    )
+    return StudentPage(out, len(rows) > limit)
+
+
+def _sort_name(first: str, middle: str, last: str) -> str:
+    given = full_name(first, middle, "").strip()
+    return f"{last}, {given}" if given else last
+
+
+# -------------------------------------------------------------------------------- student card
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    name: str
+    relationship: str
+    phone: str
+    email: str
+    order: int
+    restricted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One line of a student's history: a request, or a passcode issued for it."""
+
+    id: str  # request id (kind "request") or passcode id (kind "passcode")
+    request_id: str
+    kind: str  # "request" | "passcode"
+    when: datetime
+    what: str  # request status or passcode state
+    who: str  # guardian (request) or issuing staff (passcode)
+    detail: str  # e.g. serial, expiry, "used at …"
+
+
+@dataclass(frozen=True, slots=True)
+class StudentCard:
+    permanent_id: str
+    name: str
+    first_name: str
+    middle_name: str
+    last_name: str
+    school_code: str
+    school_name: str
+    grade: str
+    phone: str  # as a parent reads it
+    language: str
+    contacts: tuple[ContactRow, ...]
+    history: tuple[HistoryRow, ...]
+
+
+def student_card(session: Session, actor: Actor, permanent_id: str) -> StudentCard:
+    pid = "".join((permanent_id or "").split()).replace("-", "")
+    student = session.get(Student, pid)
+    if student is None or not actor.can_see_school(student.school_code):
+        raise NotFound(f"no student with permanent id {pid or '(empty)'} at your schools")
+    school = session.get(School, student.school_code)
+    contacts = tuple(
+        ContactRow(
+            c.contact_name,
+            c.relationship,
+            _phone(c.phone),
+            c.email,
+            c.emergency_order,
+            c.portal_access == "restricted",
+        )
+        for c in session.scalars(
+            select(StudentContact)
+            .where(StudentContact.permanent_id == pid)
+            .order_by(StudentContact.emergency_order, StudentContact.contact_name)
+        )
+    )
+    history: list[HistoryRow] = []
+    for r in session.scalars(
+        select(AccessRequest)
+        .where(AccessRequest.permanent_id == pid)
+        .order_by(AccessRequest.recorded_at.desc())
+    ):
+        history.append(
+            HistoryRow(
+                r.id,
+                r.id,
+                "request",
+                r.recorded_at,
+                r.status,
+                r.guardian_name,
+                f"recorded by {r.recorded_by}",
+            )
+        )
+    now = utcnow()
+    for p in session.scalars(
+        select(Passcode).where(Passcode.permanent_id == pid).order_by(Passcode.issued_at.desc())
+    ):
+        v = passcode_view(p, now)
+        state = (
+            PasscodeState.LOCKED.value
+            if v.locked and v.state is PasscodeState.ACTIVE
+            else (v.state.value)
+        )
+        detail = f"serial {v.serial}, expires {v.expires_at:%Y-%m-%d}"
+        if v.used_at is not None:
+            detail = f"serial {v.serial}, used at {v.used_at:%Y-%m-%d %H:%M} UTC"
+        elif v.revoked_at is not None:
+            detail = f"serial {v.serial}, revoked {v.revoked_at:%Y-%m-%d}"
+        history.append(
+            HistoryRow(v.id, v.request_id, "passcode", v.issued_at, state, v.issued_by, detail)
+        )
+    history.sort(key=lambda h: h.when, reverse=True)
+    return StudentCard(
+        permanent_id=pid,
+        name=full_name(student.first_name, student.middle_name, student.last_name),
+        first_name=student.first_name,
+        middle_name=student.middle_name,
+        last_name=student.last_name,
+        school_code=student.school_code,
+        school_name=school.name if school else student.school_code,
+        grade=student.grade,
+        phone=_phone(student.primary_phone),
+        language=student.language,
+        contacts=contacts,
+        history=tuple(history),
+    )
+
+
+# ------------------------------------------------------------------------------ approval queue
+
+OPEN_STATUSES = (RequestStatus.RECORDED, RequestStatus.VERIFIED, RequestStatus.APPROVED)
+
+QUEUE_SORT = {
+    "recorded_at": AccessRequest.recorded_at,
+    "school": AccessRequest.school_code,
+    "student": AccessRequest.student_last_name,
+    "permanent_id": AccessRequest.permanent_id,
+    "guardian": AccessRequest.guardian_name,
+    "status": AccessRequest.status,
+    "verified_by": IdentityCheck.verified_by,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    schools: tuple[str, ...] = ()  # empty: every school the actor may see
+    statuses: tuple[str, ...] = tuple(s.value for s in OPEN_STATUSES)
+    older_than_days: int = 0  # 0: any age
+    sort: str = "recorded_at"
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    id: str
+    recorded_at: datetime
+    school: str
+    student: str
+    permanent_id: str
+    guardian: str
+    status: str
+    verified_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    rows: tuple[QueueRow, ...]
+    more: bool
+
+
+def _queue_query(actor: Actor, f: QueueFilter) -> Select[tuple[object, ...]]:
+    q = select(
+        AccessRequest.id,
+        AccessRequest.recorded_at,
+        AccessRequest.school_code,
+        AccessRequest.student_first_name,
+        AccessRequest.student_last_name,
+        AccessRequest.permanent_id,
+        AccessRequest.guardian_name,
+        AccessRequest.status,
+        IdentityCheck.verified_by,
+    ).outerjoin(IdentityCheck, IdentityCheck.request_id == AccessRequest.id)
+    if f.statuses:
+        q = q.where(AccessRequest.status.in_(list(f.statuses)))
+    cond = _school_filter(actor, f.schools, AccessRequest.school_code)
+    if cond is not None:
+        q = q.where(cond)  # type: ignore[arg-type]
+    if f.older_than_days > 0:
+        q = q.where(AccessRequest.recorded_at <= utcnow() - timedelta(days=f.older_than_days))
+    return q
+
+
+def queue_count(session: Session, actor: Actor, f: QueueFilter) -> int:
+    sub = _queue_query(actor, f).with_only_columns(AccessRequest.id).subquery()
+    return session.scalar(select(func.count()).select_from(sub)) or 0
+
+
+def queue_page(
+    session: Session, actor: Actor, f: QueueFilter, *, offset: int = 0, limit: int = PAGE
+) -> QueuePage:
+    column = QUEUE_SORT.get(f.sort, AccessRequest.recorded_at)
+    order = column.desc() if f.descending else column.asc()
+    tie = AccessRequest.id.desc() if f.descending else AccessRequest.id.asc()
+    q = _queue_query(actor, f).order_by(order, tie).offset(offset).limit(limit + 1)
+    rows = session.execute(q).tuples().all()
+    out = tuple(
+        QueueRow(rid, at, code, f"{last}, {first}", pid, guardian, status, verifier or "")
+        for rid, at, code, first, last, pid, guardian, status, verifier in rows[:limit]
+    )
+    return QueuePage(out, len(rows) > limit)
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyCandidate:
+    request_id: str
+    permanent_id: str
+    student: str
+
+
+def family_candidates(session: Session, actor: Actor, request_id: str) -> list[FamilyCandidate]:
+    """Other approved requests from the same guardian at the same school: a family slip."""
+    req = session.get(AccessRequest, request_id)
+    if req is None or not actor.can_see_school(req.school_code):
+        raise NotFound(f"no access request {request_id!r} at your schools")
+    folded = fold_name(req.guardian_name)
+    out = []
+    for r in session.scalars(
+        select(AccessRequest).where(
+            AccessRequest.school_code == req.school_code,
+            AccessRequest.status == RequestStatus.APPROVED.value,
+            AccessRequest.id != req.id,
+            AccessRequest.permanent_id != req.permanent_id,
+        )
+    ):
+        if fold_name(r.guardian_name) == folded:
+            out.append(
+                FamilyCandidate(
+                    r.id,
+                    r.permanent_id,
+                    full_name(r.student_first_name, r.student_middle_name, r.student_last_name),
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------------------------ audit
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    actor: str = ""
+    action_prefix: str = ""
+    entity_id: str = ""
+    since: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: str
+    at: datetime
+    actor: str
+    workstation: str
+    action: str
+    entity_type: str
+    entity_id: str
+    details: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    rows: tuple[AuditRow, ...]
+    more: bool
+
+
+def audit_page(
+    session: Session, actor: Actor, f: AuditFilter, *, offset: int = 0, limit: int = PAGE
+) -> AuditPage:
+    """Newest first. Staff below admin see only their own events."""
+    q = select(AuditEvent)
+    conds = []
+    who = f.actor.strip().lower()
+    if not actor.is_admin:
+        who = actor.username
+    if who:
+        conds.append(AuditEvent.actor == who)
+    if f.action_prefix.strip():
+        conds.append(AuditEvent.action.like(bindparam("action", f.action_prefix.strip() + "%")))
+    if f.entity_id.strip():
+        conds.append(AuditEvent.entity_id == f.entity_id.strip())
+    if f.since is not None:
+        conds.append(AuditEvent.at >= f.since)
+    if conds:
+        q = q.where(and_(*conds))
+    q = q.order_by(AuditEvent.at.desc(), AuditEvent.id).offset(offset).limit(limit + 1)
+    events = session.scalars(q).all()
+    out = tuple(
+        AuditRow(
+            e.id,
+            e.at,
+            e.actor,
+            e.workstation,
+            e.action,
+            e.entity_type,
+            e.entity_id,
+            _details(e.details),
+        )
+        for e in events[:limit]
+    )
+    return AuditPage(out, len(events) > limit)
+
+
+def _details(details: str) -> str:
+    if not details:
+        return ""
+    try:
+        data = json.loads(details)
+    except ValueError:
+        return details
+    if isinstance(data, dict):
+        return ", ".join(f"{k}={v}" for k, v in sorted(data.items()))
+    return str(data)
+
+
+# -------------------------------------------------------------------------------- sync status
+
+
+@dataclass(frozen=True, slots=True)
+class LocalStatus:
+    waiting: int  # changes in the outbox not yet pushed
+    last_push: datetime | None
+
+
+def local_status(session: Session) -> LocalStatus:
+    waiting = (
+        session.scalar(select(func.count()).select_from(Outbox).where(Outbox.pushed_at.is_(None)))
+        or 0
+    )
+    last = session.scalar(select(func.max(Outbox.pushed_at)))
+    return LocalStatus(int(waiting), last)
+
+
+def pending_requests(session: Session, actor: Actor) -> int:
+    """How many requests at the actor's schools wait for someone (recorded or verified)."""
+    q = (
+        select(func.count())
+        .select_from(AccessRequest)
+        .where(or_(*(AccessRequest.status == s.value for s in OPEN_STATUSES[:2])))
+    )
+    cond = _school_filter(actor, None, AccessRequest.school_code)
+    if cond is not None:
+        q = q.where(cond)  # type: ignore[arg-type]
+    return session.scalar(q) or 0
+
+
+__all__ = [
+    "AuditFilter",
+    "AuditPage",
+    "AuditRow",
+    "ContactRow",
+    "FamilyCandidate",
+    "HistoryRow",
+    "LocalStatus",
+    "QueueFilter",
+    "QueuePage",
+    "QueueRow",
+    "SchoolRow",
+    "StudentCard",
+    "StudentPage",
+    "StudentRow",
+    "audit_page",
+    "family_candidates",
+    "list_schools",
+    "local_status",
+    "pending_requests",
+    "queue_count",
+    "queue_page",
+    "search_students",
+    "student_card",
+]

@@ -1,0 +1,234 @@
+"""Admin screens: staff accounts (add, enable/disable) and schools (rename)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import ValidationError
+from staffdesk.services import queries, staff
+from staffdesk.ui.base import Desk, FieldErrors, FormDialog
+from staffdesk.ui.errors import show_error
+from staffdesk.ui.frontdesk import setup_table
+from staffdesk.ui.models import Column, RowsModel
+
+
+def _schools(view: staff.StaffView) -> str:
+    return ", ".join(view.schools) or "district-wide"
+
+
+class _StaffRow:
+    __slots__ = ("active", "display_name", "id", "role", "schools")
+
+    def __init__(self, v: staff.StaffView) -> None:
+        self.id = v.username
+        self.display_name = v.display_name
+        self.role = v.role.value
+        self.schools = _schools(v)
+        self.active = "active" if v.active else "disabled"
+
+
+class StaffDialog(FormDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__("staff_admin", self.tr("Staff accounts"), parent)
+        self.desk = desk
+        self.table: QTableView = self.w(QTableView, "table")  # type: ignore[assignment]
+        self.table.setAccessibleName(self.tr("Staff accounts"))
+        self.model = RowsModel(
+            (
+                Column("id", "Username"),
+                Column("display_name", "Name"),
+                Column("role", "Role"),
+                Column("schools", "Schools"),
+                Column("active", "State"),
+            ),
+            self,
+        )
+        self.model.highlight = lambda r: r.active != "active"
+        self.table.setModel(self.model)
+        setup_table(self.table)
+        self.toggle: QPushButton = self.w(QPushButton, "toggle")  # type: ignore[assignment]
+        self.w(QPushButton, "add").clicked.connect(self.add)  # type: ignore[attr-defined]
+        self.w(QPushButton, "close").clicked.connect(self.accept)  # type: ignore[attr-defined]
+        self.toggle.clicked.connect(self.toggle_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda _a, _b: self._sync())
+        self.resize(680, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        actor = self.desk.me()
+        self.desk.worker.submit(
+            lambda s: [_StaffRow(v) for v in staff.list_staff(s, actor)],
+            self._loaded,
+            lambda e: show_error(self, e),
+            owner=self,
+        )
+
+    def _loaded(self, rows: list[_StaffRow]) -> None:
+        self.model.set_rows(rows)
+        self._sync()
+
+    def selected(self) -> _StaffRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _sync(self) -> None:
+        row = self.selected()
+        self.toggle.setEnabled(row is not None)
+        self.toggle.setText(
+            self.tr("&Enable")
+            if row is not None and row.active != "active"
+            else self.tr("&Disable")
+        )
+
+    def toggle_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        actor, username, active = self.desk.me(), row.id, row.active != "active"
+        self.desk.worker.submit(
+            lambda s: staff.set_active(s, actor, username, active),
+            lambda _v: self.refresh(),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
+
+    def add(self) -> StaffEditDialog:
+        dialog = StaffEditDialog(self.desk, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+
+class StaffEditDialog(FormDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__("staff_edit", self.tr("Add a staff account"), parent)
+        self.desk = desk
+        self.username: QLineEdit = self.w(QLineEdit, "username")  # type: ignore[assignment]
+        self.display_name: QLineEdit = self.w(QLineEdit, "display_name")  # type: ignore
+        self.role: QComboBox = self.w(QComboBox, "role")  # type: ignore[assignment]
+        self.password: QLineEdit = self.w(QLineEdit, "password")  # type: ignore[assignment]
+        box: QGroupBox = self.w(QGroupBox, "schools")  # type: ignore[assignment]
+        for role in ("clerk", "approver", "admin"):
+            self.role.addItem(self.tr(role), role)
+        self.school_boxes: list[tuple[QCheckBox, str]] = []
+        for code, name in sorted(desk.schools.items()):
+            check = QCheckBox(f"{code} — {name}")
+            check.setAccessibleName(name)
+            box.layout().addWidget(check)
+            self.school_boxes.append((check, code))
+        self.errors = FieldErrors(
+            self.w(QFormLayout, "form"),
+            {  # type: ignore[arg-type]
+                "username": self.username,
+                "display name": self.display_name,
+                "role": self.role,
+                "password": self.password,
+                "school": box,
+            },
+        )
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        self.errors.clear()
+        actor = self.desk.me()
+        kw = {
+            "username": self.username.text(),
+            "role": str(self.role.currentData()),
+            "password": self.password.text(),
+            "display_name": self.display_name.text(),
+            "schools": [code for box, code in self.school_boxes if box.isChecked()],
+        }
+        self.desk.worker.submit(
+            lambda s: staff.add_staff(s, actor, **kw),  # type: ignore[arg-type]
+            lambda _v: self.accept(),
+            self._failed,
+            owner=self,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
+            return
+        show_error(self, exc)
+
+
+def _rename(session: Session, actor: object, code: str, name: str) -> None:
+    staff.rename_school(session, actor, code, name)  # type: ignore[arg-type]
+
+
+class SchoolsDialog(FormDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__("staff_admin", self.tr("Schools"), parent)
+        self.desk = desk
+        self.table: QTableView = self.w(QTableView, "table")  # type: ignore[assignment]
+        self.table.setAccessibleName(self.tr("Schools"))
+        self.model = RowsModel(
+            (
+                Column("id", "Code"),
+                Column("name", "Name"),
+                Column("students", "Students on the roster"),
+            ),
+            self,
+        )
+        self.table.setModel(self.model)
+        setup_table(self.table, stretch=1)
+        add: QPushButton = self.w(QPushButton, "add")  # type: ignore[assignment]
+        add.setVisible(False)  # schools come from the roster import
+        self.rename_button: QPushButton = self.w(QPushButton, "toggle")  # type: ignore
+        self.rename_button.setText(self.tr("&Rename…"))
+        self.rename_button.setAccessibleName(self.tr("Rename the school"))
+        self.rename_button.clicked.connect(self.rename)
+        self.w(QPushButton, "close").clicked.connect(self.accept)  # type: ignore[attr-defined]
+        self.resize(600, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        actor = self.desk.me()
+        self.desk.worker.submit(
+            lambda s: [_School(r) for r in queries.list_schools(s, actor)],
+            self.model.set_rows,
+            lambda e: show_error(self, e),
+            owner=self,
+        )
+
+    def rename(self, name: str = "") -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None:
+            return
+        if not name:
+            name, ok = QInputDialog.getText(
+                self,
+                self.tr("Rename school"),
+                self.tr("New name for {0}:").format(row.id),
+                text=row.name,
+            )
+            if not ok or not name.strip():
+                return
+        actor, code = self.desk.me(), row.id
+        self.desk.worker.submit(
+            lambda s: _rename(s, actor, code, name),
+            lambda _r: self.refresh(),
+            lambda e: show_error(self, e),
+            owner=self,
+        )
+
+
+class _School:
+    __slots__ = ("id", "name", "students")
+
+    def __init__(self, r: queries.SchoolRow) -> None:
+        self.id, self.name, self.students = r.code, r.name, r.students

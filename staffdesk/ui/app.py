@@ -1,0 +1,144 @@
+"""Start the desktop app: Qt application, translations, style, the database worker, sign-in."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from staffdesk.ui import prefs
+from staffdesk.ui.forms import resources_dir
+
+log = logging.getLogger("staffdesk.ui")
+
+
+def install_translations(app: QApplication, language: str | None = None) -> str:
+    """English is built in; STAFFDESK_LANG=es or the preference selects another language."""
+    lang = (language or prefs.ui_language()).lower()
+    if lang == "en":
+        return lang
+    translator = QTranslator(app)
+    folder = resources_dir() / "i18n"
+    if translator.load(f"staffdesk_{lang}", str(folder)):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(lang))
+    else:
+        log.warning("no compiled translation for %r in %s", lang, folder)
+    qt_translator = QTranslator(app)
+    from PySide6.QtCore import QLibraryInfo
+
+    if qt_translator.load(
+        f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_translator)
+    return lang
+
+
+def apply_style(app: QApplication) -> None:
+    path = resources_dir() / "ui" / "style.qss"
+    if path.exists():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("StaffDesk")
+    app.setOrganizationName("StaffDesk")
+    app.setApplicationDisplayName("StaffDesk")
+    return app
+
+
+class DeskApp:
+    """Owns the window and the sign-in loop for one run of the app."""
+
+    def __init__(self, url: str, demo: bool) -> None:
+        from staffdesk.store import db
+        from staffdesk.ui.base import Desk
+        from staffdesk.ui.main_window import MainWindow
+        from staffdesk.ui.worker import DbWorker
+
+        self.engine = db.make_engine(url)
+        factory = db.session_factory(self.engine)
+        self.worker = DbWorker(factory)
+        self.desk = Desk(url=url, factory=factory, worker=self.worker, demo=demo)
+        self.window = MainWindow(self.desk)
+        self.window.signed_out.connect(self.show_sign_in)
+        self.ready = False
+        self.problem = ""
+        self.sign_in = None
+
+    def prepare(self) -> None:
+        """Create or upgrade the schema in the worker; sign-in waits for it."""
+        from staffdesk.store import db
+
+        def work(session: object) -> int:
+            from staffdesk.services import staff
+
+            db.upgrade(self.engine)
+            return staff.staff_count(session)  # type: ignore[arg-type]
+
+        self.worker.submit(work, self._prepared, self._failed)
+
+    def _prepared(self, staff_count: int) -> None:
+        self.ready = True
+        if staff_count == 0:
+            self.problem = (
+                "This database has no staff accounts yet. Create the first admin with:\n"
+                "staffdesk staff add --username admin --role admin"
+            )
+            self.ready = False
+        if self.sign_in is not None:
+            self.sign_in.set_ready(self.ready, self.problem)
+
+    def _failed(self, exc: BaseException) -> None:
+        from staffdesk.ui.errors import describe
+
+        self.problem = describe(exc).text
+        if self.sign_in is not None:
+            self.sign_in.set_ready(False, self.problem)
+
+    def show_sign_in(self) -> None:
+        from staffdesk.ui.signin import SignInDialog
+
+        dialog = SignInDialog(self.desk)
+        dialog.set_ready(self.ready, self.problem)
+        dialog.signed_in.connect(lambda _a: self._signed_in())
+        dialog.rejected.connect(self._quit_if_signed_out)
+        self.sign_in = dialog
+        dialog.show()
+
+    def _signed_in(self) -> None:
+        self.sign_in = None
+        self.window.show()
+        self.window.start_session()
+
+    def _quit_if_signed_out(self) -> None:
+        if self.desk.actor is None:
+            QApplication.quit()
+
+    def shutdown(self) -> None:
+        self.worker.wait()
+        self.engine.dispose()
+
+
+def run(url: str, demo: bool) -> int:
+    """Entry point used by `staffdesk` and `staffdesk demo`."""
+    from staffdesk import applog
+    from staffdesk.ui.errors import install_excepthook
+
+    applog.setup()
+    app = make_app()
+    install_translations(app)
+    apply_style(app)
+    install_excepthook()
+    desk_app = DeskApp(url, demo)
+    desk_app.show_sign_in()
+    desk_app.prepare()
+    try:
+        return app.exec()
+    finally:
+        desk_app.shutdown()

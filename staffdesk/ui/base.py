@@ -1,0 +1,118 @@
+"""Shared pieces of the windows: the desk's context, form-backed dialogs, inline field errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from staffdesk.services.context import Actor
+from staffdesk.ui.forms import child, load_form
+from staffdesk.ui.worker import DbWorker
+
+
+@dataclass
+class Desk:
+    """Who is signed in at this desk, where the data is, and the one worker that reaches it."""
+
+    url: str
+    factory: sessionmaker[Session]
+    worker: DbWorker
+    demo: bool = False
+    actor: Actor | None = None
+    school: str = ""  # "" = every school the actor may see
+    schools: dict[str, str] = field(default_factory=dict)  # code -> name, the actor's schools
+
+    def me(self) -> Actor:
+        if self.actor is None:
+            raise RuntimeError("nobody is signed in")
+        return self.actor
+
+    def school_filter(self) -> tuple[str, ...]:
+        return (self.school,) if self.school else ()
+
+
+class DeskEvents(QObject):
+    """Changes any screen may care about.
+
+    Signals: request_changed(str) — a request's state changed (its id);
+    student_changed(str) — a student's card should be reloaded (permanent id).
+    """
+
+    request_changed = Signal(str)
+    student_changed = Signal(str)
+
+
+class FormDialog(QDialog):
+    """A dialog whose content is a Qt Designer form from forms/."""
+
+    def __init__(self, form: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.ui = load_form(form, self)
+
+    def w(self, cls: type, name: str) -> object:
+        return child(self.ui, cls, name)
+
+
+class FieldErrors:
+    """Red border and a message under the field that a ValidationError names."""
+
+    def __init__(self, form: QFormLayout, fields: dict[str, QWidget]) -> None:
+        self.form = form
+        self.fields = fields
+        self._labels: list[QLabel] = []
+        self._marked: list[QWidget] = []
+
+    def clear(self) -> None:
+        for label in self._labels:
+            self.form.removeRow(label)
+        self._labels.clear()
+        for widget in self._marked:
+            widget.setProperty("invalid", False)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self._marked.clear()
+
+    def _row_of(self, widget: QWidget) -> int:
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is None:
+                continue
+            if item.widget() is widget:
+                return row
+            inner = item.layout()
+            if isinstance(inner, QLayout):
+                for i in range(inner.count()):
+                    if inner.itemAt(i).widget() is widget:
+                        return row
+        return -1
+
+    def show(self, field_name: str, message: str) -> QWidget | None:
+        widget = self.fields.get(field_name)
+        if widget is None:
+            return None
+        widget.setProperty("invalid", True)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        self._marked.append(widget)
+        row = self._row_of(widget)
+        label = QLabel(message)
+        label.setObjectName("field_error")
+        label.setWordWrap(True)
+        label.setAccessibleName(f"Problem: {message}")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if row >= 0:
+            self.form.insertRow(row + 1, "", label)
+            self._labels.append(label)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget

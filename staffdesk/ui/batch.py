@@ -1,0 +1,166 @@
+"""Batch printing a school's slips: progress, cancel, and a plain account of what was done.
+
+Calls staffdesk.services.batch.issue_batch in the worker's one transaction; the PDF is written
+to a side file and moved into place only after the commit, removed if anything fails.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import PrintFailed
+from staffdesk.ui.base import Desk, FormDialog
+from staffdesk.ui.errors import describe, show_error
+
+PHASES = {"hash": "Generating passcodes", "issue": "Recording passcodes", "render": "Drawing slips"}
+
+
+class _Progress(QObject):
+    """Lives on the UI thread; the worker emits. Signals: moved(str, int, int)."""
+
+    moved = Signal(str, int, int)
+
+
+class BatchPrintDialog(FormDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__("batch", self.tr("Batch print a school's slips"), parent)
+        self.desk = desk
+        self.school: QComboBox = self.w(QComboBox, "school")  # type: ignore[assignment]
+        self.grade: QLineEdit = self.w(QLineEdit, "grade")  # type: ignore[assignment]
+        self.language: QComboBox = self.w(QComboBox, "language")  # type: ignore[assignment]
+        self.out: QLineEdit = self.w(QLineEdit, "out")  # type: ignore[assignment]
+        self.progress: QProgressBar = self.w(QProgressBar, "progress")  # type: ignore
+        self.status: QLabel = self.w(QLabel, "status")  # type: ignore[assignment]
+        self.start_button: QPushButton = self.w(QPushButton, "start")  # type: ignore
+        self.cancel_button: QPushButton = self.w(QPushButton, "cancel")  # type: ignore
+        self.close_button: QPushButton = self.w(QPushButton, "close")  # type: ignore
+        for code, name in sorted(desk.schools.items()):
+            self.school.addItem(f"{code} — {name}", code)
+        if desk.school:
+            self.school.setCurrentIndex(max(0, self.school.findData(desk.school)))
+        for code, name in (
+            ("", self.tr("Each family's language")),
+            ("en", "English"),
+            ("es", "Español"),
+        ):
+            self.language.addItem(name, code)
+        self.out.setText(str(Path.home() / "slips.pdf"))
+        self.w(QPushButton, "browse").clicked.connect(self.browse)  # type: ignore
+        self.start_button.clicked.connect(lambda: self.start())
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self.cancel_button.setEnabled(False)
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.moved.connect(self._moved)
+        self.running = False
+        self.result_text = ""
+        self.setMinimumWidth(560)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the slips as"), self.out.text(), self.tr("PDF files (*.pdf)")
+        )
+        if path:
+            self.out.setText(path)
+
+    def start(self) -> None:
+        from staffdesk.services import batch
+
+        code = str(self.school.currentData() or "")
+        target = Path(self.out.text().strip())
+        if not code or not self.out.text().strip():
+            self.status.setText(self.tr("Pick a school and a file for the PDF."))
+            return
+        part = target.with_name(target.name + ".part")
+        grade = self.grade.text().strip() or None
+        lang = str(self.language.currentData() or "")
+        actor, progress, cancel = self.desk.me(), self._progress, self._cancel
+        cancel.clear()
+
+        def work(session: Session) -> object:
+            with part.open("wb") as fh:
+                return batch.issue_batch(
+                    session,
+                    actor,
+                    code,
+                    fh,
+                    grade=grade,
+                    language=lang,
+                    progress=lambda phase, done, total: progress.moved.emit(phase, done, total),
+                    cancelled=cancel.is_set,
+                )
+
+        self.running = True
+        self.start_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.close_button.setEnabled(False)
+        self.status.setText(self.tr("Starting…"))
+        self.desk.worker.submit(
+            work, lambda r: self._done(r, part, target), lambda e: self._failed(e, part), owner=self
+        )
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.status.setText(self.tr("Cancelling…"))
+
+    def _moved(self, phase: str, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(f"{self.tr(PHASES.get(phase, phase))}: {done} / {total}")
+
+    def _finish(self) -> None:
+        self.running = False
+        self.start_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.close_button.setEnabled(True)
+
+    def _done(self, result: object, part: Path, target: Path) -> None:
+        self._finish()
+        try:
+            part.replace(target)
+        except OSError as exc:
+            show_error(
+                self,
+                PrintFailed(
+                    f"the passcodes were issued but the PDF could not be "
+                    f"moved to {target}: {exc.strerror}; it is at {part}"
+                ),
+            )
+            return
+        issued = getattr(result, "issued", 0)
+        self.result_text = self.tr(
+            "Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file "
+            "now — the codes cannot be shown again."
+        ).format(issued, getattr(result, "school_code", ""), getattr(result, "pages", 0), target)
+        self.status.setText(self.result_text)
+
+    def _failed(self, exc: BaseException, part: Path) -> None:
+        self._finish()
+        part.unlink(missing_ok=True)
+        self.progress.setValue(0)
+        if self._cancel.is_set():
+            self.result_text = self.tr("Cancelled: no passcode was issued and no file written.")
+            self.status.setText(self.result_text)
+            return
+        self.result_text = self.tr("Nothing was issued: ") + describe(exc).text
+        self.status.setText(self.result_text)
+        show_error(self, exc)
+
+    def reject(self) -> None:
+        if self.running:
+            return
+        super().reject()

@@ -1,0 +1,308 @@
+"""The front desk: find a student by Permanent ID (typed or scanned) or by name, see the card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.workflow import RequestStatus
+from staffdesk.services import queries
+from staffdesk.ui.base import Desk
+from staffdesk.ui.errors import show_error
+from staffdesk.ui.forms import child, load_form
+from staffdesk.ui.models import Column, PagedModel, RowsModel
+
+SEARCH_DELAY_MS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str
+    schools: tuple[str, ...]
+
+
+def _restricted(value: bool) -> str:
+    return "RESTRICTED" if value else ""
+
+
+def student_search_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
+    def fetch(session: Session, q: SearchQuery, offset: int, limit: int) -> queries.StudentPage:
+        return queries.search_students(
+            session, desk.me(), q.text, schools=q.schools, offset=offset, limit=limit
+        )
+
+    return PagedModel(
+        desk.worker,
+        (
+            Column("name", "Name"),
+            Column("id", "Permanent ID"),
+            Column("school_code", "School"),
+            Column("grade", "Grade"),
+        ),
+        fetch,
+        SearchQuery("", ()),
+        page_size=60,
+        parent=parent,
+    )
+
+
+def contacts_model(parent: QWidget | None = None) -> RowsModel:
+    model = RowsModel(
+        (
+            Column("order", "#"),
+            Column("name", "Contact"),
+            Column("relationship", "Relationship"),
+            Column("phone", "Phone"),
+            Column("restricted", "Portal access", fmt=_restricted),
+        ),
+        parent,
+    )
+    model.highlight = lambda row: bool(row.restricted)
+    return model
+
+
+def history_model(parent: QWidget | None = None) -> RowsModel:
+    model = RowsModel(
+        (
+            Column("when", "When"),
+            Column("kind", "What"),
+            Column("what", "State"),
+            Column("who", "Who"),
+            Column("detail", "Details"),
+        ),
+        parent,
+    )
+    model.highlight = lambda row: row.what in ("revoked", "locked", "rejected")
+    return model
+
+
+def setup_table(view: QTableView, stretch: int = -1) -> None:
+    """Rows without numbers, columns sized to their content, one column taking the rest."""
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch < 0:
+        header.setStretchLastSection(True)
+    else:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setWordWrap(False)
+
+
+class FrontDesk(QWidget):
+    """Signals: new_form_requested(object) — the StudentCard or None;
+    check_id_requested(str) and issue_requested(str) — a request id."""
+
+    new_form_requested = Signal(object)
+    check_id_requested = Signal(str)
+    issue_requested = Signal(str)
+    card_loaded = Signal(object)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.ui = load_form("frontdesk", self)
+        self.permanent_id = child(self.ui, QLineEdit, "permanent_id")
+        self.search = child(self.ui, QLineEdit, "search")
+        self.results = child(self.ui, QTableView, "results")
+        self.results_status = child(self.ui, QLabel, "results_status")
+        self.student_name = child(self.ui, QLabel, "student_name")
+        self.student_facts = child(self.ui, QLabel, "student_facts")
+        self.contacts = child(self.ui, QTableView, "contacts")
+        self.history = child(self.ui, QTableView, "history")
+        self.new_form_button = child(self.ui, QPushButton, "new_form")
+        self.check_id_button = child(self.ui, QPushButton, "check_id")
+        self.issue_button = child(self.ui, QPushButton, "issue")
+        self.student_name.setObjectName("student_name")
+        self.card: queries.StudentCard | None = None
+        self._wanted_card = ""
+
+        self.search_model = student_search_model(desk, self)
+        self.results.setModel(self.search_model)
+        self.contacts_model = contacts_model(self)
+        self.contacts.setModel(self.contacts_model)
+        self.history_model = history_model(self)
+        self.history.setModel(self.history_model)
+        setup_table(self.results, stretch=0)
+        setup_table(self.contacts, stretch=1)
+        setup_table(self.history)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textEdited.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._search_enter)
+        self.permanent_id.returnPressed.connect(self._pid_enter)
+        self.search_model.loaded.connect(self._results_loaded)
+        self.search_model.failed.connect(lambda exc: show_error(self, exc))
+        self.results.selectionModel().selectionChanged.connect(self._result_selected)
+        self.results.activated.connect(lambda index: self._open_result(index.row()))
+        self.history.selectionModel().selectionChanged.connect(
+            lambda _a, _b: self._update_buttons()
+        )
+        self.new_form_button.clicked.connect(lambda: self.new_form_requested.emit(self.card))
+        self.check_id_button.clicked.connect(self.check_id)
+        self.issue_button.clicked.connect(self.issue)
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- finding
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_permanent_id(self) -> None:
+        self.permanent_id.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.permanent_id.selectAll()
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        text = self.search.text().strip()
+        if not text:
+            self.search_model.set_rows([])
+            self.results_status.setText("")
+            return
+        self.results_status.setText(self.tr("Searching…"))
+        self.search_model.set_query(SearchQuery(text, self.desk.school_filter()))
+
+    def _results_loaded(self) -> None:
+        n = self.search_model.rowCount()
+        more = self.search_model.canFetchMore()
+        if n == 0:
+            self.results_status.setText(self.tr("No student matches."))
+        elif more:
+            self.results_status.setText(self.tr("{0}+ students — scroll for more").format(n))
+        else:
+            self.results_status.setText(self.tr("{0} student(s)").format(n))
+
+    def _search_enter(self) -> None:
+        if self._debounce.isActive():
+            self.run_search()
+        if self.search_model.rowCount() > 0:
+            self.results.setFocus()
+            self.results.selectRow(0)
+
+    def _pid_enter(self) -> None:
+        text = "".join(self.permanent_id.text().split())
+        if text:
+            self.load_card(text)
+
+    def _result_selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = selected.indexes()
+        if rows:
+            self._open_result(rows[0].row())
+
+    def _open_result(self, row: int) -> None:
+        found = self.search_model.row_at(row)
+        if found is not None and (self.card is None or self.card.permanent_id != found.id):
+            self.load_card(found.id)
+
+    # ---------------------------------------------------------------- the card
+    def load_card(self, permanent_id: str) -> None:
+        self._wanted_card = permanent_id
+        actor = self.desk.me()
+        self.desk.worker.submit(
+            lambda s: queries.student_card(s, actor, permanent_id),
+            self._show_card,
+            self._card_failed,
+            owner=self,
+        )
+
+    def reload_card(self) -> None:
+        if self.card is not None:
+            self.load_card(self.card.permanent_id)
+
+    def _card_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.permanent_id.selectAll()
+
+    def _show_card(self, card: queries.StudentCard) -> None:
+        if card.permanent_id != self._wanted_card:
+            return
+        self.card = card
+        self.student_name.setText(f"{card.name}")
+        restricted = sum(1 for c in card.contacts if c.restricted)
+        facts = self.tr(
+            "<b>{school}</b> ({code}) · Grade <b>{grade}</b> · Permanent ID <b>{pid}</b><br>"
+            "Phone on record: <b>{phone}</b> · Family language: {lang}"
+        ).format(
+            school=card.school_name,
+            code=card.school_code,
+            grade=card.grade,
+            pid=card.permanent_id,
+            phone=card.phone,
+            lang=card.language or "—",
+        )
+        if restricted:
+            facts += (
+                "<br><span style='color:#9A1B1B'><b>"
+                + self.tr(
+                    "{0} restricted contact(s): no portal access for them without an admin override."
+                ).format(restricted)
+                + "</b></span>"
+            )
+        self.student_facts.setText(facts)
+        self.contacts_model.set_rows(card.contacts)
+        self.history_model.set_rows(card.history)
+        self._update_buttons()
+        self.card_loaded.emit(card)
+
+    def clear(self) -> None:
+        """Forget everything shown (sign-out)."""
+        self.card = None
+        self.search.clear()
+        self.permanent_id.clear()
+        self.search_model.set_rows([])
+        self.contacts_model.set_rows([])
+        self.history_model.set_rows([])
+        self.student_name.setText(self.tr("No student selected"))
+        self.student_facts.setText("")
+        self.results_status.setText("")
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- actions
+    def request_with(self, statuses: set[str]) -> str | None:
+        """The selected request if it is in one of `statuses`, else the newest that is."""
+        if self.card is None:
+            return None
+        status_of = {h.id: h.what for h in self.card.history if h.kind == "request"}
+        sel = self.history.selectionModel().selectedRows()
+        if sel:
+            row = self.history_model.row_at(sel[0].row())
+            if row is not None and status_of.get(row.request_id) in statuses:
+                return str(row.request_id)
+        for h in self.card.history:
+            if h.kind == "request" and h.what in statuses:
+                return h.id
+        return None
+
+    def check_id(self) -> None:
+        rid = self.request_with({RequestStatus.RECORDED.value})
+        if rid:
+            self.check_id_requested.emit(rid)
+
+    def issue(self) -> None:
+        rid = self.request_with({RequestStatus.APPROVED.value})
+        if rid:
+            self.issue_requested.emit(rid)
+
+    def _update_buttons(self) -> None:
+        self.check_id_button.setEnabled(
+            self.request_with({RequestStatus.RECORDED.value}) is not None
+        )
+        self.issue_button.setEnabled(self.request_with({RequestStatus.APPROVED.value}) is not None)
+
+
+__all__ = ["FrontDesk"]

@@ -1,0 +1,319 @@
+"""The Parent Access Form at the counter, then the identity check of the parent's photo ID."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.values import Email, PermanentId, Phone
+from staffdesk.domain.workflow import DocumentKind
+from staffdesk.services import queries
+from staffdesk.services import requests as req_svc
+from staffdesk.ui.base import Desk, FieldErrors, FormDialog
+from staffdesk.ui.errors import field_label, show_error
+
+LANGUAGES = (("", "From the roster"), ("en", "English"), ("es", "Español"))
+
+
+class AccessFormDialog(FormDialog):
+    """Record a Parent Access Form; on success the identity check follows.
+
+    Signals: recorded(object) — the services' Recorded result.
+    """
+
+    recorded = Signal(object)
+
+    def __init__(
+        self, desk: Desk, card: queries.StudentCard | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("access_form", self.tr("New Parent Access Form"), parent)
+        self.desk = desk
+        self.card: queries.StudentCard | None = None
+        self.form_layout: QFormLayout = self.w(QFormLayout, "form")  # type: ignore[assignment]
+        self.f: dict[str, QWidget] = {}
+        for name in (
+            "school",
+            "permanent_id",
+            "first_name",
+            "middle_name",
+            "last_name",
+            "guardian_name",
+            "address",
+            "phone",
+            "email",
+        ):
+            self.f[name] = self.w(QLineEdit, name)  # type: ignore[assignment]
+        self.signed_on: QDateEdit = self.w(QDateEdit, "signed_on")  # type: ignore[assignment]
+        self.language: QComboBox = self.w(QComboBox, "language")  # type: ignore[assignment]
+        self.notice: QLabel = self.w(QLabel, "notice")  # type: ignore[assignment]
+        self.f["signed_on"] = self.signed_on
+        self.f["language"] = self.language
+        self.f["student name"] = self.f["first_name"]
+        self.errors = FieldErrors(self.form_layout, self.f)
+        self.signed_on.setDate(QDate.currentDate())
+        self.signed_on.setMaximumDate(QDate.currentDate().addDays(1))
+        for code, label in LANGUAGES:
+            self.language.addItem(self.tr(label), code)
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
+        self.submit_button = QPushButton(self.tr("&Record form"))
+        self.submit_button.setToolTip(
+            self.tr("Record the form, then check the parent's ID (Enter)")
+        )
+        self.submit_button.setAccessibleName(self.tr("Record form"))
+        self.submit_button.setDefault(True)
+        buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        pid = self.f["permanent_id"]
+        assert isinstance(pid, QLineEdit)
+        pid.editingFinished.connect(self._pid_changed)
+        for name, check in (("phone", Phone.parse), ("email", Email.parse)):
+            edit = self.f[name]
+            assert isinstance(edit, QLineEdit)
+            edit.editingFinished.connect(lambda n=name, c=check: self._check_field(n, c))
+        if card is not None:
+            self.fill(card)
+        (self.f["guardian_name"] if card else pid).setFocus()
+        self.setMinimumWidth(560)
+
+    def text(self, name: str) -> str:
+        widget = self.f[name]
+        assert isinstance(widget, QLineEdit)
+        return widget.text()
+
+    def set_text(self, name: str, value: str) -> None:
+        widget = self.f[name]
+        assert isinstance(widget, QLineEdit)
+        widget.setText(value)
+
+    def fill(self, card: queries.StudentCard) -> None:
+        """Prefill from the roster: what the clerk then corrects to what the parent wrote."""
+        self.card = card
+        self.set_text("school", f"{card.school_code} — {card.school_name}")
+        self.set_text("permanent_id", card.permanent_id)
+        self.set_text("first_name", card.first_name)
+        self.set_text("middle_name", card.middle_name)
+        self.set_text("last_name", card.last_name)
+        self.set_text("phone", card.phone)
+        names = [c.name for c in card.contacts]
+        guardian = self.f["guardian_name"]
+        assert isinstance(guardian, QLineEdit)
+        completer = QCompleter(names, guardian)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        guardian.setCompleter(completer)
+        restricted = [c.name for c in card.contacts if c.restricted]
+        if restricted:
+            self.notice.setText(
+                self.tr(
+                    "Restricted contact(s) for this student: {0}. Portal access for them "
+                    "needs an admin override."
+                ).format(", ".join(restricted))
+            )
+            self.notice.setObjectName("notice_warning")
+            self.notice.setVisible(True)
+        idx = self.language.findData(card.language or "")
+        self.language.setCurrentIndex(0 if idx < 0 else 0)
+
+    def _check_field(self, name: str, check: object) -> None:
+        value = self.text(name).strip()
+        if not value:
+            return
+        try:
+            check(value, name)  # type: ignore[operator]
+        except ValidationError as exc:
+            self.errors.clear()
+            self.errors.show(exc.field, exc.detail)
+
+    def _pid_changed(self) -> None:
+        raw = self.text("permanent_id").strip()
+        if not raw or (self.card is not None and raw == self.card.permanent_id):
+            return
+        try:
+            pid = PermanentId.parse(raw).value
+        except ValidationError as exc:
+            self.errors.clear()
+            self.errors.show(exc.field, exc.detail)
+            return
+        actor = self.desk.me()
+        self.desk.worker.submit(
+            lambda s: queries.student_card(s, actor, pid),
+            self.fill,
+            lambda exc: self._show(exc),
+            owner=self,
+        )
+
+    def form(self) -> req_svc.AccessForm:
+        return req_svc.AccessForm(
+            permanent_id=self.text("permanent_id"),
+            guardian_name=self.text("guardian_name"),
+            address=self.text("address"),
+            phone=self.text("phone"),
+            email=self.text("email"),
+            signed_on=self.signed_on.date().toPython(),
+            first_name=self.text("first_name"),
+            middle_name=self.text("middle_name"),
+            last_name=self.text("last_name"),
+            school_code=self.card.school_code if self.card else "",
+            language=str(self.language.currentData() or ""),
+        )
+
+    def submit(self, accept_mismatch: bool = False) -> None:
+        self.errors.clear()
+        form = self.form()
+        actor = self.desk.me()
+        self.submit_button.setEnabled(False)
+        self.desk.worker.submit(
+            lambda s: req_svc.record_request(s, actor, form, accept_name_mismatch=accept_mismatch),
+            self._recorded,
+            self._failed,
+            owner=self,
+        )
+
+    def _recorded(self, result: req_svc.Recorded) -> None:
+        self.submit_button.setEnabled(True)
+        self.recorded.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.submit_button.setEnabled(True)
+        if isinstance(exc, req_svc.NameMismatch):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Name differs from the roster"),
+                self.tr("{0}.\n\nRecord the form anyway, as written by the parent?").format(
+                    exc.detail[:1].upper() + exc.detail[1:]
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.submit(accept_mismatch=True)
+            else:
+                self.errors.show("student name", exc.detail)
+            return
+        self._show(exc)
+
+    def _show(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError) and exc.field in self.f:
+            self.errors.clear()
+            self.errors.show(exc.field, exc.detail)
+            return
+        show_error(self, exc)
+
+
+KIND_BUTTONS = {
+    DocumentKind.CA_ID: "kind_ca_id",
+    DocumentKind.DRIVERS_LICENCE: "kind_drivers_licence",
+    DocumentKind.PASSPORT: "kind_passport",
+    DocumentKind.OTHER: "kind_other",
+}
+
+
+class IdentityCheckDialog(FormDialog):
+    """How the parent proved who they are; "verified by" is the signed-in staff member.
+
+    Signals: verified(object) — the RequestView after the check.
+    """
+
+    verified = Signal(object)
+
+    def __init__(
+        self,
+        desk: Desk,
+        request: req_svc.RequestView,
+        warnings: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("identity_check", self.tr("Identity check"), parent)
+        self.desk = desk
+        self.request = request
+        self.kinds = {k: self.w(QRadioButton, n) for k, n in KIND_BUTTONS.items()}
+        self.description: QLineEdit = self.w(QLineEdit, "description")  # type: ignore[assignment]
+        self.last4: QLineEdit = self.w(QLineEdit, "last4")  # type: ignore[assignment]
+        by: QLabel = self.w(QLabel, "verified_by")  # type: ignore[assignment]
+        by.setText(f"{desk.me().display_name} ({desk.me().username})")
+        summary: QLabel = self.w(QLabel, "summary")  # type: ignore[assignment]
+        text = self.tr(
+            "<b>{guardian}</b> for <b>{student}</b> (Permanent ID {pid}, {school}).<br>"
+            "Look at the photo ID and make sure it matches the person at the counter."
+        ).format(
+            guardian=request.guardian_name,
+            student=request.roster_name,
+            pid=request.permanent_id,
+            school=request.school_name,
+        )
+        if warnings:
+            text += (
+                "<br><br><span style='color:#9A4A00'>"
+                + "<br>".join(w.replace("<", "&lt;") for w in warnings)
+                + "</span>"
+            )
+        summary.setText(text)
+        form: QFormLayout = self.w(QFormLayout, "form")  # type: ignore[assignment]
+        self.errors = FieldErrors(
+            form,
+            {
+                "document description": self.description,
+                "last4": self.last4,
+                "document": self.kinds[DocumentKind.OTHER],
+            },
+        )
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
+        self.submit_button = QPushButton(self.tr("&Verify ID"))
+        self.submit_button.setAccessibleName(self.tr("Verify ID"))
+        self.submit_button.setToolTip(self.tr("Record the identity check (Enter)"))
+        self.submit_button.setDefault(True)
+        buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.kinds[DocumentKind.DRIVERS_LICENCE].setFocus()
+
+    def kind(self) -> DocumentKind:
+        return next(k for k, b in self.kinds.items() if b.isChecked())  # type: ignore[attr-defined]
+
+    def submit(self) -> None:
+        self.errors.clear()
+        actor, rid, version = self.desk.me(), self.request.id, self.request.version
+        kind, note, last4 = self.kind().value, self.description.text(), self.last4.text()
+        self.submit_button.setEnabled(False)
+        self.desk.worker.submit(
+            lambda s: req_svc.verify_identity(
+                s,
+                actor,
+                rid,
+                document_kind=kind,
+                description=note,
+                last4=last4,
+                expected_version=version,
+            ),
+            self._done,
+            self._failed,
+            owner=self,
+        )
+
+    def _done(self, view: req_svc.RequestView) -> None:
+        self.submit_button.setEnabled(True)
+        self.verified.emit(view)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.submit_button.setEnabled(True)
+        if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
+            return
+        show_error(self, exc)
+
+
+__all__ = ["AccessFormDialog", "IdentityCheckDialog", "field_label"]

@@ -1,0 +1,328 @@
+"""Issue (or reissue) a passcode, preview the slip, print it or save it as a PDF.
+
+The plaintext VPC lives only in this dialog's memory (the Issued result and the PDF bytes) and
+on paper; closing without printing or saving means a reissue.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import PrintFailed
+from staffdesk.services import queries
+from staffdesk.services import requests as req_svc
+from staffdesk.services.context import Actor
+from staffdesk.ui.base import Desk, FormDialog
+from staffdesk.ui.errors import show_error
+from staffdesk.ui.pdfimage import pdf_pages
+
+log = logging.getLogger("staffdesk.print")
+
+PREVIEW_DPI = 110
+PRINT_DPI = 300
+
+
+@dataclass(frozen=True, slots=True)
+class IssueContext:
+    request: req_svc.RequestView
+    siblings: list[queries.FamilyCandidate]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedSlip:
+    pdf: bytes
+    preview: list[QImage]
+    problem: str = ""
+
+
+def _context(session: Session, actor: Actor, request_id: str) -> IssueContext:
+    view = req_svc.get_request(session, actor, request_id)
+    return IssueContext(view, queries.family_candidates(session, actor, request_id))
+
+
+def render_slip(issued: req_svc.Issued, dpi: int = PREVIEW_DPI) -> RenderedSlip:
+    from staffdesk.slips.render import render_slips_bytes
+
+    pdf = render_slips_bytes([issued.slip])
+    try:
+        return RenderedSlip(pdf, pdf_pages(pdf, dpi))
+    except PrintFailed as exc:
+        return RenderedSlip(pdf, [], exc.message)
+
+
+def print_pages(printer: QPrinter, pages: list[QImage]) -> None:
+    """Paint each page image onto the printer, scaled to the printable area."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailed("the printer could not be opened (is it switched on and connected?)")
+    try:
+        for i, page in enumerate(pages):
+            if i:
+                printer.newPage()
+            area = painter.viewport()
+            size = page.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(QRect(area.x(), area.y(), size.width(), size.height()))
+            painter.setWindow(page.rect())
+            painter.drawImage(0, 0, page)
+            painter.setViewport(area)
+    finally:
+        painter.end()
+
+
+class IssueDialog(FormDialog):
+    """Signals: issued(object) — the request ids issued; printed(str) — "print" or "pdf"."""
+
+    issued_signal = Signal(object)
+    printed = Signal(str)
+
+    def __init__(
+        self, desk: Desk, request_id: str, *, reissue: bool = False, parent: QWidget | None = None
+    ) -> None:
+        title = self.tr("Reissue passcode") if reissue else self.tr("Issue passcode and print")
+        super().__init__("issue", title, parent)
+        self.desk = desk
+        self.request_id = request_id
+        self.reissue = reissue
+        self.context: IssueContext | None = None
+        self.issued: req_svc.Issued | None = None
+        self.rendered: RenderedSlip | None = None
+        self.delivered: set[str] = set()
+        self.summary: QLabel = self.w(QLabel, "summary")  # type: ignore[assignment]
+        self.family_box: QGroupBox = self.w(QGroupBox, "family_box")  # type: ignore[assignment]
+        self.family_none: QLabel = self.w(QLabel, "family_none")  # type: ignore[assignment]
+        self.language: QComboBox = self.w(QComboBox, "language")  # type: ignore[assignment]
+        self.issue_button: QPushButton = self.w(QPushButton, "issue")  # type: ignore[assignment]
+        self.print_button: QPushButton = self.w(QPushButton, "print")  # type: ignore[assignment]
+        self.save_button: QPushButton = self.w(QPushButton, "save_pdf")  # type: ignore[assignment]
+        self.close_button: QPushButton = self.w(QPushButton, "close")  # type: ignore[assignment]
+        self.status: QLabel = self.w(QLabel, "status")  # type: ignore[assignment]
+        self.preview: QLabel = self.w(QLabel, "preview")  # type: ignore[assignment]
+        self.siblings: list[tuple[QCheckBox, str]] = []
+        for code, label in (
+            ("", self.tr("Family's language")),
+            ("en", "English"),
+            ("es", "Español"),
+        ):
+            self.language.addItem(label, code)
+        if reissue:
+            self.issue_button.setText(self.tr("&Reissue passcode"))
+        self.issue_button.setDefault(True)
+        self.issue_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.issue_button.clicked.connect(self.issue)
+        self.print_button.clicked.connect(self.print_slip)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_slip)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_pdf)
+        self.resize(980, 760)
+        actor = desk.me()
+        desk.worker.submit(
+            lambda s: _context(s, actor, request_id), self._loaded, self._load_failed, owner=self
+        )
+
+    # ------------------------------------------------------------------ loading
+    def _loaded(self, ctx: IssueContext) -> None:
+        self.context = ctx
+        r = ctx.request
+        lines = [
+            f"<b>{r.roster_name}</b> — Permanent ID {r.permanent_id}",
+            f"{r.school_name} · " + self.tr("status: {0}").format(r.status.value),
+            self.tr("Parent/guardian: {0}").format(r.guardian_name),
+        ]
+        active = [p for p in r.passcodes if p.state.value == "active"]
+        if self.reissue and active:
+            lines.append(
+                "<span style='color:#9A4A00'>"
+                + self.tr("Reissuing revokes the active passcode (serial {0}).").format(
+                    active[0].serial
+                )
+                + "</span>"
+            )
+        self.summary.setText("<br>".join(lines))
+        layout = self.family_box.layout()
+        assert isinstance(layout, QVBoxLayout)
+        self.family_none.setVisible(not ctx.siblings or self.reissue)
+        if not self.reissue:
+            for sib in ctx.siblings:
+                box = QCheckBox(f"{sib.student} ({sib.permanent_id})")
+                box.setAccessibleName(self.tr("Add {0} to the family slip").format(sib.student))
+                layout.addWidget(box)
+                self.siblings.append((box, sib.request_id))
+        idx = self.language.findData(r.language)
+        self.language.setCurrentIndex(max(idx, 0))
+        self.issue_button.setEnabled(True)
+        self.issue_button.setFocus()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.reject()
+
+    # ------------------------------------------------------------------ issuing
+    def request_ids(self) -> list[str]:
+        return [self.request_id] + [rid for box, rid in self.siblings if box.isChecked()]
+
+    def issue(self) -> None:
+        if self.context is None or self.issued is not None:
+            return
+        actor, ids = self.desk.me(), self.request_ids()
+        lang, reissue = str(self.language.currentData() or ""), self.reissue
+        versions = [self.context.request.version] + [None] * (len(ids) - 1)
+        self.issue_button.setEnabled(False)
+        self.status.setText(self.tr("Issuing…"))
+        self.desk.worker.submit(
+            lambda s: req_svc.issue_passcodes(
+                s, actor, ids, language=lang, reissue=reissue, expected_versions=versions
+            ),
+            self._issued,
+            self._issue_failed,
+            owner=self,
+        )
+
+    def _issue_failed(self, exc: BaseException) -> None:
+        self.issue_button.setEnabled(True)
+        self.status.setText("")
+        show_error(self, exc)
+
+    def _issued(self, issued: req_svc.Issued) -> None:
+        self.issued = issued
+        self.issued_signal.emit(issued.request_ids)
+        for box, _rid in self.siblings:
+            box.setEnabled(False)
+        self.language.setEnabled(False)
+        n = len(issued.slip.students)
+        self.status.setText(
+            self.tr(
+                "Passcode issued for {0} student(s). Print the slip or save it as a PDF "
+                "now: the code cannot be shown again."
+            ).format(n)
+        )
+        self.preview.setText(self.tr("Drawing the slip…"))
+        self.desk.worker.compute(
+            lambda: render_slip(issued), self._rendered, self._render_failed, owner=self
+        )
+
+    def _rendered(self, rendered: RenderedSlip) -> None:
+        self.rendered = rendered
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.print_button.setDefault(True)
+        self.print_button.setFocus()
+        if rendered.preview:
+            self.preview.setPixmap(QPixmap.fromImage(rendered.preview[0]))
+            self.preview.setAccessibleDescription(self.tr("Preview of the credential slip"))
+        else:
+            assert self.issued is not None
+            slip = self.issued.slip
+            text = [rendered.problem, "", slip.school_name, slip.guardian_name]
+            text += [f"{s.full_name} — {s.permanent_id} — {s.phone_display}" for s in slip.students]
+            self.preview.setText("\n".join(text))
+
+    def _render_failed(self, exc: BaseException) -> None:
+        self.preview.setText(self.tr("The slip could not be drawn."))
+        show_error(self, exc)
+
+    # ------------------------------------------------------------------ output
+    def print_slip(self) -> None:
+        if self.rendered is None or self.issued is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("StaffDesk slip")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.status.setText(self.tr("Sending the slip to the printer…"))
+        pdf = self.rendered.pdf
+        self.desk.worker.compute(
+            lambda: pdf_pages(pdf, PRINT_DPI),
+            lambda pages: self._send(printer, pages),
+            self._output_failed,
+            owner=self,
+        )
+
+    def _send(self, printer: QPrinter, pages: list[QImage]) -> None:
+        try:
+            print_pages(printer, pages)
+        except PrintFailed as exc:
+            self._output_failed(exc)
+            return
+        self._log("print", self.tr("Sent to the printer {0}.").format(printer.printerName()))
+
+    def save_pdf(self, path: str = "") -> None:
+        if self.rendered is None or self.issued is None:
+            return
+        if not path:
+            first = self.issued.slip.students[0]
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the slip as PDF"),
+                f"slip-{first.permanent_id}.pdf",
+                self.tr("PDF files (*.pdf)"),
+            )
+        if not path:
+            return
+        from staffdesk.slips.drawing import write_pdf
+
+        pdf = self.rendered.pdf
+        self.desk.worker.compute(
+            lambda: write_pdf(pdf, path),
+            lambda _r: self._log("pdf", self.tr("Saved to {0}.").format(path)),
+            self._output_failed,
+            owner=self,
+        )
+
+    def _output_failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Not printed."))
+        show_error(self, exc)
+
+    def _log(self, kind: str, message: str) -> None:
+        issued, actor = self.issued, self.desk.me()
+        assert issued is not None
+        self.delivered.add(kind)
+        self.status.setText(message)
+        log.info("slip %s for %d passcode(s)", kind, len(issued.passcode_ids))
+        self.desk.worker.submit(
+            lambda s: req_svc.log_printed(s, actor, issued, kind),
+            lambda _r: self.printed.emit(kind),
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    # ------------------------------------------------------------------ closing
+    def done(self, result: int) -> None:
+        if self.issued is not None and not self.delivered:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Slip not printed"),
+                self.tr(
+                    "The slip was neither printed nor saved. The passcode cannot be shown "
+                    "again: the parent would need a reissue. Close anyway?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.issued = None
+        self.rendered = None
+        self.preview.clear()
+        super().done(result)

@@ -1,0 +1,403 @@
+"""The approval queue: requests awaiting someone, filtered and sorted in SQL; decide from here."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.workflow import Action, RequestStatus, Role
+from staffdesk.services import queries, settings
+from staffdesk.services import requests as req_svc
+from staffdesk.services.context import Actor
+from staffdesk.ui.base import Desk, FormDialog
+from staffdesk.ui.errors import describe, show_error
+from staffdesk.ui.forms import child, load_form
+from staffdesk.ui.frontdesk import setup_table
+from staffdesk.ui.models import Column, PagedModel, local_time
+
+STATUS_CHOICES = (
+    ("Open: everything awaiting someone", ("recorded", "verified", "approved")),
+    ("Awaiting ID check", ("recorded",)),
+    ("Awaiting decision", ("verified",)),
+    ("Approved, ready to issue", ("approved",)),
+    ("Issued", ("issued",)),
+    ("Rejected", ("rejected",)),
+    ("Revoked", ("revoked",)),
+    ("Any status", ()),
+)
+AGE_CHOICES = (
+    ("Any age", 0),
+    ("Older than 1 day", 1),
+    ("Older than 3 days", 3),
+    ("Older than 7 days", 7),
+    ("Older than 14 days", 14),
+)
+
+
+def queue_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
+    def fetch(session: Session, f: queries.QueueFilter, offset: int, limit: int) -> object:
+        return queries.queue_page(session, desk.me(), f, offset=offset, limit=limit)
+
+    return PagedModel(
+        desk.worker,
+        (
+            Column("recorded_at", "Recorded", "recorded_at"),
+            Column("school", "School", "school"),
+            Column("student", "Student (as written)", "student"),
+            Column("permanent_id", "Permanent ID", "permanent_id"),
+            Column("guardian", "Parent/guardian", "guardian"),
+            Column("status", "Status", "status"),
+            Column("verified_by", "ID verified by", "verified_by"),
+        ),
+        fetch,
+        queries.QueueFilter(schools=desk.school_filter()),
+        sorter=lambda f, key, desc: dataclasses.replace(f, sort=key, descending=desc),
+        parent=parent,
+    )
+
+
+def request_html(v: req_svc.RequestView) -> str:
+    """The detail pane: everything on the form and what happened to it."""
+    e = escape
+    rows = [
+        ("Status", f"<b>{e(v.status.value)}</b> (version {v.version})"),
+        ("School", e(v.school_name)),
+        ("Student", f"{e(v.roster_name)} — Permanent ID {e(v.permanent_id)}"),
+    ]
+    if v.name_mismatch:
+        rows.append(
+            (
+                "Name on form",
+                f"<span style='color:#9A4A00'>{e(v.written_name)} "
+                "(differs from the roster; confirmed)</span>",
+            )
+        )
+    guardian = e(v.guardian_name)
+    if v.restricted_match:
+        guardian += " <span style='color:#9A1B1B'><b>RESTRICTED CONTACT</b></span>"
+    elif not v.guardian_on_contacts:
+        guardian += " <span style='color:#9A4A00'>(not on the contact list)</span>"
+    rows += [
+        ("Parent/guardian", guardian),
+        ("Address", e(v.address)),
+        ("Home phone", e(v.phone_display)),
+        ("Email", e(v.email)),
+        ("Signed on", v.signed_on.isoformat()),
+        ("Recorded", f"{local_time(v.recorded_at)} by {e(v.recorded_by)}"),
+    ]
+    if v.identity:
+        i = v.identity
+        doc = e(i.document_label) + (
+            f" ({e(i.document_description)})" if i.document_description else ""
+        )
+        if i.last4:
+            doc += f", ends …{e(i.last4)}"
+        rows.append(("ID checked", f"{doc} — by {e(i.verified_by)}, {local_time(i.verified_at)}"))
+    if v.decision:
+        d = v.decision
+        text = f"{e(d.outcome)} by {e(d.decided_by)}, {local_time(d.decided_at)}"
+        if d.reason:
+            text += f": {e(d.reason)}"
+        if d.override_reason:
+            text += f" (override: {e(d.override_reason)})"
+        rows.append(("Decision", text))
+    for p in v.passcodes:
+        state = "locked" if p.locked and p.state.value == "active" else p.state.value
+        extra = f", used {local_time(p.used_at)}" if p.used_at else ""
+        rows.append(
+            ("Passcode", f"{e(p.serial)}: <b>{state}</b>, expires {p.expires_at:%Y-%m-%d}{extra}")
+        )
+    body = "".join(f"<tr><td><i>{k}</i>&nbsp;</td><td>{val}</td></tr>" for k, val in rows)
+    return f"<table cellspacing='3'>{body}</table>"
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionContext:
+    request: req_svc.RequestView
+    two_person_rule: bool
+
+
+def _decision_context(session: Session, actor: Actor, request_id: str) -> DecisionContext:
+    return DecisionContext(
+        req_svc.get_request(session, actor, request_id), settings.load(session).two_person_rule
+    )
+
+
+class DecisionDialog(FormDialog):
+    """Approve, reject or revoke, with the rules that apply spelled out.
+
+    Signals: decided(object) — the RequestView after the decision.
+    """
+
+    decided = Signal(object)
+
+    def __init__(
+        self, desk: Desk, ctx: DecisionContext, action: Action, parent: QWidget | None = None
+    ) -> None:
+        titles = {
+            Action.APPROVE: self.tr("Approve request"),
+            Action.REJECT: self.tr("Reject request"),
+            Action.REVOKE: self.tr("Revoke passcode"),
+        }
+        super().__init__("decision", titles[action], parent)
+        self.desk, self.ctx, self.action = desk, ctx, action
+        v, me = ctx.request, desk.me()
+        self.reason: QPlainTextEdit = self.w(QPlainTextEdit, "reason")  # type: ignore[assignment]
+        reason_label: QLabel = self.w(QLabel, "reason_label")  # type: ignore[assignment]
+        self.error: QLabel = self.w(QLabel, "error")  # type: ignore[assignment]
+        self.error.setObjectName("error_text")
+        summary: QLabel = self.w(QLabel, "summary")  # type: ignore[assignment]
+        summary.setText(request_html(v))
+        rules: QLabel = self.w(QLabel, "rules")  # type: ignore[assignment]
+        self.needs_reason = action is not Action.APPROVE
+        self.override = False
+        notes: list[str] = []
+        blocked = ""
+        if action is Action.APPROVE:
+            verifier = v.identity.verified_by if v.identity else ""
+            if ctx.two_person_rule:
+                notes.append(
+                    self.tr(
+                        "<b>Two-person rule is on:</b> the person who checked the ID ({0}) cannot "
+                        "also approve."
+                    ).format(escape(verifier or "nobody yet"))
+                )
+                if verifier == me.username:
+                    blocked = self.tr(
+                        "You checked this parent's ID, so another approver must approve it."
+                    )
+            if v.restricted_match:
+                notes.append(
+                    self.tr(
+                        "<b>Restricted contact:</b> {0} is flagged (court order or custody note). "
+                        "Approval is blocked unless an admin overrides it with a written reason."
+                    ).format(escape(v.restricted_match))
+                )
+                if me.role is Role.ADMIN:
+                    self.override = True
+                    self.needs_reason = True
+                    reason_label.setText(
+                        self.tr("Admin &override reason (required, kept in the audit trail)")
+                    )
+                elif not blocked:
+                    blocked = self.tr("Only an admin can override a restricted-contact block.")
+            elif not v.guardian_on_contacts:
+                notes.append(
+                    self.tr(
+                        "The parent/guardian is not on the student's contact "
+                        "list; check before approving."
+                    )
+                )
+        elif action is Action.REJECT:
+            reason_label.setText(self.tr("&Reason for rejecting (the office keeps it)"))
+        else:
+            reason_label.setText(self.tr("&Reason for revoking (e.g. slip lost)"))
+        rules.setText("<br>".join(notes))
+        rules.setVisible(bool(notes))
+        reason_label.setVisible(self.needs_reason)
+        self.reason.setVisible(self.needs_reason)
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
+        self.submit_button = QPushButton(titles[action].split()[0])
+        self.submit_button.setAccessibleName(titles[action])
+        self.submit_button.setDefault(True)
+        buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        if blocked:
+            self.error.setText(blocked)
+            self.submit_button.setEnabled(False)
+        (self.reason if self.needs_reason else self.submit_button).setFocus()
+        self.setMinimumWidth(560)
+
+    def submit(self) -> None:
+        text = self.reason.toPlainText().strip()
+        if self.needs_reason and not text:
+            self.error.setText(self.tr("Reason: please write why."))
+            self.reason.setFocus()
+            return
+        actor, v = self.desk.me(), self.ctx.request
+        rid, version = v.id, v.version
+        if self.action is Action.APPROVE:
+            override = text if self.override else ""
+
+            def run(s: Session) -> req_svc.RequestView:
+                return req_svc.approve(
+                    s, actor, rid, override_reason=override, expected_version=version
+                )
+        elif self.action is Action.REJECT:
+
+            def run(s: Session) -> req_svc.RequestView:
+                return req_svc.reject(s, actor, rid, reason=text, expected_version=version)
+        else:
+
+            def run(s: Session) -> req_svc.RequestView:
+                return req_svc.revoke_passcode(s, actor, rid, reason=text, expected_version=version)
+
+        self.submit_button.setEnabled(False)
+        self.desk.worker.submit(run, self._done, self._failed, owner=self)
+
+    def _done(self, view: req_svc.RequestView) -> None:
+        self.decided.emit(view)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.submit_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.error.setText(describe(exc).text)
+            self.reason.setFocus()
+            return
+        self.error.setText(describe(exc).text)
+        show_error(self, exc)
+
+
+class ApprovalQueue(QWidget):
+    """Signals: check_id_requested(object) — a RequestView;
+    issue_requested(str, bool) — request id and whether it is a reissue;
+    request_changed(str) — after a decision made here."""
+
+    check_id_requested = Signal(object)
+    issue_requested = Signal(str, bool)
+    request_changed = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.ui = load_form("queue", self)
+        self.school = child(self.ui, QComboBox, "school")
+        self.status = child(self.ui, QComboBox, "status")
+        self.age = child(self.ui, QComboBox, "age")
+        self.count = child(self.ui, QLabel, "count")
+        self.table = child(self.ui, QTableView, "table")
+        self.detail = child(self.ui, QTextBrowser, "detail")
+        self.buttons = {
+            n: child(self.ui, QPushButton, n)
+            for n in ("check_id", "approve", "reject", "issue", "reissue", "revoke")
+        }
+        child(self.ui, QPushButton, "refresh").clicked.connect(self.refresh)
+        for label, statuses in STATUS_CHOICES:
+            self.status.addItem(self.tr(label), statuses)
+        for label, days in AGE_CHOICES:
+            self.age.addItem(self.tr(label), days)
+        self.model = queue_model(desk, self)
+        self.table.setModel(self.model)
+        setup_table(self.table)
+        self.table.horizontalHeader().setSortIndicator(
+            0, self.table.horizontalHeader().sortIndicatorOrder()
+        )
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.model.modelReset.connect(lambda: self._show(None))
+        self.model.failed.connect(lambda exc: show_error(self, exc))
+        for combo in (self.school, self.status, self.age):
+            combo.activated.connect(lambda _i: self.apply_filter())
+        self.ctx: DecisionContext | None = None
+        self.buttons["check_id"].clicked.connect(self.check_id)
+        self.buttons["approve"].clicked.connect(lambda: self.decide(Action.APPROVE))
+        self.buttons["reject"].clicked.connect(lambda: self.decide(Action.REJECT))
+        self.buttons["revoke"].clicked.connect(lambda: self.decide(Action.REVOKE))
+        self.buttons["issue"].clicked.connect(lambda: self.issue(False))
+        self.buttons["reissue"].clicked.connect(lambda: self.issue(True))
+        self._show(None)
+
+    def set_schools(self) -> None:
+        """Fill the school filter from the signed-in actor's schools."""
+        self.school.clear()
+        self.school.addItem(self.tr("All my schools"), "")
+        for code, name in sorted(self.desk.schools.items()):
+            self.school.addItem(f"{code} — {name}", code)
+        self.school.setCurrentIndex(max(0, self.school.findData(self.desk.school)))
+
+    def current_filter(self) -> queries.QueueFilter:
+        code = str(self.school.currentData() or "")
+        return dataclasses.replace(
+            self.model.query,
+            schools=(code,) if code else (),
+            statuses=tuple(self.status.currentData() or ()),
+            older_than_days=int(self.age.currentData() or 0),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_query(self.current_filter())
+        self._count()
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    def _count(self) -> None:
+        actor, f = self.desk.me(), self.model.query
+        self.desk.worker.submit(
+            lambda s: queries.queue_count(s, actor, f),
+            lambda n: self.count.setText(self.tr("{0} request(s)").format(n)),
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    # ------------------------------------------------------------------ detail
+    def _selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = selected.indexes()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None:
+            self._show(None)
+            return
+        self.load_detail(row.id)
+
+    def load_detail(self, request_id: str) -> None:
+        actor = self.desk.me()
+        self.desk.worker.submit(
+            lambda s: _decision_context(s, actor, request_id),
+            self._show,
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def _show(self, ctx: DecisionContext | None) -> None:
+        self.ctx = ctx
+        if ctx is None:
+            self.detail.setHtml(self.tr("<p>Select a request to see the form and decide.</p>"))
+            for b in self.buttons.values():
+                b.setEnabled(False)
+            return
+        self.detail.setHtml(request_html(ctx.request))
+        allowed = set(ctx.request.allowed)
+        approver = self.desk.actor is not None and self.desk.actor.role is not Role.CLERK
+        self.buttons["check_id"].setEnabled(Action.VERIFY in allowed)
+        self.buttons["approve"].setEnabled(approver and Action.APPROVE in allowed)
+        self.buttons["reject"].setEnabled(approver and Action.REJECT in allowed)
+        self.buttons["issue"].setEnabled(Action.ISSUE in allowed)
+        self.buttons["reissue"].setEnabled(approver and Action.REISSUE in allowed)
+        self.buttons["revoke"].setEnabled(approver and Action.REVOKE in allowed)
+
+    # ------------------------------------------------------------------ actions
+    def check_id(self) -> None:
+        if self.ctx and self.ctx.request.status is RequestStatus.RECORDED:
+            self.check_id_requested.emit(self.ctx.request)
+
+    def decide(self, action: Action) -> DecisionDialog | None:
+        if self.ctx is None:
+            return None
+        dialog = DecisionDialog(self.desk, self.ctx, action, self)
+        dialog.decided.connect(self._decided)
+        dialog.open()
+        return dialog
+
+    def _decided(self, view: req_svc.RequestView) -> None:
+        self.request_changed.emit(view.id)
+        self.refresh()
+
+    def issue(self, reissue: bool) -> None:
+        if self.ctx is not None:
+            self.issue_requested.emit(self.ctx.request.id, reissue)

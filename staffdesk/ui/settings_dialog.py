@@ -1,0 +1,196 @@
+"""Settings: the district's (in the database, admin), this desk's (QSettings) and the shared
+database's address, whose password goes only to the OS keyring — never a plaintext fallback."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import SecretStoreUnavailable, StaffDeskError, ValidationError
+from staffdesk.domain.workflow import Role
+from staffdesk.services import settings
+from staffdesk.services.context import Actor
+from staffdesk.ui import prefs
+from staffdesk.ui.base import Desk, FieldErrors, FormDialog
+from staffdesk.ui.errors import describe, show_error
+
+LANGS = (("en", "English"), ("es", "Español"))
+
+
+def keyring_state() -> str:
+    """'' when a secure keyring is there, else why not (said to the user as is)."""
+    from staffdesk.sync import secrets
+
+    try:
+        secrets.check_backend()
+    except SecretStoreUnavailable as exc:
+        return exc.message
+    return ""
+
+
+def save_district(session: Session, actor: Actor, changes: dict[str, str]) -> None:
+    for key, value in changes.items():
+        settings.set_value(session, actor, key, value)
+
+
+class SettingsDialog(FormDialog):
+    """Signals: idle_changed(int) — the new idle-lock minutes for this desk."""
+
+    idle_changed = Signal(int)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__("settings", self.tr("Settings"), parent)
+        self.desk = desk
+        self.loaded = False
+        self.current: settings.DistrictSettings | None = None
+        self.district_name: QLineEdit = self.w(QLineEdit, "district_name")  # type: ignore
+        self.portal_url: QLineEdit = self.w(QLineEdit, "portal_url")  # type: ignore
+        self.support_email: QLineEdit = self.w(QLineEdit, "support_email")  # type: ignore
+        self.slip_language: QComboBox = self.w(QComboBox, "slip_language")  # type: ignore
+        self.passcode_days: QSpinBox = self.w(QSpinBox, "passcode_days")  # type: ignore
+        self.two_person: QCheckBox = self.w(QCheckBox, "two_person_rule")  # type: ignore
+        self.idle: QSpinBox = self.w(QSpinBox, "idle_minutes")  # type: ignore
+        self.ui_language: QComboBox = self.w(QComboBox, "ui_language")  # type: ignore
+        self.shared_url: QLineEdit = self.w(QLineEdit, "shared_url")  # type: ignore
+        self.shared_password: QLineEdit = self.w(QLineEdit, "shared_password")  # type: ignore
+        self.keyring_status: QLabel = self.w(QLabel, "keyring_status")  # type: ignore
+        self.error: QLabel = self.w(QLabel, "error")  # type: ignore
+        self.error.setObjectName("error_text")
+        for code, name in LANGS:
+            self.slip_language.addItem(name, code)
+            self.ui_language.addItem(name, code)
+        self.idle.setValue(prefs.idle_minutes())
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(prefs.ui_language())))
+        admin = desk.actor is not None and desk.actor.role is Role.ADMIN
+        district_box: QGroupBox = self.w(QGroupBox, "district_box")  # type: ignore
+        district_box.setEnabled(admin)
+        shared_box: QGroupBox = self.w(QGroupBox, "shared_box")  # type: ignore
+        shared_box.setEnabled(admin)
+        self.errors = FieldErrors(
+            self.w(QFormLayout, "district_form"),
+            {  # type: ignore
+                "district_name": self.district_name,
+                "portal_url": self.portal_url,
+                "support_email": self.support_email,
+                "slip_language": self.slip_language,
+                "passcode_days": self.passcode_days,
+            },
+        )
+        try:
+            from staffdesk.sync import config
+
+            shared = config.load()
+            self.shared_url.setText(shared.url if shared else "")
+        except (ImportError, StaffDeskError):
+            pass
+        self.keyring_status.setText(self.tr("Checking the system keyring…"))
+        desk.worker.compute(
+            keyring_state,
+            self._keyring_checked,
+            lambda exc: self._keyring_checked(describe(exc).text),
+            owner=self,
+        )
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        desk.worker.submit(settings.load, self._loaded, lambda e: show_error(self, e), owner=self)
+        self.setMinimumWidth(620)
+
+    def _keyring_checked(self, problem: str) -> None:
+        self.keyring_ok = not problem
+        if problem:
+            self.keyring_status.setText(
+                "<span style='color:#B00020'>"
+                + self.tr("No secure keyring: ")
+                + problem
+                + "<br>"
+                + self.tr("The password cannot be saved on this computer.")
+                + "</span>"
+            )
+            self.shared_password.setEnabled(False)
+        else:
+            self.keyring_status.setText(self.tr("The password is kept in the system keyring."))
+
+    def _loaded(self, current: settings.DistrictSettings) -> None:
+        self.current = current
+        self.district_name.setText(current.district_name)
+        self.portal_url.setText(current.portal_url)
+        self.support_email.setText(current.support_email)
+        self.slip_language.setCurrentIndex(
+            max(0, self.slip_language.findData(current.slip_language))
+        )
+        self.passcode_days.setValue(current.passcode_days)
+        self.two_person.setChecked(current.two_person_rule)
+        self.loaded = True
+
+    def district_changes(self) -> dict[str, str]:
+        if self.current is None:
+            return {}
+        wanted = {
+            "district_name": self.district_name.text(),
+            "portal_url": self.portal_url.text(),
+            "support_email": self.support_email.text(),
+            "slip_language": str(self.slip_language.currentData()),
+            "passcode_days": str(self.passcode_days.value()),
+            "two_person_rule": "on" if self.two_person.isChecked() else "off",
+        }
+        old = self.current.as_dict()
+        return {k: v for k, v in wanted.items() if v != old[k]}
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.error.setText("")
+        prefs.put("idle_minutes", str(self.idle.value()))
+        prefs.put("ui_language", str(self.ui_language.currentData()))
+        self.idle_changed.emit(prefs.idle_minutes())
+        try:
+            self._save_shared()
+        except StaffDeskError as exc:
+            self.error.setText(describe(exc).text)
+            show_error(self, exc)
+            return
+        changes = self.district_changes()
+        if not changes:
+            self.accept()
+            return
+        actor = self.desk.me()
+        self.desk.worker.submit(
+            lambda s: save_district(s, actor, changes),
+            lambda _r: self.accept(),
+            self._failed,
+            owner=self,
+        )
+
+    def _save_shared(self) -> None:
+        url = self.shared_url.text().strip()
+        password = self.shared_password.text()
+        if not url and not password:
+            return
+        from staffdesk.sync import config, secrets
+
+        if password:
+            if not url:
+                raise ValidationError("shared database", "enter the address first")
+            secrets.store_password(config.strip_password(config.parse_url(url)), password)
+        config.save(
+            url,
+            password_in_keyring=bool(password)
+            or bool((config.load() or config.SharedConfig("", False)).password_in_keyring),
+        )
+        self.shared_password.clear()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
+            return
+        show_error(self, exc)

@@ -1,0 +1,129 @@
+"""Sign-in: username and password, then the school to work at when there are several."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import AuthenticationFailed, StaffDeskError
+from staffdesk.services import queries, staff
+from staffdesk.services.context import Actor
+from staffdesk.ui import prefs
+from staffdesk.ui.base import Desk, FormDialog
+from staffdesk.ui.errors import describe, show_error
+
+
+def _sign_in(
+    session: Session, username: str, password: str
+) -> tuple[Actor, list[queries.SchoolRow]]:
+    actor = staff.authenticate(session, username, password)
+    return actor, queries.list_schools(session, actor)
+
+
+class SignInDialog(FormDialog):
+    """Signals: signed_in(object) — the Actor, after the school (if any) was picked."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__("signin", self.tr("Sign in — StaffDesk"), parent)
+        self.desk = desk
+        self.username: QLineEdit = self.w(QLineEdit, "username")  # type: ignore[assignment]
+        self.password: QLineEdit = self.w(QLineEdit, "password")  # type: ignore[assignment]
+        self.school: QComboBox = self.w(QComboBox, "school")  # type: ignore[assignment]
+        self.school_label: QLabel = self.w(QLabel, "school_label")  # type: ignore[assignment]
+        self.message: QLabel = self.w(QLabel, "message")  # type: ignore[assignment]
+        self.button: QPushButton = self.w(QPushButton, "sign_in")  # type: ignore[assignment]
+        self.quit_button: QPushButton = self.w(QPushButton, "quit")  # type: ignore[assignment]
+        self._actor: Actor | None = None
+        self._ready = False
+        self.button.clicked.connect(self.submit)
+        self.quit_button.clicked.connect(self.reject)
+        self.password.returnPressed.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        note: QLabel = self.w(QLabel, "demo_note")  # type: ignore[assignment]
+        if desk.demo:
+            from staffdesk.services.demo import DEMO_PASSWORD
+
+            note.setText(
+                self.tr(
+                    "<b>Demo district</b> — made-up students, nothing real. Sign in as "
+                    "<b>clerk</b> (records forms, checks ID, prints slips), <b>approver</b> or "
+                    "<b>approver2</b> (approve), or <b>admin</b>. Password for all: <b>{0}</b>"
+                ).format(DEMO_PASSWORD)
+            )
+            note.setObjectName("demo_note")
+            note.setVisible(True)
+        self.username.setText(prefs.get("last_username") or ("clerk" if desk.demo else ""))
+        (self.password if self.username.text() else self.username).setFocus()
+        self.setMinimumWidth(440)
+
+    def set_ready(self, ready: bool, problem: str = "") -> None:
+        """The database is open and up to date (or it is not, and why)."""
+        self._ready = ready
+        self.button.setEnabled(ready)
+        self.message.setText(problem or ("" if ready else self.tr("Opening the database…")))
+
+    def submit(self) -> None:
+        if not self._ready:
+            return
+        if self._actor is not None:  # second step: the school was picked
+            self.desk.school = str(self.school.currentData() or "")
+            self._finish(self._actor)
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.message.setText(self.tr("Enter your username and password."))
+            (self.username if not username else self.password).setFocus()
+            return
+        self.button.setEnabled(False)
+        self.message.setText(self.tr("Checking…"))
+        self.desk.worker.submit(
+            lambda s: _sign_in(s, username, password),
+            self._authenticated,
+            self._refused,
+            owner=self,
+        )
+
+    def _authenticated(self, result: tuple[Actor, list[queries.SchoolRow]]) -> None:
+        actor, schools = result
+        self.button.setEnabled(True)
+        self.password.clear()
+        self.desk.schools = {s.code: s.name for s in schools}
+        prefs.put("last_username", actor.username)
+        if len(schools) <= 1:
+            self.desk.school = schools[0].code if schools and not actor.is_admin else ""
+            self._finish(actor)
+            return
+        self._actor = actor
+        self.school.clear()
+        self.school.addItem(self.tr("All my schools"), "")
+        for s in schools:
+            self.school.addItem(f"{s.code} — {s.name}", s.code)
+        self.school_label.setVisible(True)
+        self.school.setVisible(True)
+        self.username.setEnabled(False)
+        self.password.setEnabled(False)
+        self.button.setText(self.tr("&Continue"))
+        self.message.setText(
+            self.tr("Welcome, {0}. Pick the school you are working at.").format(actor.display_name)
+        )
+        self.school.setFocus()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.button.setEnabled(True)
+        if isinstance(exc, AuthenticationFailed):
+            self.message.setText(self.tr("Wrong username or password, or the account is disabled."))
+            self.password.selectAll()
+            self.password.setFocus()
+        elif isinstance(exc, StaffDeskError):
+            self.message.setText(describe(exc).text)
+        else:
+            self.message.setText("")
+            show_error(self, exc)
+
+    def _finish(self, actor: Actor) -> None:
+        self.desk.actor = actor
+        self.signed_in.emit(actor)
+        self.accept()

@@ -1,0 +1,160 @@
+"""The one database worker: each user action runs as one small operation off the UI thread.
+
+A QThreadPool with a single thread serialises database work. Each operation opens its own unit
+of work (commit on success, roll back on error) and reports back on the UI thread through a
+queued signal; a result whose owner widget has gone is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from sqlalchemy.orm import Session, sessionmaker
+
+from staffdesk.store.db import unit_of_work
+
+log = logging.getLogger("staffdesk.ui")
+
+
+class _Reply(QObject):
+    """Lives on the UI thread; the worker emits, the queued slot calls back.
+
+    Signals: succeeded(object), failed(object).
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        owner: QObject | None,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        forget: Callable[[_Reply], None],
+    ) -> None:
+        super().__init__(owner)
+        self._on_done = on_done
+        self._on_error = on_error
+        self._forget = forget
+        self.succeeded.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+
+    @Slot(object)
+    def _deliver_result(self, result: object) -> None:
+        self._forget(self)
+        if self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object)
+    def _deliver_error(self, exc: object) -> None:
+        self._forget(self)
+        assert isinstance(exc, BaseException)
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            from staffdesk.ui.errors import show_error
+
+            show_error(None, exc)
+
+
+class _Operation(QRunnable):
+    def __init__(self, fn: Callable[[], Any], reply: _Reply) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._reply = reply
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:
+            self._emit(self._reply.failed, exc)
+        else:
+            self._emit(self._reply.succeeded, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the owner window closed while we worked: nobody to tell
+            pass
+
+
+class DbWorker(QObject):
+    """Runs `fn(session)` in one transaction on the single database thread.
+
+    Signals: busy_changed(bool) — True while operations are queued or running.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, factory: sessionmaker[Session], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.factory = factory
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.pool.setExpiryTimeout(-1)
+        self._pending: set[_Reply] = set()
+        self.cpu = QThreadPool(self)  # slip rendering and rasterising: never the DB thread
+        self.cpu.setMaxThreadCount(1)
+
+    def submit(
+        self,
+        fn: Callable[[Session], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        factory = self.factory
+
+        def work() -> Any:
+            with unit_of_work(factory) as session:
+                return fn(session)
+
+        self._start(self.pool, work, on_done, on_error, owner)
+
+    def compute(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """CPU work without the database (render a PDF, rasterise a page)."""
+        self._start(self.cpu, fn, on_done, on_error, owner)
+
+    def _start(
+        self,
+        pool: QThreadPool,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        owner: QObject | None,
+    ) -> None:
+        reply = _Reply(owner, on_done, on_error, self._forget)
+        was_idle = not self._pending
+        self._pending.add(reply)
+        if was_idle:
+            self.busy_changed.emit(True)
+        pool.start(_Operation(fn, reply))
+
+    def _forget(self, reply: _Reply) -> None:
+        self._pending.discard(reply)
+        reply.deleteLater()
+        if not self._pending:
+            self.busy_changed.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Let queued work finish (at shutdown and in tests); never called from a slot."""
+        a = self.pool.waitForDone(msecs)
+        b = self.cpu.waitForDone(msecs)
+        return a and b
