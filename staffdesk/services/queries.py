@@ -65,7 +65,7 @@ def list_schools(session: Session, actor: Actor) -> list[SchoolRow]:
     )
     if not actor.is_admin:
         q = q.where(School.code.in_(sorted(actor.schools)))
-    return [SchoolRow(c, n, int(k)) for c, n, k in session.execute(q).tuples()]
+    return [SchoolRow(c, n, int(k)) for c, n, k in session.execute(q)]
 
 
 def _school_filter(actor: Actor, schools: Sequence[str] | None, column: object) -> object | None:
@@ -132,7 +132,7 @@ def search_students(
     if cond is not None:
         q = q.where(cond)  # type: ignore[arg-type]
     q = q.offset(offset).limit(limit + 1)
-    rows = session.execute(q, params).tuples().all()
+    rows = session.execute(q, params).all()
     out = tuple(
         StudentRow(pid, _sort_name(first, middle, last), code, grade)
         for pid, first, middle, last, code, grade in rows[:limit]
@@ -336,7 +336,7 @@ def queue_page(
     order = column.desc() if f.descending else column.asc()
     tie = AccessRequest.id.desc() if f.descending else AccessRequest.id.asc()
     q = _queue_query(actor, f).order_by(order, tie).offset(offset).limit(limit + 1)
-    rows = session.execute(q).tuples().all()
+    rows = session.execute(q).all()
     out = tuple(
         QueueRow(rid, at, code, f"{last}, {first}", pid, guardian, status, verifier or "")
         for rid, at, code, first, last, pid, guardian, status, verifier in rows[:limit]

@@ -64,6 +64,19 @@ class FormDialog(QDialog):
         return child(self.ui, cls, name)
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough for wrapped messages that just appeared (never shrink it)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    height = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+    height = max(height, layout.sizeHint().height(), window.height())
+    if height > window.height():
+        window.resize(width, height)
+
+
 class FieldErrors:
     """Red border and a message under the field that a ValidationError names."""
 
@@ -112,7 +125,10 @@ class FieldErrors:
         label.setAccessibleName(f"Problem: {message}")
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if row >= 0:
+            # QFormLayout does not give a wrapped label its height: say it outright
+            label.setMinimumHeight(label.heightForWidth(max(widget.width(), 200)))
             self.form.insertRow(row + 1, "", label)
             self._labels.append(label)
+            grow_to_fit(widget.window())
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget

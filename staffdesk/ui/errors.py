@@ -107,7 +107,7 @@ def field_label(field: str) -> str:
 
 
 def describe(exc: BaseException) -> ErrorView:
-    for cls, title, icon, env in _TITLES:
+    for cls, title, icon, env in _TITLES:  # noqa: B007 - used after the loop
         if isinstance(exc, cls):
             break
     else:

@@ -249,7 +249,8 @@ class FrontDesk(QWidget):
             facts += (
                 "<br><span style='color:#9A1B1B'><b>"
                 + self.tr(
-                    "{0} restricted contact(s): no portal access for them without an admin override."
+                    "{0} restricted contact(s): no portal access for them "
+                    "without an admin override."
                 ).format(restricted)
                 + "</b></span>"
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -124,8 +126,7 @@ class AccessFormDialog(FormDialog):
             )
             self.notice.setObjectName("notice_warning")
             self.notice.setVisible(True)
-        idx = self.language.findData(card.language or "")
-        self.language.setCurrentIndex(0 if idx < 0 else 0)
+        self.language.setCurrentIndex(0)  # the family's language on the roster
 
     def _check_field(self, name: str, check: object) -> None:
         value = self.text(name).strip()
@@ -214,6 +215,12 @@ class AccessFormDialog(FormDialog):
         show_error(self, exc)
 
 
+def readable_warning(warning: str) -> str:
+    """'guardian_name: …' from the services, with the field said the way the form says it."""
+    field, sep, rest = warning.partition(": ")
+    return f"{field_label(field)}: {rest}" if sep and " " not in field.strip("_") else warning
+
+
 KIND_BUTTONS = {
     DocumentKind.CA_ID: "kind_ca_id",
     DocumentKind.DRIVERS_LICENCE: "kind_drivers_licence",
@@ -258,7 +265,7 @@ class IdentityCheckDialog(FormDialog):
         if warnings:
             text += (
                 "<br><br><span style='color:#9A4A00'>"
-                + "<br>".join(w.replace("<", "&lt;") for w in warnings)
+                + "<br>".join(escape(readable_warning(w)) for w in warnings)
                 + "</span>"
             )
         summary.setText(text)
@@ -280,6 +287,7 @@ class IdentityCheckDialog(FormDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         self.kinds[DocumentKind.DRIVERS_LICENCE].setFocus()
+        self.setMinimumWidth(540)
 
     def kind(self) -> DocumentKind:
         return next(k for k, b in self.kinds.items() if b.isChecked())  # type: ignore[attr-defined]

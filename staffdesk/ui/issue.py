@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ from staffdesk.ui.pdfimage import pdf_pages
 
 log = logging.getLogger("staffdesk.print")
 
-PREVIEW_DPI = 110
+PREVIEW_DPI = 120
 PRINT_DPI = 300
 
 
@@ -228,7 +229,7 @@ class IssueDialog(FormDialog):
         self.print_button.setDefault(True)
         self.print_button.setFocus()
         if rendered.preview:
-            self.preview.setPixmap(QPixmap.fromImage(rendered.preview[0]))
+            self._fit_preview()
             self.preview.setAccessibleDescription(self.tr("Preview of the credential slip"))
         else:
             assert self.issued is not None
@@ -236,6 +237,22 @@ class IssueDialog(FormDialog):
             text = [rendered.problem, "", slip.school_name, slip.guardian_name]
             text += [f"{s.full_name} — {s.permanent_id} — {s.phone_display}" for s in slip.students]
             self.preview.setText("\n".join(text))
+
+    def _fit_preview(self) -> None:
+        """The page scaled to the preview's width, so the whole slip reads without scrolling
+        sideways."""
+        if self.rendered is None or not self.rendered.preview:
+            return
+        area = self.w(QScrollArea, "preview_area")
+        width = max(200, area.viewport().width() - 8)  # type: ignore[attr-defined]
+        page = self.rendered.preview[0].scaledToWidth(
+            width, Qt.TransformationMode.SmoothTransformation
+        )
+        self.preview.setPixmap(QPixmap.fromImage(page))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_preview()
 
     def _render_failed(self, exc: BaseException) -> None:
         self.preview.setText(self.tr("The slip could not be drawn."))

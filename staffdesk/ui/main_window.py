@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs.clear()
         self.dialogs.clear()
         self.front.clear()
+        self.statusBar().clearMessage()
         self.desk.actor = None
         self.locked = False
         self.reauth.stop()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QTextBrowser,
     QWidget,
@@ -295,7 +296,8 @@ class ApprovalQueue(QWidget):
             self.age.addItem(self.tr(label), days)
         self.model = queue_model(desk, self)
         self.table.setModel(self.model)
-        setup_table(self.table)
+        setup_table(self.table, stretch=2)
+        child(self.ui, QSplitter, "splitter").setSizes([700, 460])
         self.table.horizontalHeader().setSortIndicator(
             0, self.table.horizontalHeader().sortIndicatorOrder()
         )

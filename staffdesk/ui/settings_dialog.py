@@ -22,7 +22,7 @@ from staffdesk.domain.workflow import Role
 from staffdesk.services import settings
 from staffdesk.services.context import Actor
 from staffdesk.ui import prefs
-from staffdesk.ui.base import Desk, FieldErrors, FormDialog
+from staffdesk.ui.base import Desk, FieldErrors, FormDialog, grow_to_fit
 from staffdesk.ui.errors import describe, show_error
 
 LANGS = (("en", "English"), ("es", "Español"))
@@ -119,6 +119,7 @@ class SettingsDialog(FormDialog):
                 + "</span>"
             )
             self.shared_password.setEnabled(False)
+            grow_to_fit(self)
         else:
             self.keyring_status.setText(self.tr("The password is kept in the system keyring."))
 

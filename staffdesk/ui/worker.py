@@ -7,6 +7,7 @@ queued signal; a result whose owner widget has gone is dropped.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -77,10 +78,9 @@ class _Operation(QRunnable):
 
     @staticmethod
     def _emit(signal: Any, value: object) -> None:
-        try:
+        # the owner window closed while we worked: nobody to tell
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:  # the owner window closed while we worked: nobody to tell
-            pass
 
 
 class DbWorker(QObject):

@@ -1,0 +1,361 @@
+"""The desktop app driven as a clerk, an approver and an admin would: offscreen, real SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from staffdesk.domain.workflow import Action, RequestStatus
+from staffdesk.services import requests as req_svc
+from staffdesk.store import db
+from tests.ui_helpers import QT_NOISE, copy_db, make_template, sign_in
+
+pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_template(tmp_path_factory.mktemp("ui-template"))
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """Every message box the app shows, recorded instead of shown; questions answer Yes."""
+    shown: list[tuple[str, str, str]] = []
+
+    def record(kind: str, answer: object = QMessageBox.StandardButton.Ok) -> object:
+        def show(_parent: object, title: str, text: str, *args: object, **kw: object) -> object:
+            shown.append((kind, title, text))
+            return answer
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "information", record("information"))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
+    return shown
+
+
+@pytest.fixture
+def desk_app(qtbot: object, demo_template: Path, tmp_path: Path) -> Iterator[object]:
+    from staffdesk.ui.app import DeskApp
+
+    app = DeskApp(copy_db(demo_template, tmp_path), demo=True)
+    qtbot.addWidget(app.window)  # type: ignore[attr-defined]
+    yield app
+    for dialog in list(app.window.dialogs):
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.hide()
+    app.shutdown()
+
+
+def signed_in(desk_app: object, username: str) -> object:
+    sign_in(desk_app.desk, username)  # type: ignore[attr-defined]
+    win = desk_app.window  # type: ignore[attr-defined]
+    win.show()
+    win.start_session()
+    return win
+
+
+def request_for(desk_app: object, pid: str) -> req_svc.RequestView:
+    from sqlalchemy import select
+
+    from staffdesk.store.models import AccessRequest
+
+    desk = desk_app.desk  # type: ignore[attr-defined]
+    with db.unit_of_work(desk.factory) as s:
+        rid = s.scalars(select(AccessRequest.id).where(AccessRequest.permanent_id == pid)).first()
+        assert rid is not None
+        return req_svc.get_request(s, desk.actor, rid)
+
+
+# ------------------------------------------------------------------------------ sign-in
+
+
+def test_sign_in_shows_demo_accounts_and_refuses_a_wrong_password(qtbot, desk_app, boxes):
+    desk_app.show_sign_in()
+    desk_app.prepare()
+    dialog = desk_app.sign_in
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.button.isEnabled(), timeout=15000)
+    assert "demo-pass-2026" in dialog.findChild(type(dialog.message), "demo_note").text()
+    dialog.username.clear()
+    qtbot.keyClicks(dialog.username, "clerk")
+    qtbot.keyClicks(dialog.password, "wrong-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong username" in dialog.message.text(), timeout=5000)
+    qtbot.keyClicks(dialog.password, "demo-pass-2026")
+    qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+    # the clerk has three schools: the picker appears
+    qtbot.waitUntil(lambda: dialog.school.isVisible(), timeout=5000)
+    dialog.school.setCurrentIndex(dialog.school.findData("LINC"))
+    with qtbot.waitSignal(dialog.signed_in, timeout=5000):
+        qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+    assert desk_app.desk.actor.username == "clerk"
+    assert desk_app.desk.school == "LINC"
+    qtbot.waitUntil(lambda: desk_app.window.isVisible())
+    assert not boxes
+
+
+# ------------------------------------------------------------------------------ front desk
+
+
+def test_name_search_as_you_type_and_scanner_lookup(qtbot, desk_app, boxes, qtmodeltester):
+    win = signed_in(desk_app, "clerk")
+    front = win.front
+    qtbot.keyClicks(front.search, "nunez")
+    qtbot.waitUntil(lambda: front.search_model.rowCount() > 0, timeout=5000)
+    names = [front.search_model.row_at(i).name for i in range(front.search_model.rowCount())]
+    assert all(n.startswith("Núñez") for n in names)
+    qtmodeltester.check(front.search_model)
+    # a barcode scanner types digits then Enter
+    qtbot.keyClicks(front.permanent_id, "1000006")
+    qtbot.keyClick(front.permanent_id, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: front.card is not None, timeout=5000)
+    assert front.card.permanent_id == "1000006"
+    assert any(c.restricted for c in front.card.contacts)
+    assert "restricted" in front.student_facts.text()
+    qtmodeltester.check(front.contacts_model)
+    qtmodeltester.check(front.history_model)
+    assert not boxes
+
+
+def test_unknown_permanent_id_says_not_found(qtbot, desk_app, boxes):
+    win = signed_in(desk_app, "clerk")
+    qtbot.keyClicks(win.front.permanent_id, "99999")
+    qtbot.keyClick(win.front.permanent_id, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(boxes), timeout=5000)
+    assert boxes[0][1] == "Not found"
+
+
+# ------------------------------------------------------------------------------ intake
+
+
+def test_new_form_inline_error_name_mismatch_then_identity_check(qtbot, desk_app, boxes):
+    win = signed_in(desk_app, "clerk")
+    win.front.load_card("1000002")
+    qtbot.waitUntil(lambda: win.front.card is not None, timeout=5000)
+    qtbot.keyClick(win, Qt.Key.Key_F2)
+    form = win.dialogs[-1]
+    assert form.text("permanent_id") == "1000002"
+    qtbot.keyClicks(form.f["guardian_name"], "Ana Nunez")  # QTest types ASCII only
+    qtbot.keyClicks(form.f["address"], "1 Main St")
+    qtbot.keyClicks(form.f["email"], "not-an-email")
+    form.set_text("first_name", "Mary")  # differs from the roster
+    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(form.errors._labels), timeout=5000)
+    assert form.f["email"].property("invalid") is True
+    assert "email" in form.errors._labels[0].text() or "@" in form.errors._labels[0].text()
+    form.set_text("email", "ana@example.org")
+    with qtbot.waitSignal(form.recorded, timeout=5000) as rec:
+        qtbot.keyClick(form.f["email"], Qt.Key.Key_Return)  # Enter submits
+    assert any(b[0] == "question" and "differs" in b[1] for b in boxes)  # record anyway? yes
+    recorded = rec.args[0]
+    assert recorded.request.name_mismatch
+    ident = win.dialogs[-1]
+    assert type(ident).__name__ == "IdentityCheckDialog"
+    ident.kinds[next(iter(ident.kinds))].click()  # CA ID
+    qtbot.keyClicks(ident.last4, "1234")
+    with qtbot.waitSignal(ident.verified, timeout=5000) as ver:
+        qtbot.mouseClick(ident.submit_button, Qt.MouseButton.LeftButton)
+    view = ver.args[0]
+    assert view.status is RequestStatus.VERIFIED
+    assert view.identity.verified_by == "clerk" and view.identity.last4 == "1234"
+    assert view.identity.document_kind.value == "ca-id"
+
+
+def test_other_id_needs_a_description(qtbot, desk_app, boxes):
+    win = signed_in(desk_app, "clerk")
+    view = request_for(desk_app, "1000001")
+    dialog = win.open_identity(view)
+    dialog.kinds[list(dialog.kinds)[-1]].click()  # other ID
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.errors._labels), timeout=5000)
+    assert dialog.description.property("invalid") is True
+    assert not boxes
+
+
+# ------------------------------------------------------------------------------ approval
+
+
+def test_queue_sorts_in_sql_and_approver_approves(qtbot, desk_app, boxes, qtmodeltester):
+    win = signed_in(desk_app, "approver")
+    win.actions["go_queue"].trigger()  # F4
+    queue = win.queue
+    qtbot.waitUntil(lambda: queue.model.rowCount() >= 5 and not queue.model.loading, timeout=5000)
+    qtmodeltester.check(queue.model)
+    queue.model.sort(3, Qt.SortOrder.DescendingOrder)  # permanent id
+    qtbot.waitUntil(lambda: queue.model.rowCount() >= 5 and not queue.model.loading, timeout=5000)
+    pids = [queue.model.row_at(i).permanent_id for i in range(queue.model.rowCount())]
+    assert pids == sorted(pids, reverse=True)
+    row = next(
+        i for i in range(queue.model.rowCount()) if queue.model.row_at(i).status == "verified"
+    )
+    queue.table.selectRow(row)
+    qtbot.waitUntil(lambda: queue.ctx is not None, timeout=5000)
+    assert queue.buttons["approve"].isEnabled()
+    dialog = queue.decide(Action.APPROVE)
+    assert "Two-person rule" in dialog.findChild(type(dialog.error), "rules").text()
+    with qtbot.waitSignal(dialog.decided, timeout=5000) as done:
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].status is RequestStatus.APPROVED
+    assert not boxes
+
+
+def test_restricted_contact_blocks_approver_and_admin_overrides(qtbot, desk_app, boxes):
+    from sqlalchemy import select
+
+    from staffdesk.services import staff
+    from staffdesk.store.models import StudentContact
+
+    desk = desk_app.desk
+    with db.unit_of_work(desk.factory) as s:
+        clerk = staff.authenticate(s, "clerk", "demo-pass-2026")
+        restricted = s.scalars(
+            select(StudentContact).where(StudentContact.portal_access == "restricted")
+        ).first()
+        rec = req_svc.record_request(
+            s,
+            clerk,
+            req_svc.AccessForm(
+                permanent_id=restricted.permanent_id,
+                guardian_name=restricted.contact_name,
+                address="1 Main St",
+                phone="(415) 555-0100",
+                email="x@example.org",
+                signed_on=req_svc.utcnow().date(),
+            ),
+        )
+        req_svc.verify_identity(s, clerk, rec.request.id, document_kind="passport")
+        rid = rec.request.id
+    win = signed_in(desk_app, "approver")
+    win.show_queue()
+    win.queue.load_detail(rid)
+    qtbot.waitUntil(lambda: win.queue.ctx is not None, timeout=5000)
+    blocked = win.queue.decide(Action.APPROVE)
+    assert not blocked.submit_button.isEnabled()
+    assert "admin" in blocked.error.text()
+    blocked.reject()
+    win.sign_out()
+    win = signed_in(desk_app, "admin")
+    win.show_queue()
+    win.queue.load_detail(rid)
+    qtbot.waitUntil(
+        lambda: win.queue.ctx is not None and win.queue.ctx.request.id == rid, timeout=5000
+    )
+    dialog = win.queue.decide(Action.APPROVE)
+    assert dialog.reason.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert "Reason" in dialog.error.text()  # a written reason is required
+    qtbot.keyClicks(dialog.reason, "court order lifted on 2026-01-10, copy on file")
+    with qtbot.waitSignal(dialog.decided, timeout=5000) as done:
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].decision.override_reason.startswith("court order")
+
+
+# ------------------------------------------------------------------------------ issue
+
+
+def test_issue_preview_and_save_pdf(qtbot, desk_app, boxes, tmp_path):
+    win = signed_in(desk_app, "clerk")
+    view = request_for(desk_app, "1000010")  # approved in the demo data
+    dialog = win.open_issue(view.id)
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    assert dialog.rendered.pdf.startswith(b"%PDF")
+    assert dialog.save_button.isEnabled()
+    out = tmp_path / "slip.pdf"
+    with qtbot.waitSignal(dialog.printed, timeout=10000) as printed:
+        dialog.save_pdf(str(out))
+    assert printed.args == ["pdf"]
+    assert out.read_bytes().startswith(b"%PDF")
+    assert request_for(desk_app, "1000010").status is RequestStatus.ISSUED
+    dialog.close()
+    assert not boxes
+
+
+def test_closing_an_unprinted_slip_asks_first(qtbot, desk_app, boxes, monkeypatch):
+    win = signed_in(desk_app, "clerk")
+    view = request_for(desk_app, "1000013")
+    dialog = win.open_issue(view.id)
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
+    dialog.issue()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog.reject()
+    assert dialog.isVisible()
+
+
+# ------------------------------------------------------------------------------ lock, audit
+
+
+def test_lock_hides_student_data_until_the_password(qtbot, desk_app, boxes):
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    win = signed_in(desk_app, "clerk")
+    win.front.load_card("1000006")
+    qtbot.waitUntil(lambda: win.front.card is not None, timeout=5000)
+    win.idle.idle.emit()
+    assert win.stack.currentWidget() is win.lock_page
+    password = win.lock_ui.findChild(QLineEdit, "password")
+    qtbot.keyClicks(password, "nope-nope")
+    qtbot.keyClick(password, Qt.Key.Key_Return)
+    message = win.lock_ui.findChild(QLabel, "message")
+    qtbot.waitUntil(lambda: "Wrong" in message.text(), timeout=5000)
+    qtbot.keyClicks(password, "demo-pass-2026")
+    qtbot.keyClick(password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.front, timeout=5000)
+
+
+def test_audit_view_filters_verifies_and_exports(qtbot, desk_app, boxes, tmp_path, qtmodeltester):
+    win = signed_in(desk_app, "admin")
+    win.show_audit()
+    audit = win.audit
+    qtbot.waitUntil(lambda: audit.model.rowCount() > 0 and not audit.model.loading, timeout=5000)
+    qtmodeltester.check(audit.model)
+    audit.action.setCurrentText("request.")
+    audit.refresh()
+    qtbot.waitUntil(lambda: audit.model.rowCount() > 0 and not audit.model.loading, timeout=5000)
+    assert all(
+        audit.model.row_at(i).action.startswith("request.") for i in range(audit.model.rowCount())
+    )
+    qtbot.mouseClick(audit.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(boxes), timeout=10000)
+    assert "intact" in boxes[0][2]
+    out = tmp_path / "audit.csv"
+    audit.export(str(out))
+    qtbot.waitUntil(lambda: out.exists() and "exported" in audit.status.text(), timeout=5000)
+
+
+def test_settings_save_a_district_value_and_the_idle_lock(qtbot, desk_app, boxes):
+    from staffdesk.services import settings
+    from staffdesk.ui import prefs
+
+    win = signed_in(desk_app, "admin")
+    dialog = win.settings()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.passcode_days.setValue(7)
+    dialog.idle.setValue(5)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    with db.unit_of_work(desk_app.desk.factory) as s:
+        assert settings.load(s).passcode_days == 7
+    assert prefs.idle_minutes() == 5
+
+
+def test_error_mapping_names_the_field_and_tells_environment_from_bugs():
+    from staffdesk.domain.errors import StoreUnavailable, ValidationError
+    from staffdesk.ui.errors import describe
+
+    v = describe(ValidationError("phone", "expected a telephone number"))
+    assert v.field == "phone" and v.text.startswith("Home phone")
+    env = describe(StoreUnavailable("the database cannot be reached"))
+    assert env.environment and not env.bug
+    bug = describe(KeyError("x"))
+    assert bug.bug and "unexpected" in bug.text
