@@ -101,6 +101,14 @@ class AuditView(QWidget):
             self.actor.setText(self.desk.actor.username)
         self.model.set_query(self.current_filter())
 
+    def clear(self) -> None:
+        """Forget the filter and the rows (sign-out)."""
+        self.actor.clear()
+        self.entity.clear()
+        self.action.setCurrentIndex(0)
+        self.status.clear()
+        self.model.set_rows([])
+
     def verify(self) -> None:
         self.status.setText(self.tr("Verifying the chain…"))
         self.desk.worker.submit(

@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs.clear()
         self.dialogs.clear()
         self.front.clear()
+        if self.audit is not None:
+            self.audit.clear()  # type: ignore[attr-defined]
         self.statusBar().clearMessage()
         self.desk.actor = None
         self.locked = False

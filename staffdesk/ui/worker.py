@@ -12,7 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.store.db import unit_of_work
@@ -36,16 +37,23 @@ class _Reply(QObject):
         on_error: Callable[[BaseException], None] | None,
         forget: Callable[[_Reply], None],
     ) -> None:
-        super().__init__(owner)
+        super().__init__()  # never a child of the owner: it must outlive a closed window
+        self._owner = owner
         self._on_done = on_done
         self._on_error = on_error
         self._forget = forget
-        self.succeeded.connect(self._deliver_result)
-        self.failed.connect(self._deliver_error)
+        queued = Qt.ConnectionType.QueuedConnection
+        self.succeeded.connect(self._deliver_result, queued)
+        self.failed.connect(self._deliver_error, queued)
+
+    def _owner_gone(self) -> bool:
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
         self._forget(self)
+        if self._owner_gone():
+            return
         if self._on_done is not None:
             self._on_done(result)
 
@@ -53,6 +61,9 @@ class _Reply(QObject):
     def _deliver_error(self, exc: object) -> None:
         self._forget(self)
         assert isinstance(exc, BaseException)
+        if self._owner_gone():
+            log.info("a result arrived for a closed window: %s", type(exc).__name__)
+            return
         if self._on_error is not None:
             self._on_error(exc)
         else:
