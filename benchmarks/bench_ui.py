@@ -22,11 +22,58 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FIRST = ("Maria", "Jose", "Liam", "Olivia", "Noah", "Sofia", "Mateo", "Aiyana", "Chloe", "Dmitri",
-         "Fatima", "Hiroshi", "Isabella", "Jamal", "Kai", "Lucia", "Mei", "Nia", "Omar", "Ana")
-LAST = ("Garcia", "Nunez", "Nguyen", "Smith", "Johnson", "Martinez", "Lopez", "Kim", "Brown",
-        "Hernandez", "Williams", "Perez", "Tran", "Davis", "Rodriguez", "Lee", "Obrien", "Patel",
-        "Chen", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Green", "Baker", "Adams")
+FIRST = (
+    "Maria",
+    "Jose",
+    "Liam",
+    "Olivia",
+    "Noah",
+    "Sofia",
+    "Mateo",
+    "Aiyana",
+    "Chloe",
+    "Dmitri",
+    "Fatima",
+    "Hiroshi",
+    "Isabella",
+    "Jamal",
+    "Kai",
+    "Lucia",
+    "Mei",
+    "Nia",
+    "Omar",
+    "Ana",
+)
+LAST = (
+    "Garcia",
+    "Nunez",
+    "Nguyen",
+    "Smith",
+    "Johnson",
+    "Martinez",
+    "Lopez",
+    "Kim",
+    "Brown",
+    "Hernandez",
+    "Williams",
+    "Perez",
+    "Tran",
+    "Davis",
+    "Rodriguez",
+    "Lee",
+    "Obrien",
+    "Patel",
+    "Chen",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Green",
+    "Baker",
+    "Adams",
+)
 
 BARE = """
 import time, sys
@@ -38,6 +85,17 @@ w = QMainWindow(); w.resize(800, 600); w.show()
 QTimer.singleShot(0, app.quit); app.exec()
 """
 
+SHOWN = """
+import sys
+from PySide6.QtCore import QTimer
+from staffdesk.ui.app import DeskApp, apply_style, install_translations, make_app
+app = make_app()
+install_translations(app); apply_style(app)
+desk = DeskApp(sys.argv[1], demo=False)
+desk.show_sign_in(); desk.prepare()
+QTimer.singleShot(0, app.quit); app.exec(); desk.shutdown()
+"""
+
 DESK = """
 import time, sys
 from PySide6.QtCore import QTimer
@@ -47,7 +105,7 @@ install_translations(app); apply_style(app)
 desk = DeskApp(sys.argv[1], demo=False)
 desk.show_sign_in(); desk.prepare()
 def check():
-    if desk.sign_in is not None and desk.sign_in.button.isEnabled() or desk.problem:
+    if desk.ready or desk.problem:
         app.quit()
     else:
         QTimer.singleShot(1, check)
@@ -57,8 +115,13 @@ check(); app.exec(); desk.shutdown()
 
 def run_wall(code: str, *args: str) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *args], check=True, cwd=ROOT,
-                   capture_output=True, env=os.environ | {"PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [sys.executable, "-c", code, *args],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+    )
     return time.perf_counter() - t0
 
 
@@ -74,19 +137,28 @@ def make_db(path: Path, students: int, requests: int) -> str:
     db.upgrade(engine)
     now = datetime.now(UTC)
     with engine.begin() as c:
-        c.execute(insert(School), [{"code": f"S{i:02d}", "name": f"School {i}", "updated_at": now}
-                                   for i in range(20)])
+        c.execute(
+            insert(School),
+            [{"code": f"S{i:02d}", "name": f"School {i}", "updated_at": now} for i in range(20)],
+        )
         batch = []
         for i in range(students):
             first, last = FIRST[i % len(FIRST)], LAST[(i * 7919) % len(LAST)]
             middle = "ABCDEFGHJ"[i % 9]
-            batch.append({
-                "permanent_id": f"{1_000_000 + i}", "school_code": f"S{i % 20:02d}",
-                "first_name": first, "middle_name": middle, "last_name": f"{last}{i % 97}",
-                "grade": str(i % 12 + 1), "primary_phone": "+14155550100", "language": "en",
-                "name_key": f"{last.lower()}{i % 97} {first.lower()} {middle.lower()}",
-                "updated_at": now,
-            })
+            batch.append(
+                {
+                    "permanent_id": f"{1_000_000 + i}",
+                    "school_code": f"S{i % 20:02d}",
+                    "first_name": first,
+                    "middle_name": middle,
+                    "last_name": f"{last}{i % 97}",
+                    "grade": str(i % 12 + 1),
+                    "primary_phone": "+14155550100",
+                    "language": "en",
+                    "name_key": f"{last.lower()}{i % 97} {first.lower()} {middle.lower()}",
+                    "updated_at": now,
+                }
+            )
             if len(batch) == 20_000:
                 c.execute(insert(Student), batch)
                 batch.clear()
@@ -95,16 +167,29 @@ def make_db(path: Path, students: int, requests: int) -> str:
         statuses = ("recorded", "verified", "approved", "issued", "rejected")
         batch = []
         for i in range(requests):
-            batch.append({
-                "id": str(uuid.UUID(int=i + 1)), "school_code": f"S{i % 20:02d}",
-                "permanent_id": f"{1_000_000 + i % students}", "student_first_name": "Maria",
-                "student_middle_name": "", "student_last_name": "Garcia", "name_mismatch": False,
-                "guardian_name": "Ana Garcia", "address": "1 Main St", "phone": "+14155550100",
-                "email": "a@example.org", "signed_on": date.today(), "language": "en",
-                "status": statuses[i % len(statuses)], "version": 1, "recorded_by": "clerk",
-                "recorded_at": now - timedelta(minutes=i), "workstation": "bench",
-                "updated_at": now,
-            })
+            batch.append(
+                {
+                    "id": str(uuid.UUID(int=i + 1)),
+                    "school_code": f"S{i % 20:02d}",
+                    "permanent_id": f"{1_000_000 + i % students}",
+                    "student_first_name": "Maria",
+                    "student_middle_name": "",
+                    "student_last_name": "Garcia",
+                    "name_mismatch": False,
+                    "guardian_name": "Ana Garcia",
+                    "address": "1 Main St",
+                    "phone": "+14155550100",
+                    "email": "a@example.org",
+                    "signed_on": date.today(),
+                    "language": "en",
+                    "status": statuses[i % len(statuses)],
+                    "version": 1,
+                    "recorded_by": "clerk",
+                    "recorded_at": now - timedelta(minutes=i),
+                    "workstation": "bench",
+                    "updated_at": now,
+                }
+            )
             if len(batch) == 20_000:
                 c.execute(insert(AccessRequest), batch)
                 batch.clear()
@@ -142,7 +227,7 @@ def bench_in_process(url: str) -> tuple[list[float], float, float]:
     engine = db.make_engine(url)
     factory = db.session_factory(engine)
     worker = DbWorker(factory)
-    desk = Desk(url, factory, worker, actor=Actor("admin", "Admin", Role.ADMIN))
+    desk = Desk(url, worker, actor=Actor("admin", "Admin", Role.ADMIN))
     model = student_search_model(desk)
 
     def settle_loaded(m: object) -> None:
@@ -155,8 +240,15 @@ def bench_in_process(url: str) -> tuple[list[float], float, float]:
     model.set_query(SearchQuery("garcia", ()))
     settle_loaded(model)
     times: list[float] = []
-    for word in ("garcia12 maria", "nguyen5 liam", "obrien40 sofia", "walker7 kai",
-                 "hernandez88 ana", "smith3 noah", "zz"):
+    for word in (
+        "garcia12 maria",
+        "nguyen5 liam",
+        "obrien40 sofia",
+        "walker7 kai",
+        "hernandez88 ana",
+        "smith3 noah",
+        "zz",
+    ):
         for k in range(1, len(word) + 1):
             t0 = time.perf_counter()
             model.set_query(SearchQuery(word[:k], ()))
@@ -189,23 +281,34 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         url = make_db(Path(tmp) / "bench.sqlite3", args.students, args.requests)
-        print(f"generated {args.students:,} students and {args.requests:,} requests "
-              f"in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"generated {args.students:,} students and {args.requests:,} requests "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
         os.environ["STAFFDESK_CONFIG_DIR"] = tmp
         os.environ["STAFFDESK_LOG_DIR"] = tmp
         bare = statistics.median(run_wall(BARE) for _ in range(args.runs))
+        shown = statistics.median(run_wall(SHOWN, url) for _ in range(args.runs))
         desk = statistics.median(run_wall(DESK, url) for _ in range(args.runs))
         times, open_ms, count_ms = bench_in_process(url)
     times.sort()
     p50 = statistics.median(times)
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"name search per keystroke ({len(times)} keystrokes): p50 {p50:.1f} ms, "
-          f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms   target p95 <= 20 ms")
-    print(f"open the approval queue (first page of {args.requests:,}): {open_ms:.1f} ms   "
-          f"target <= 100 ms (count of open requests, shown beside it: {count_ms:.1f} ms)")
-    print(f"cold start: bare QApplication+QMainWindow {bare * 1000:.0f} ms, "
-          f"StaffDesk usable sign-in {desk * 1000:.0f} ms")
-    print(f"cold start ratio: {desk / bare:.2f}x   target <= 3x")
+    print(
+        f"name search per keystroke ({len(times)} keystrokes): p50 {p50:.1f} ms, "
+        f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms   target p95 <= 20 ms"
+    )
+    print(
+        f"open the approval queue (first page of {args.requests:,}): {open_ms:.1f} ms   "
+        f"target <= 100 ms (count of open requests, shown beside it: {count_ms:.1f} ms)"
+    )
+    print(
+        f"cold start: bare QApplication+QMainWindow {bare * 1000:.0f} ms; StaffDesk sign-in "
+        f"window taking input {shown * 1000:.0f} ms; database open, Sign in enabled "
+        f"{desk * 1000:.0f} ms"
+    )
+    print(f"cold start ratio, sign-in window taking input: {shown / bare:.2f}x   target <= 3x")
+    print(f"cold start ratio, database open too: {desk / bare:.2f}x   target <= 3x")
     return 0
 
 

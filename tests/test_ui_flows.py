@@ -46,6 +46,8 @@ def desk_app(qtbot: object, demo_template: Path, tmp_path: Path) -> Iterator[obj
     from staffdesk.ui.app import DeskApp
 
     app = DeskApp(copy_db(demo_template, tmp_path), demo=True)
+    app.prepare()
+    app.worker.wait()  # the database is open (the ready callback follows on the event loop)
     qtbot.addWidget(app.window)  # type: ignore[attr-defined]
     yield app
     for dialog in list(app.window.dialogs):
@@ -82,7 +84,7 @@ def test_sign_in_shows_demo_accounts_and_refuses_a_wrong_password(qtbot, desk_ap
     desk_app.prepare()
     dialog = desk_app.sign_in
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.button.isEnabled(), timeout=15000)
+    qtbot.waitUntil(lambda: desk_app.ready, timeout=15000)
     assert "demo-pass-2026" in dialog.findChild(type(dialog.message), "demo_note").text()
     dialog.username.clear()
     qtbot.keyClicks(dialog.username, "clerk")

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from staffdesk.ui import prefs
 from staffdesk.ui.forms import resources_dir
+
+if TYPE_CHECKING:
+    from staffdesk.ui.main_window import MainWindow
+    from staffdesk.ui.signin import SignInDialog
 
 log = logging.getLogger("staffdesk.ui")
 
@@ -53,44 +58,44 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 class DeskApp:
-    """Owns the window and the sign-in loop for one run of the app."""
+    """Owns the window and the sign-in loop for one run of the app.
+
+    The sign-in window comes first; the database (and SQLAlchemy itself) opens in the worker
+    while the user types, and the main window is built only after a successful sign-in.
+    """
 
     def __init__(self, url: str, demo: bool) -> None:
-        from staffdesk.store import db
         from staffdesk.ui.base import Desk
-        from staffdesk.ui.main_window import MainWindow
         from staffdesk.ui.worker import DbWorker
 
-        self.engine = db.make_engine(url)
-        factory = db.session_factory(self.engine)
-        self.worker = DbWorker(factory)
-        self.desk = Desk(url=url, factory=factory, worker=self.worker, demo=demo)
-        self.window = MainWindow(self.desk)
-        self.window.signed_out.connect(self.show_sign_in)
+        self.worker = DbWorker()
+        self.desk = Desk(url=url, worker=self.worker, demo=demo)
+        self._window: MainWindow | None = None
         self.ready = False
         self.problem = ""
-        self.sign_in = None
+        self.sign_in: SignInDialog | None = None
+
+    @property
+    def window(self) -> MainWindow:
+        if self._window is None:
+            from staffdesk.ui.main_window import MainWindow
+
+            self._window = MainWindow(self.desk)
+            self._window.signed_out.connect(self.show_sign_in)
+        return self._window
 
     def prepare(self) -> None:
-        """Create or upgrade the schema in the worker; sign-in waits for it."""
-        from staffdesk.store import db
-
-        def work(session: object) -> int:
-            from staffdesk.services import staff
-
-            db.upgrade(self.engine)
-            return staff.staff_count(session)  # type: ignore[arg-type]
-
-        self.worker.submit(work, self._prepared, self._failed)
+        """Open the database and create or upgrade the schema, in the worker."""
+        self.worker.open_store(self.desk.url, self._prepared, self._failed)
 
     def _prepared(self, staff_count: int) -> None:
-        self.ready = True
-        if staff_count == 0:
-            self.problem = (
+        self.ready = staff_count > 0
+        if not self.ready:
+            self.problem = QApplication.translate(
+                "DeskApp",
                 "This database has no staff accounts yet. Create the first admin with:\n"
-                "staffdesk staff add --username admin --role admin"
+                "staffdesk staff add --username admin --role admin",
             )
-            self.ready = False
         if self.sign_in is not None:
             self.sign_in.set_ready(self.ready, self.problem)
 
@@ -121,8 +126,7 @@ class DeskApp:
             QApplication.quit()
 
     def shutdown(self) -> None:
-        self.worker.wait()
-        self.engine.dispose()
+        self.worker.close_store()
 
 
 def run(url: str, demo: bool) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,11 +13,13 @@ from PySide6.QtWidgets import (
     QLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.services.context import Actor
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 @dataclass
@@ -24,12 +27,18 @@ class Desk:
     """Who is signed in at this desk, where the data is, and the one worker that reaches it."""
 
     url: str
-    factory: sessionmaker[Session]
     worker: DbWorker
     demo: bool = False
     actor: Actor | None = None
     school: str = ""  # "" = every school the actor may see
     schools: dict[str, str] = field(default_factory=dict)  # code -> name, the actor's schools
+
+    @property
+    def factory(self) -> sessionmaker[Session]:
+        """The session factory, once the worker has opened the database."""
+        if self.worker.factory is None:
+            raise RuntimeError("the database is not open yet")
+        return self.worker.factory
 
     def me(self) -> Actor:
         if self.actor is None:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
-from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import AuthenticationFailed, StaffDeskError
-from staffdesk.services import queries, staff
 from staffdesk.services.context import Actor
 from staffdesk.ui import prefs
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def _sign_in(
-    session: Session, username: str, password: str
-) -> tuple[Actor, list[queries.SchoolRow]]:
+    from staffdesk.services.queries import SchoolRow
+
+
+def _sign_in(session: Session, username: str, password: str) -> tuple[Actor, list[SchoolRow]]:
+    from staffdesk.services import queries, staff
+
     actor = staff.authenticate(session, username, password)
     return actor, queries.list_schools(session, actor)
 
@@ -38,6 +43,8 @@ class SignInDialog(FormDialog):
         self.quit_button: QPushButton = self.w(QPushButton, "quit")  # type: ignore[assignment]
         self._actor: Actor | None = None
         self._ready = False
+        self._waiting = False
+        self._problem = ""
         self.button.clicked.connect(self.submit)
         self.quit_button.clicked.connect(self.reject)
         self.password.returnPressed.connect(self.submit)
@@ -62,11 +69,18 @@ class SignInDialog(FormDialog):
     def set_ready(self, ready: bool, problem: str = "") -> None:
         """The database is open and up to date (or it is not, and why)."""
         self._ready = ready
-        self.button.setEnabled(ready)
-        self.message.setText(problem or ("" if ready else self.tr("Opening the database…")))
+        self._problem = problem
+        self.button.setEnabled(not problem)
+        self.message.setText(problem)
+        if ready and self._waiting:
+            self._waiting = False
+            self.submit()
 
     def submit(self) -> None:
         if not self._ready:
+            if not self._problem:  # typed faster than the database opened: go once it is
+                self._waiting = True
+                self.message.setText(self.tr("Opening the database…"))
             return
         if self._actor is not None:  # second step: the school was picked
             self.desk.school = str(self.school.currentData() or "")
@@ -86,7 +100,7 @@ class SignInDialog(FormDialog):
             owner=self,
         )
 
-    def _authenticated(self, result: tuple[Actor, list[queries.SchoolRow]]) -> None:
+    def _authenticated(self, result: tuple[Actor, list[SchoolRow]]) -> None:
         actor, schools = result
         self.button.setEnabled(True)
         self.password.clear()

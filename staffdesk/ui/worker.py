@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from sqlalchemy.orm import Session, sessionmaker
 
-from staffdesk.store.db import unit_of_work
+if TYPE_CHECKING:  # SQLAlchemy loads in the worker, after the sign-in window is up
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger("staffdesk.ui")
 
@@ -102,9 +103,12 @@ class DbWorker(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, factory: sessionmaker[Session], parent: QObject | None = None) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.factory = factory
+        self.engine: Engine | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)
@@ -120,13 +124,44 @@ class DbWorker(QObject):
         *,
         owner: QObject | None = None,
     ) -> None:
-        factory = self.factory
-
         def work() -> Any:
-            with unit_of_work(factory) as session:
+            from staffdesk.store.db import unit_of_work
+
+            if self.factory is None:
+                raise RuntimeError("the database was not opened")
+            with unit_of_work(self.factory) as session:
                 return fn(session)
 
         self._start(self.pool, work, on_done, on_error, owner)
+
+    def open_store(
+        self,
+        url: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Open the database in the worker thread (importing SQLAlchemy there, too), then
+        create or upgrade the schema; `on_done` gets the number of staff accounts."""
+
+        def work() -> int:
+            from staffdesk.services import staff
+            from staffdesk.store import db
+
+            if self.factory is None:
+                self.engine = db.make_engine(url)
+                self.factory = db.session_factory(self.engine)
+            assert self.engine is not None or self.factory is not None
+            engine = self.engine or self.factory.kw["bind"]
+            db.upgrade(engine)
+            with db.unit_of_work(self.factory) as session:
+                return staff.staff_count(session)
+
+        self._start(self.pool, work, on_done, on_error, None)
+
+    def close_store(self) -> None:
+        self.wait()
+        if self.engine is not None:
+            self.engine.dispose()
 
     def compute(
         self,
