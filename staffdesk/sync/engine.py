@@ -33,8 +33,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     Connection,
     Engine,
+    MetaData,
     Table,
     and_,
     delete,
@@ -86,6 +88,17 @@ ORDER = (
 KEY = {"school": "code", "student": "permanent_id", "setting": "key"}
 STAMPED = ("school", "student", "student_contact", "setting")
 OFFICE_PASSCODE = tuple(c.name for c in PASSCODE.columns if c.name not in PORTAL_COLUMNS)
+# what a push may write of a passcode: the office columns only, and no client-side defaults (the
+# model's default for failed_attempts would otherwise be sent; the database has its own)
+PASSCODE_OFFICE = Table(
+    "passcode",
+    MetaData(),
+    *[
+        Column(c.name, c.type, primary_key=c.primary_key)
+        for c in PASSCODE.columns
+        if c.name in OFFICE_PASSCODE
+    ],
+)
 REQUEST_CONTENT = tuple(c.name for c in REQUEST.columns if c.name != "updated_at")
 
 
@@ -576,7 +589,7 @@ def _apply(conn: Connection, batch: _Batch, stamp: datetime, blocked: set[str]) 
         there = set(conn.scalars(select(PASSCODE.c.id).where(PASSCODE.c.id.in_(doubtful))))
         held = set(doubtful) - there
     send = [r for r in codes if r["id"] not in held]
-    upsert(conn, PASSCODE, send, Mode.REVOKE)
+    upsert(conn, PASSCODE_OFFICE, send, Mode.REVOKE)
     out.sent["passcode"] += len(send)
     logs = [r for r in batch.rows("slip_print_log") if r["passcode_id"] not in held]
     upsert(conn, SLIP_LOG, logs, Mode.IGNORE)

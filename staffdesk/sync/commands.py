@@ -1,0 +1,263 @@
+"""`staffdesk connect`, `staffdesk disconnect` and `staffdesk sync`: added to the command line
+through cli.EXTENSION_MODULES (`register(subparsers, leaf, group)`)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from staffdesk.domain.errors import StoreUnavailable, ValidationError
+from staffdesk.services.context import Actor, utcnow
+from staffdesk.store import db
+from staffdesk.sync import config, connection, secrets
+from staffdesk.sync import engine as sync
+
+
+class App(Protocol):
+    """What the command line hands a command (staffdesk.cli.App)."""
+
+    args: argparse.Namespace
+    url: str
+
+    @property
+    def factory(self) -> sessionmaker[Session]: ...
+
+    def actor(self, session: Session) -> Any: ...
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, datetime | date):
+        return o.isoformat()
+    if is_dataclass(o) and not isinstance(o, type):
+        return asdict(o)
+    return str(o)
+
+
+def _say(app: App, text: str, data: Any = None) -> None:
+    if getattr(app.args, "json", False):
+        payload = data if data is not None else {"message": text}
+        if is_dataclass(payload) and not isinstance(payload, type):
+            payload = asdict(payload)
+        print(json.dumps(payload, default=_default, ensure_ascii=False, indent=2), flush=True)
+    else:
+        print(text, flush=True)
+
+
+# ---------------------------------------------------------------------------------- connect
+
+
+def _password_for(url: str) -> str:
+    given = config.password_of(url)
+    if given is not None:
+        return given
+    if os.environ.get(connection.PASSWORD_ENV) is not None:
+        return os.environ[connection.PASSWORD_ENV]
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {config.strip_password(url)} (empty for none): ")
+    return ""
+
+
+def cmd_connect(app: App) -> int:
+    a = app.args
+    url = config.parse_url(a.url)
+    bare = config.strip_password(url)
+    password = _password_for(url)
+    if password:
+        secrets.store_password(bare, password)  # refuses a plaintext keyring first
+    full = config.with_password(bare, password)
+    if not a.no_check:
+        engine = connection.shared_engine(full)
+        try:
+            if a.init:
+                db.upgrade(engine)
+            elif not db.is_initialised(engine):
+                raise ValidationError(
+                    "shared database",
+                    f"{bare} has no StaffDesk schema yet: run `staffdesk connect --init URL` "
+                    "(as a role allowed to create tables) or `staffdesk --db URL init`",
+                )
+        finally:
+            engine.dispose()
+    saved = config.save(bare, password_in_keyring=bool(password))
+    where = "the system keyring" if password else "nowhere (no password given)"
+    _say(
+        app,
+        f"shared database: {saved.url}\nsettings file: {config.config_path()}\n"
+        f"password kept in: {where}\nrun `staffdesk sync` to send and fetch changes",
+        {
+            "url": saved.url,
+            "config": str(config.config_path()),
+            "password_in_keyring": bool(password),
+        },
+    )
+    return 0
+
+
+def cmd_disconnect(app: App) -> int:
+    old = config.clear()
+    if old is None:
+        _say(app, "no shared database was configured: this desk is standalone")
+        return 0
+    if old.password_in_keyring:
+        secrets.delete_password(old.url)
+    _say(app, f"forgot the shared database {old.url}: this desk is standalone now")
+    return 0
+
+
+# ------------------------------------------------------------------------------------- sync
+
+
+def _schools(app: App) -> frozenset[str] | None:
+    """The office workflow to pull: the signed-in staff member's schools (admins: all)."""
+    if not getattr(app.args, "as_user", None):
+        return None
+    with db.unit_of_work(app.factory) as s:
+        actor: Actor = app.actor(s)
+    return None if actor.is_admin else actor.schools
+
+
+def _status_text(st: sync.SyncStatus) -> str:
+    lines = [st.text()]
+    if st.pending_passcodes:
+        lines.append(
+            f"{st.pending_passcodes} passcode(s) pending sync: the portal cannot use them yet"
+        )
+    if st.last_error:
+        lines.append(f"last error: {st.last_error}")
+    return "\n".join(lines)
+
+
+def _conflict_text(c: sync.ConflictView) -> str:
+    head = f"#{c.id} {c.kind} {c.entity_type} {c.entity_id} ({c.detected_at:%Y-%m-%d %H:%M} UTC)"
+    lines = [head, f"  {c.message}"]
+    if c.kind == "conflict":
+        for label, state in (("yours ", c.local), ("shared", c.shared)):
+            req = state.get("access_request") or {}
+            dec = state.get("decision") or {}
+            lines.append(
+                f"  {label}: version {req.get('version')}, {req.get('status')}"
+                + (f", {dec.get('outcome')} by {dec.get('decided_by')}" if dec else "")
+                + (f" at {dec.get('workstation')}" if dec else "")
+            )
+    if c.resolved_at:
+        lines.append(f"  resolved by {c.resolved_by} at {c.resolved_at:%Y-%m-%d %H:%M} UTC")
+    return "\n".join(lines)
+
+
+def cmd_sync(app: App) -> int:
+    a = app.args
+    if a.status:
+        with db.unit_of_work(app.factory) as s:
+            st = sync.status(s, configured=bool(a.shared) or None)
+        _say(app, _status_text(st), st)
+        return 0
+    if a.conflicts:
+        with db.unit_of_work(app.factory) as s:
+            found = sync.conflicts(s, include_resolved=a.all)
+        text = "\n".join(_conflict_text(c) for c in found) or "no open conflicts"
+        _say(app, text, found)
+        return 0
+    if a.resolve is not None:
+        with db.unit_of_work(app.factory) as s:
+            who = app.actor(s).username if a.as_user else os.environ.get("USER", "staff")
+            done = sync.resolve_conflict(s, a.resolve, who)
+        _say(app, f"conflict #{done.id} marked as seen by {done.resolved_by}", done)
+        return 0
+
+    url = connection.resolve_url(a.shared)
+    if url is None:
+        raise ValidationError(
+            "shared database",
+            "none is configured (standalone desk): run `staffdesk connect URL`, or pass --shared",
+        )
+    schools = _schools(app)
+    factory = app.factory
+    engine = connection.shared_engine(url)
+    try:
+        if a.watch:
+            return _watch(app, factory, engine, schools)
+        report = sync.sync_once(factory, engine, schools=schools, batch_size=a.batch)
+    finally:
+        engine.dispose()
+    _say(app, "\n".join(report.lines()), report)
+    if not report.ok:
+        raise StoreUnavailable(f"the shared database is unavailable: {report.error}")
+    return 0
+
+
+def _watch(
+    app: App,
+    factory: sessionmaker[Session],
+    engine: Any,
+    schools: frozenset[str] | None,
+) -> int:
+    def show(report: sync.SyncReport, wait: float) -> None:
+        stamp = f"{utcnow():%Y-%m-%d %H:%M:%S} UTC"
+        if report.ok:
+            moved = [x for x in report.lines() if not x.startswith(("nothing", "waiting"))]
+            text = "; ".join(moved) or "up to date"
+            _say(app, f"{stamp} online: {text}; next round in {wait:.0f} s", report)
+        else:
+            _say(
+                app,
+                f"{stamp} offline: {report.error}; {report.waiting} change(s) waiting; "
+                f"retrying in {wait:.0f} s",
+                report,
+            )
+
+    _say(app, f"watching {db.redacted(str(engine.url.render_as_string(False)))} (Ctrl-C stops)")
+    try:
+        connection.watch(
+            factory,
+            engine,
+            interval=app.args.interval,
+            max_delay=connection.MAX_DELAY,
+            on_report=show,
+            schools=schools,
+        )
+    except KeyboardInterrupt:
+        _say(app, "sync stopped; changes not yet sent are kept and go out next time")
+    return 0
+
+
+# --------------------------------------------------------------------------------- register
+
+
+def register(subparsers: Any, leaf: Callable[..., Any], group: Callable[..., Any]) -> None:
+    sp = leaf(
+        subparsers,
+        "connect",
+        cmd_connect,
+        "set this workstation's shared database (password into the system keyring)",
+        staff=False,
+    )
+    sp.add_argument("url", help="e.g. postgresql://staffdesk@db.district.org:5432/staffdesk")
+    sp.add_argument("--init", action="store_true", help="create or upgrade its schema")
+    sp.add_argument("--no-check", action="store_true", help="save without trying to connect")
+    leaf(subparsers, "disconnect", cmd_disconnect, "forget the shared database", staff=False)
+
+    sp = leaf(
+        subparsers,
+        "sync",
+        cmd_sync,
+        "send waiting changes to the shared database and fetch others' (one round)",
+    )
+    sp.add_argument("--shared", metavar="URL", help="shared database (default: `connect`'s)")
+    sp.add_argument("--watch", action="store_true", help="keep syncing; back off while it is down")
+    sp.add_argument(
+        "--interval", type=float, default=30.0, metavar="SECONDS", help="between rounds (--watch)"
+    )
+    sp.add_argument("--batch", type=int, default=sync.BATCH, help=argparse.SUPPRESS)
+    sp.add_argument("--status", action="store_true", help="show the sync status and stop")
+    sp.add_argument("--conflicts", action="store_true", help="list open conflicts, both versions")
+    sp.add_argument("--all", action="store_true", help="with --conflicts: resolved ones too")
+    sp.add_argument("--resolve", type=int, metavar="ID", help="mark a conflict as seen")

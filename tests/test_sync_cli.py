@@ -1,0 +1,271 @@
+"""`staffdesk connect`, `staffdesk sync` (one round, --watch, --status, --conflicts) and the
+keyring rules, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backends.chainer
+import keyring.backends.fail
+import pytest
+from keyring.backend import KeyringBackend
+from sqlalchemy.engine import make_url
+
+from staffdesk.cli import main
+from staffdesk.domain.errors import SecretStoreUnavailable
+from staffdesk.store import db
+from staffdesk.sync import config, connection, secrets
+from tests import sync_helpers as h
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(params=h.SHARED_PARAMS)
+def shared_url(request: pytest.FixtureRequest) -> str:
+    return h.shared_url(request)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return h.seed_template(tmp_path_factory.mktemp("cli-template"), "ws-a")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[secrets.MemoryKeyring]:
+    previous = keyring.get_keyring()
+    ring = secrets.MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STAFFDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("STAFFDESK_WORKSTATION", "ws-a")
+    monkeypatch.delenv(connection.PASSWORD_ENV, raising=False)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _with_password(url: str, password: str) -> str:
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+# ---------------------------------------------------------------------------- connect, keyring
+
+
+def test_connect_keeps_the_password_in_the_keyring_and_the_url_without_it(
+    shared_url: str,
+    memory_keyring: secrets.MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    bare = config.strip_password(shared_url)
+    if shared_url.startswith("postgresql"):
+        secret = "s3cret-Pass"  # the test server trusts local connections: it rides along
+        code, out, err = _run(capsys, "connect", _with_password(shared_url, secret), "--init")
+        assert code == 0, err
+        assert "system keyring" in out
+        stored = config.config_path().read_text(encoding="utf-8")
+        assert secret not in stored
+        assert memory_keyring.get_password(secrets.SERVICE, bare) == secret
+        assert config.password_of(connection.resolve_url() or "") == secret
+    else:  # the test server's root has no password, and refuses one: none is kept anywhere
+        code, out, err = _run(capsys, "connect", shared_url, "--init")
+        assert code == 0, err
+        assert "nowhere" in out
+        stored = config.config_path().read_text(encoding="utf-8")
+        assert memory_keyring.get_password(secrets.SERVICE, bare) is None
+    assert json.loads(stored)["url"] == bare
+    # the desk syncs with what `connect` saved
+    desk = h.desk(tmp_path, "ws-a")
+    code, out, err = _run(capsys, "--db", desk.url, "sync")
+    assert code == 0, err
+    assert "nothing to push" in out
+    code, out, _ = _run(capsys, "disconnect")
+    assert code == 0 and config.load() is None
+    assert memory_keyring.get_password(secrets.SERVICE, bare) is None
+
+
+class PlaintextKeyring(KeyringBackend):
+    """Stands in for keyrings.alt.file.PlaintextKeyring (not installed here)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise AssertionError("a plaintext keyring must never be given the password")
+
+    def delete_password(self, service: str, username: str) -> None:
+        pass
+
+
+class AltFileKeyring(PlaintextKeyring):
+    pass
+
+
+AltFileKeyring.__module__ = "keyrings.alt.file"
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        keyring.backends.fail.Keyring(),
+        PlaintextKeyring(),
+        AltFileKeyring(),
+        keyring.backends.chainer.ChainerBackend(),  # nothing secure behind it on this machine
+    ],
+    ids=["fail", "plaintext", "keyrings.alt", "empty-chainer"],
+)
+def test_an_insecure_keyring_is_refused(
+    backend: KeyringBackend, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        with pytest.raises(SecretStoreUnavailable, match="keyring"):
+            secrets.check_backend()
+        with pytest.raises(SecretStoreUnavailable):
+            secrets.store_password("postgresql://u@h/db", "pw")
+        code, _, err = _run(capsys, "connect", "postgresql://u:pw@127.0.0.1:1/db", "--no-check")
+        assert code == 1 and "keyring" in err, err
+        assert config.load() is None  # nothing saved either
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_memory_keyring_is_never_picked_on_its_own() -> None:
+    from keyring.backend import get_all_keyring
+
+    assert not any(isinstance(k, secrets.MemoryKeyring) for k in get_all_keyring())
+
+
+def test_without_a_shared_database_the_desk_is_standalone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    desk = h.desk(tmp_path, "ws-a")
+    code, _, err = _run(capsys, "--db", desk.url, "sync")
+    assert code == 1 and "connect" in err
+    code, out, _ = _run(capsys, "--db", desk.url, "sync", "--status")
+    assert code == 0 and "standalone" in out
+
+
+# ------------------------------------------------------------------------ sync, portal link
+
+
+def test_portal_link_on_the_shared_database_refuses_until_the_code_has_synced(
+    shared_url: str, template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    desk = h.desk(tmp_path, "ws-a", template)
+    _, _, vpc = h.issued(desk, "1000003")
+    link = ("--db", shared_url, "portal", "link", "--student", "1000003", "--phone",
+            "(415) 555-1002", "--vpc", vpc, "--account", "parent@example.org")  # fmt: skip
+    code, _, err = _run(capsys, *link)
+    assert code == 1 and "could not verify" in err
+    code, out, _ = _run(capsys, "--db", desk.url, "sync", "--status")
+    assert "1 passcode(s) pending sync" in out
+    code, out, err = _run(capsys, "--db", desk.url, "sync", "--shared", shared_url)
+    assert code == 0, err
+    assert "pushed" in out and "passcode 1" in out and "waiting to push: 0" in out
+    code, out, err = _run(capsys, *link)
+    assert code == 0, err
+    assert "linked parent@example.org to student 1000003" in out
+    code, out, _ = _run(capsys, "--db", desk.url, "sync", "--shared", shared_url)
+    assert "portal_link 1" in out  # the office sees "linked on …"
+    code, out, _ = _run(capsys, "--db", desk.url, "sync", "--status")
+    assert out.startswith("online") and "0 waiting" in out
+
+
+def test_conflicts_are_listed_with_both_versions_and_can_be_marked_seen(
+    shared_url: str, template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = h.desk(tmp_path, "ws-a", template)
+    b = h.desk(tmp_path, "ws-b")
+    shared = db.make_engine(shared_url)
+    rid = h.record(a, "1000001")
+    h.verify(a, rid)
+    assert a.sync(shared).ok and b.sync(shared).ok
+    h.approve(a, rid, "approver")
+    h.approve(b, rid, "approver2")
+    assert a.sync(shared).ok
+    with h.workstation_env("ws-b"):
+        code, out, _ = _run(capsys, "--db", b.url, "sync", "--shared", shared_url)
+    assert code == 0 and "CONFLICT #1" in out
+    code, out, _ = _run(capsys, "--db", b.url, "sync", "--conflicts")
+    assert "#1 conflict access_request" in out
+    assert "approved by approver2 at ws-b" in out and "approved by approver at ws-a" in out
+    code, out, _ = _run(capsys, "--db", b.url, "--json", "sync", "--conflicts")
+    (listed,) = json.loads(out)
+    assert listed["local"]["decision"]["decided_by"] == "approver2"
+    assert listed["shared"]["decision"]["decided_by"] == "approver"
+    code, out, _ = _run(capsys, "--db", b.url, "sync", "--resolve", "1")
+    assert code == 0 and "marked as seen" in out
+    code, out, _ = _run(capsys, "--db", b.url, "sync", "--conflicts")
+    assert "no open conflicts" in out
+    shared.dispose()
+
+
+# ---------------------------------------------------------------------------------- --watch
+
+
+def test_watch_backs_off_while_the_shared_database_is_down_and_stops_on_ctrl_c(
+    template: Path, tmp_path: Path
+) -> None:
+    desk = h.desk(tmp_path, "ws-a", template)
+    env = {
+        **os.environ,
+        "STAFFDESK_DATA_DIR": str(tmp_path / "data"),
+        "STAFFDESK_LOG_DIR": str(tmp_path / "log"),
+        "STAFFDESK_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "staffdesk.cli",
+            "--db",
+            desk.url,
+            "sync",
+            "--watch",
+            "--shared",
+            "postgresql://postgres@127.0.0.1:1/test",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + 60
+    assert proc.stdout is not None
+    while sum("offline" in x for x in lines) < 3 and time.monotonic() < deadline:
+        lines.append(proc.stdout.readline())
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, (lines, rest, err)
+    offline = [x for x in lines if "offline" in x]
+    assert [x.rsplit("retrying in ", 1)[1].split()[0] for x in offline] == ["1", "2", "4"]
+    assert "change(s) waiting" in offline[0]
+    assert "sync stopped" in rest
+
+
+def test_back_off_is_bounded() -> None:
+    delays = [connection.next_delay(n) for n in range(30)]
+    assert delays[0] <= 1 and delays[1] <= 2 and delays[5] >= 28
+    assert max(delays) <= connection.MAX_DELAY and min(delays[6:]) >= 0.9 * connection.MAX_DELAY
