@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -135,7 +135,11 @@ class FieldErrors:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if row >= 0:
             # QFormLayout does not give a wrapped label its height: say it outright
-            label.setMinimumHeight(label.heightForWidth(max(widget.width(), 200)))
+            width = max(widget.width(), 200)
+            box = label.fontMetrics().boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, message
+            )
+            label.setMinimumHeight(box.height() + 4)
             self.form.insertRow(row + 1, "", label)
             self._labels.append(label)
             grow_to_fit(widget.window())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -68,7 +68,7 @@ class AccessFormDialog(FormDialog):
         self.signed_on.setDate(QDate.currentDate())
         self.signed_on.setMaximumDate(QDate.currentDate().addDays(1))
         for code, label in LANGUAGES:
-            self.language.addItem(self.tr(label), code)
+            self.language.addItem(QCoreApplication.translate("Choices", label), code)
         buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
         self.submit_button = QPushButton(self.tr("&Record form"))
         self.submit_button.setToolTip(

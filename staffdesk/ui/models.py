@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -91,7 +92,7 @@ class RowsModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.columns)
         ):
-            return self.columns[section].title
+            return QCoreApplication.translate("Columns", self.columns[section].title)
         return None
 
     # ------------------------------------------------------------------ rows

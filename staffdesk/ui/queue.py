@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -291,9 +291,9 @@ class ApprovalQueue(QWidget):
         }
         child(self.ui, QPushButton, "refresh").clicked.connect(self.refresh)
         for label, statuses in STATUS_CHOICES:
-            self.status.addItem(self.tr(label), statuses)
+            self.status.addItem(QCoreApplication.translate("Choices", label), statuses)
         for label, days in AGE_CHOICES:
-            self.age.addItem(self.tr(label), days)
+            self.age.addItem(QCoreApplication.translate("Choices", label), days)
         self.model = queue_model(desk, self)
         self.table.setModel(self.model)
         setup_table(self.table, stretch=2)
