@@ -35,8 +35,10 @@ from typing import Any
 from sqlalchemy import (
     Column,
     Connection,
+    DateTime,
     Engine,
     MetaData,
+    Select,
     Table,
     and_,
     delete,
@@ -45,6 +47,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    type_coerce,
     update,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -56,7 +59,7 @@ from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.store.models import Base
 from staffdesk.sync import faults
 from staffdesk.sync.tables import sync_base, sync_conflict, sync_state, sync_tombstone
-from staffdesk.sync.upsert import PORTAL_COLUMNS, Mode, upsert
+from staffdesk.sync.upsert import PORTAL_COLUMNS, Mode, upsert, upsert_tuples
 
 log = logging.getLogger("staffdesk.sync")
 
@@ -67,7 +70,7 @@ REQUEST, IDENTITY, DECISION = T["access_request"], T["identity_check"], T["decis
 PASSCODE, SLIP_LOG, PORTAL_LINK = T["passcode"], T["slip_print_log"], T["portal_link"]
 AUDIT_EVENT, AUDIT_HEAD, OUTBOX = T["audit_event"], T["audit_head"], T["outbox"]
 
-BATCH = 1000  # outbox entries per shared transaction
+BATCH = 5000  # outbox entries per shared transaction
 AUDIT_BATCH = 5000  # audit events per shared transaction
 CHUNK = 500  # ids per IN (...) list
 PULL_CHUNK = 10_000  # rows per local transaction when pulling
@@ -293,14 +296,24 @@ def _unpushed(conn: Connection, entity_type: str, ids: Collection[str] | None = 
 
 
 def _rows(
-    conn: Connection, table: Table, column: str, ids: Collection[Any], *, lock: bool = False
+    conn: Connection,
+    table: Table,
+    column: str,
+    ids: Collection[Any] | Select[Any],
+    *,
+    lock: bool = False,
+    skip: Collection[str] = (),
 ) -> list[dict[str, Any]]:
+    """Rows whose `column` is among `ids` (a list, or a subquery: one statement, no IN list)."""
+    cols = [c for c in table.columns if c.name not in skip]
+    keys = [c.name for c in cols]
+    parts = [ids] if isinstance(ids, Select) else list(_chunks(list(ids)))
     out: list[dict[str, Any]] = []
-    for chunk in _chunks(list(ids)):
-        q = select(table).where(table.c[column].in_(chunk))
+    for part in parts:
+        q = select(*cols).where(table.c[column].in_(part))
         if lock:
             q = q.with_for_update()
-        out.extend(dict(r) for r in conn.execute(q).mappings())
+        out.extend(dict(zip(keys, row, strict=True)) for row in conn.execute(q))
     return out
 
 
@@ -317,7 +330,7 @@ class _Base:
         return (version, dig) == (self.version, self.digest) or (version, dig) in self.in_flight
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     type: str
     id: str
@@ -332,11 +345,18 @@ class _Batch:
     bases: dict[str, _Base] = field(default_factory=dict)
     audit: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
+    _by_table: dict[str, list[dict[str, Any]]] | None = None
+
     def rows(self, table: str) -> list[dict[str, Any]]:
-        return [r for e in self._ordered() for r in e.rows.get(table, ())]
+        if self._by_table is None:
+            self._by_table = {}
+            for e in self.entities.values():
+                for name, rows in e.rows.items():
+                    self._by_table.setdefault(name, []).extend(rows)
+        return self._by_table.get(table, [])
 
     def deleted(self, entity_type: str) -> list[str]:
-        return [e.id for e in self._ordered() if e.type == entity_type and e.deleted]
+        return [e.id for e in self.entities.values() if e.type == entity_type and e.deleted]
 
     def _ordered(self) -> list[_Entity]:
         rank = {t: i for i, t in enumerate(ORDER)}
@@ -375,28 +395,40 @@ def _entity_digest(entity: _Entity) -> str:
     )
 
 
-def _load(conn: Connection, entity_type: str, ids: Collection[str]) -> dict[str, _Entity]:
-    """The current local state of these entities, as rows per table."""
+def _load(
+    conn: Connection, entity_type: str, ids: Collection[str], within: Select[Any] | None = None
+) -> dict[str, _Entity]:
+    """The current local state of these entities, as rows per table (`within`: a subquery
+    naming the same ids, read in one statement)."""
     found: dict[str, _Entity] = {}
+    source: Collection[str] | Select[Any] = ids if within is None else within
 
     def add(table: str, rows: list[dict[str, Any]], column: str) -> None:
         for r in rows:
-            e = found.setdefault(r[column], _Entity(entity_type, r[column]))
-            e.rows.setdefault(table, []).append(r)
+            e = found.get(r[column])
+            if e is None:
+                e = found[r[column]] = _Entity(entity_type, r[column])
+            if table in e.rows:
+                e.rows[table].append(r)
+            else:
+                e.rows[table] = [r]
 
-    if entity_type in ("school", "student", "student_contact", "setting", "slip_print_log"):
-        add(entity_type, _rows(conn, T[entity_type], _key(entity_type), ids), _key(entity_type))
+    if entity_type in STAMPED:  # updated_at is the shared server's to set: not read
+        key = _key(entity_type)
+        add(entity_type, _rows(conn, T[entity_type], key, source, skip=("updated_at",)), key)
+    elif entity_type == "slip_print_log":
+        add(entity_type, _rows(conn, SLIP_LOG, "id", source), "id")
     elif entity_type == "staff_user":
-        add("staff_user", _rows(conn, STAFF, "id", ids), "id")
-        add("staff_school", _rows(conn, STAFF_SCHOOL, "staff_id", list(found)), "staff_id")
+        add("staff_user", _rows(conn, STAFF, "id", source), "id")
+        add("staff_school", _rows(conn, STAFF_SCHOOL, "staff_id", source), "staff_id")
     elif entity_type == "access_request":
-        add("access_request", _rows(conn, REQUEST, "id", ids), "id")
-        add("identity_check", _rows(conn, IDENTITY, "request_id", list(found)), "request_id")
-        add("decision", _rows(conn, DECISION, "request_id", list(found)), "request_id")
+        add("access_request", _rows(conn, REQUEST, "id", source), "id")
+        add("identity_check", _rows(conn, IDENTITY, "request_id", source), "request_id")
+        add("decision", _rows(conn, DECISION, "request_id", source), "request_id")
     elif entity_type == "passcode":
-        office = [{c: r[c] for c in OFFICE_PASSCODE} for r in _rows(conn, PASSCODE, "id", ids)]
-        add("passcode", office, "id")
-        add("slip_print_log", _rows(conn, SLIP_LOG, "passcode_id", list(found)), "passcode_id")
+        portal = PORTAL_COLUMNS
+        add("passcode", _rows(conn, PASSCODE, "id", source, skip=portal), "id")
+        add("slip_print_log", _rows(conn, SLIP_LOG, "passcode_id", source), "passcode_id")
     if entity_type == "student_contact":
         for i in ids:
             found.setdefault(i, _Entity(entity_type, i, deleted=True))
@@ -416,22 +448,43 @@ def _read_batch(conn: Connection, limit: int, audit_limit: int) -> _Batch:
     wanted: dict[str, set[str]] = {}
     for _, etype, eid in entries:
         wanted.setdefault(etype, set()).add(eid)
+    # a parent goes along only if it too waits to be pushed (out-of-order entries): only types
+    # with entries waiting beyond this batch can be such parents
+    later: set[str] = set()
+    if batch.seqs:
+        later = set(
+            conn.scalars(
+                select(OUTBOX.c.entity_type)
+                .where(OUTBOX.c.pushed_at.is_(None), OUTBOX.c.seq > batch.seqs[-1])
+                .distinct()
+            )
+        )
+    first = True
     while wanted:
         parents: dict[str, set[str]] = {}
         for etype, ids in wanted.items():
-            for eid, entity in _load(conn, etype, ids).items():
+            within = None
+            if first:  # the batch's own entries: name them by their outbox range
+                within = select(OUTBOX.c.entity_id).where(
+                    OUTBOX.c.entity_type == etype,
+                    OUTBOX.c.seq.between(batch.seqs[0], batch.seqs[-1]),
+                    OUTBOX.c.pushed_at.is_(None),
+                )
+            for eid, entity in _load(conn, etype, ids, within).items():
                 batch.entities[(etype, eid)] = entity
                 for table, column, ptype in PARENTS.get(etype, ()):
+                    if ptype not in later:
+                        continue
                     for r in entity.rows.get(table, ()):
                         if (ptype, r[column]) not in batch.entities:
                             parents.setdefault(ptype, set()).add(r[column])
-        # a parent goes along only if it too waits to be pushed (out-of-order entries)
         wanted = {}
         for ptype, pids in parents.items():
             pids -= {eid for (t, eid) in batch.entities if t == ptype}
             waiting = _unpushed(conn, ptype, pids)
             if waiting:
                 wanted[ptype] = waiting
+        first = False
     request_ids = [eid for (t, eid) in batch.entities if t == "access_request"]
     for r in _rows(conn, sync_base, "entity_id", request_ids):
         if r["entity_type"] == "access_request":
@@ -547,21 +600,33 @@ def server_now(conn: Connection) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
+def _any_tombstone(conn: Connection) -> bool:
+    q = select(sync_tombstone.c.entity_id).where(sync_tombstone.c.entity_type == "student_contact")
+    return conn.execute(q.limit(1)).first() is not None
+
+
 def _apply(conn: Connection, batch: _Batch, stamp: datetime, blocked: set[str]) -> _Outcome:
     """Write a batch in the caller's shared transaction."""
     out = _Outcome()
-    for name in STAMPED:
-        rows = [r | {"updated_at": stamp} for r in batch.rows(name)]
-        upsert(conn, T[name], rows, Mode.CHANGED, compare=_content(T[name]))
+    for name in STAMPED:  # the bulk of a roster import: plain tuples, one executemany
+        rows = batch.rows(name)
+        if rows:
+            cols = [*rows[0], "updated_at"]
+            naive = stamp.replace(tzinfo=None)  # the only datetime: rows are read without theirs
+            values = [(*r.values(), naive) for r in rows]
+            upsert_tuples(
+                conn, T[name], cols, values, Mode.CHANGED, compare=_content(T[name]), ready=True
+            )
         out.sent[name] += len(rows)
     contacts = [r["id"] for r in batch.rows("student_contact")]
-    for chunk in _chunks(contacts, 1000):  # a contact that is back is no longer deleted
-        conn.execute(
-            delete(sync_tombstone).where(
-                sync_tombstone.c.entity_type == "student_contact",
-                sync_tombstone.c.entity_id.in_(chunk),
+    if contacts and _any_tombstone(conn):  # a contact that is back is no longer deleted
+        for chunk in _chunks(contacts, 1000):
+            conn.execute(
+                delete(sync_tombstone).where(
+                    sync_tombstone.c.entity_type == "student_contact",
+                    sync_tombstone.c.entity_id.in_(chunk),
+                )
             )
-        )
     gone = batch.deleted("student_contact")
     for chunk in _chunks(gone):
         conn.execute(delete(CONTACT).where(CONTACT.c.id.in_(chunk)))
@@ -725,10 +790,11 @@ def _send(shared: Engine, batch: _Batch) -> _Outcome:
 
 
 def _settle(conn: Connection, seqs: Sequence[int], now: datetime) -> None:
-    for chunk in _chunks(seqs):
+    """Mark a batch pushed: the waiting entries of its seq range are exactly its entries."""
+    if seqs:
         conn.execute(
             update(OUTBOX)
-            .where(OUTBOX.c.seq.in_(chunk), OUTBOX.c.pushed_at.is_(None))
+            .where(OUTBOX.c.seq.between(seqs[0], seqs[-1]), OUTBOX.c.pushed_at.is_(None))
             .values(pushed_at=now)
         )
 
@@ -947,17 +1013,27 @@ def _push(
         faults.point("push.begin")
         out = _send(shared, batch)
         faults.point("push.after_server_commit")
-        views = _acknowledge(local, batch, out, workstation)
-        progress.entries += len(batch.seqs)
-        progress.rows.update(out.sent)
-        progress.audit_events += out.audit_events
-        progress.conflicts += views
-        log.info(
-            "pushed %d outbox entries, %d audit events, %d conflict(s)",
-            len(batch.seqs),
-            out.audit_events,
-            len(views),
-        )
+        _push_acknowledged(local, batch, out, workstation, progress)
+
+
+def _push_acknowledged(
+    local: sessionmaker[Session],
+    batch: _Batch,
+    out: _Outcome,
+    workstation: str,
+    progress: _Progress,
+) -> None:
+    views = _acknowledge(local, batch, out, workstation)
+    progress.entries += len(batch.seqs)
+    progress.rows.update(out.sent)
+    progress.audit_events += out.audit_events
+    progress.conflicts += views
+    log.info(
+        "pushed %d outbox entries, %d audit events, %d conflict(s)",
+        len(batch.seqs),
+        out.audit_events,
+        len(views),
+    )
 
 
 def push(
@@ -1025,18 +1101,24 @@ def _pull_roster(
     for name in ("school", "student", "student_contact"):
         table, key = T[name], _key(name)
         mark = marks.get(f"pull:{name}")
-        q = select(table).where(_since(table, "updated_at", mark))
+        # plain tuples, datetimes as the naive UTC they are stored as: no per-row conversions
+        names = [c.name for c in table.columns]
+        cols = [type_coerce(c, DateTime()) if c.name == "updated_at" else c for c in table.columns]
+        at, ki = names.index("updated_at"), names.index(key)
+        q = select(*cols).where(_since(table, "updated_at", mark))
         result = sconn.execute(q.execution_options(stream_results=True, yield_per=PULL_CHUNK))
         newest = mark
-        for part in result.mappings().partitions(PULL_CHUNK):
-            rows = [dict(r) for r in part]
-            newest = _newest(newest, rows, "updated_at")
+        for part in result.partitions(PULL_CHUNK):
+            last = max(r[at] for r in part).replace(tzinfo=UTC)
+            newest = last if newest is None else max(newest, last)
             with _local(local) as s:
                 conn = s.connection()
                 mine = _unpushed(conn, name)
-                take = [r for r in rows if r[key] not in mine]
-                p.kept_local += len(rows) - len(take)
-                p.pulled[name] += upsert(conn, table, take, Mode.CHANGED, compare=_content(table))
+                take = [r for r in part if r[ki] not in mine] if mine else part
+                p.kept_local += len(part) - len(take)
+                p.pulled[name] += upsert_tuples(
+                    conn, table, names, take, Mode.CHANGED, compare=_content(table)
+                )
         _save_mark(local, f"pull:{name}", newest)
     mark = marks.get("pull:sync_tombstone")
     stones = [

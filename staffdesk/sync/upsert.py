@@ -8,12 +8,16 @@ safe to replay: running the same rows again changes nothing.
 
 from __future__ import annotations
 
+import copy
 import enum
+import weakref
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, String, Table, and_, case, func, not_, or_
 from sqlalchemy.dialects import mysql, postgresql, sqlite
+from sqlalchemy.engine import Dialect
 
 PORTAL_COLUMNS = ("used_at", "used_by_account", "failed_attempts", "locked_until")
 REVOCATION = ("revoked_at", "revoked_by", "revoke_reason")
@@ -52,6 +56,79 @@ def upsert(
         raise NotImplementedError(f"no upsert for {name}")
     result = conn.execute(stmt, list(rows))
     return max(result.rowcount, 0)
+
+
+def upsert_tuples(
+    conn: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    mode: Mode,
+    *,
+    compare: Sequence[str] = (),
+    ready: bool = False,
+) -> int:
+    """`upsert` for many plain tuples, without per-row work in SQLAlchemy: the statement is
+    compiled once and the rows go straight to the driver's executemany. Datetimes are UTC
+    (naive or aware); SQLite gets them in SQLAlchemy's text format. `ready`: the values need no
+    conversion (datetimes already naive UTC, or text for SQLite)."""
+    if not rows:
+        return 0
+    key = [c.name for c in table.primary_key.columns]
+    nonkey = [c for c in columns if c not in key]
+    name = conn.dialect.name
+    if name in ("postgresql", "sqlite"):
+        stmt: Any = _on_conflict(table, key, nonkey, mode, compare, "version", name)
+    else:
+        stmt = _on_duplicate(table, key, nonkey, mode, compare, "version")
+    compiled = stmt.compile(dialect=_positional(conn.dialect), column_keys=list(columns))
+    assert compiled.positiontup is not None
+    order = [list(columns).index(n) for n in compiled.positiontup]
+    times = {i for i, c in enumerate(columns) if _is_datetime(table, c)}
+    fix = _text_time if name == "sqlite" else _naive
+    params: Sequence[Sequence[Any]] = rows
+    if ready and order == list(range(len(columns))):
+        pass  # the caller's tuples are already what the driver takes
+    else:
+        params = [tuple(fix(row[i]) if i in times else row[i] for i in order) for row in rows]
+    result = conn.exec_driver_sql(compiled.string, params)
+    return max(result.rowcount, 0)
+
+
+_POSITIONAL: weakref.WeakKeyDictionary[Dialect, Dialect] = weakref.WeakKeyDictionary()
+
+
+def _positional(dialect: Dialect) -> Dialect:
+    """The same dialect rendering positional `%s`/`?` binds, so rows go as plain tuples (both
+    psycopg and PyMySQL take `%s`)."""
+    if dialect.positional:
+        return dialect
+    found = _POSITIONAL.get(dialect)
+    if found is None:
+        found = copy.copy(dialect)
+        found.paramstyle = "format"
+        found.positional = True
+        _POSITIONAL[dialect] = found
+    return found
+
+
+def _is_datetime(table: Table, column: str) -> bool:
+    from sqlalchemy import DateTime
+
+    t = table.c[column].type
+    return isinstance(t, DateTime) or isinstance(getattr(t, "impl", None), DateTime)
+
+
+def _naive(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _text_time(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return _naive(value).isoformat(" ", "microseconds")
+    return value
 
 
 def _on_conflict(
