@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
-from staffdesk.services import audit, portal
+from staffdesk.services import audit, portal, requests
 from staffdesk.store import db
 from staffdesk.store.models import Passcode, PortalLink
 from tests import sync_helpers as h
@@ -91,6 +91,31 @@ def test_a_push_works_as_staffdesk_app_and_the_portal_check_as_portal_app(
         assert code.failed_attempts == 1
     with db.session_factory(db.make_engine(shared_url))() as s:
         assert audit.verify(s).ok  # the workstation's chain and the portal's, both intact
+
+
+def test_updates_and_conflicts_push_as_staffdesk_app(
+    synced: tuple[h.Desk, str, str], shared_url: str, tmp_path: Path
+) -> None:
+    desk, _, _ = synced
+    office = _as(shared_url, "staffdesk_app")
+    other = h.desk(tmp_path, "ws-b")
+    rid = h.record(desk, "1000003")
+    rid2 = h.record(desk, "1000004")
+    h.verify(desk, rid2)
+    assert desk.sync(office).ok and other.sync(office).ok
+    h.verify(desk, rid)
+    h.approve(desk, rid)  # an update of a request already on the shared database
+    h.approve(desk, rid2, "approver")
+    with other.work() as s:
+        requests.reject(s, other.approver2, rid2, reason="no signature")
+    report = desk.sync(office)
+    assert report.ok and report.push.conflicts == (), report.lines()
+    report = other.sync(office)
+    assert report.ok, report.error
+    assert [c.entity_id for c in report.push.conflicts] == [rid2]
+    with office.connect() as c:
+        statuses = dict(c.execute(text("SELECT id, status FROM access_request")).all())
+    assert statuses[rid] == "approved" and statuses[rid2] == "approved"
 
 
 def test_staffdesk_app_cannot_write_what_the_portal_owns(

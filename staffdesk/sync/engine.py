@@ -669,9 +669,12 @@ def _apply_requests(conn: Connection, batch: _Batch, stamp: datetime, out: _Outc
     for chunk in _chunks([r["id"] for r in rows]):
         q = select(REQUEST).where(REQUEST.c.id.in_(chunk)).with_for_update()
         shared.update({r["id"]: dict(r) for r in conn.execute(q).mappings()})
-    # locking reads: they see the latest commit whatever the isolation level
-    their_idc = _rows(conn, IDENTITY, "request_id", list(shared), lock=True)
-    their_dec = _rows(conn, DECISION, "request_id", list(shared), lock=True)
+    # The request rows are locked, so these reads see every commit that touched them: on
+    # PostgreSQL each statement reads afresh (READ COMMITTED; staffdesk_app may not lock these
+    # tables); MariaDB's REPEATABLE READ snapshot may be older, so there a locking read.
+    lock = conn.dialect.name in ("mysql", "mariadb")
+    their_idc = _rows(conn, IDENTITY, "request_id", list(shared), lock=lock)
+    their_dec = _rows(conn, DECISION, "request_id", list(shared), lock=lock)
     entities = {e.id: e for e in batch.entities.values() if e.type == "access_request"}
     send: list[dict[str, Any]] = []
     accepted: list[str] = []
