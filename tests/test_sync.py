@@ -298,6 +298,26 @@ def test_pull_never_overwrites_unpushed_local_changes(
         assert idc is not None and idc.workstation == "ws-a"  # the fresh view
 
 
+def test_pull_brings_office_work_of_the_staff_schools_only(
+    desk_a: h.Desk, desk_b: h.Desk, shared: Engine
+) -> None:
+    from staffdesk.services import staff
+
+    linc = h.record(desk_a, "1000001")  # Lincoln
+    wash = h.record(desk_a, "1000002")  # Washington
+    assert desk_a.sync(shared).ok
+    report = desk_b.sync(shared, schools={"WASH"})
+    assert report.ok and report.pull.rows["access_request"] == 1
+    with desk_b.work() as s:
+        assert s.get(AccessRequest, wash) is not None and s.get(AccessRequest, linc) is None
+        # staff accounts come along: anyone may sign in at this desk
+        assert staff.authenticate(s, "approver2", h.PASSWORD).schools == frozenset(h.SCHOOLS)
+    report = desk_b.sync(shared)  # signed in district-wide now: the rest arrives
+    assert report.pull.rows["access_request"] == 1
+    with desk_b.work() as s:
+        assert s.get(AccessRequest, linc) is not None
+
+
 def test_staff_see_linked_on_and_lockouts_from_the_portal(desk_a: h.Desk, shared: Engine) -> None:
     rid, code_id, vpc = h.issued(desk_a, "1000001")
     rid2, _code2, _vpc2 = h.issued(desk_a, "1000002")
