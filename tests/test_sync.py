@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import Engine, insert, select, text, update
 
 from staffdesk.services import audit, portal, requests
 from staffdesk.store import db
@@ -259,6 +259,50 @@ def test_a_workstation_that_crashed_before_its_acknowledgement_is_not_in_conflic
     report = desk_a.sync(shared)
     assert report.ok and report.push.conflicts == (), report.lines()
     assert h.count(shared, "access_request", id=rid, status="approved") == 1
+
+
+def test_a_change_the_shared_database_refuses_is_shown_and_the_rest_goes_through(
+    desk_a: h.Desk, desk_b: h.Desk, shared: Engine
+) -> None:
+    from staffdesk.services import staff
+
+    assert desk_a.sync(shared).ok and desk_b.sync(shared).ok
+    _, code_a, _ = h.issued(desk_a, "1000001")
+    for d in (desk_a, desk_b):  # two desks give one username to two new accounts
+        with d.work() as s:
+            staff.add_staff(s, d.actor("admin"), username="newbie", role="clerk",
+                            password=h.PASSWORD, schools=["LINC"])  # fmt: skip
+    assert desk_a.sync(shared).ok
+    # and a passcode whose serial happens to be taken already
+    rid, code_b, _ = h.issued(desk_b, "1000002")
+    with shared.connect() as c:
+        serial = c.execute(text("SELECT serial FROM passcode WHERE id = :i"), {"i": code_a})
+        serial = serial.scalar_one()
+    with desk_b.work() as s:
+        s.execute(update(Passcode.__table__).where(Passcode.id == code_b).values(serial=serial))
+    report = desk_b.sync(shared)
+    assert report.ok and report.waiting == 0, report.lines()
+    refused = {c.entity_type: c for c in report.push.conflicts}
+    assert set(refused) == {"staff_user", "passcode"} and all(
+        c.kind == "rejected" for c in refused.values()
+    )
+    assert "newbie" in refused["staff_user"].message
+    assert "serial" in refused["passcode"].message
+    # nothing of the other account or the other passcode was touched; the rest arrived
+    with shared.connect() as c:
+        owner = c.execute(text("SELECT id FROM staff_user WHERE username = 'newbie'")).scalar()
+        holder = c.execute(text("SELECT id FROM passcode WHERE serial = :s"), {"s": serial})
+        assert holder.scalar_one() == code_a
+    with desk_a.work() as s:
+        assert (
+            s.execute(text("SELECT id FROM staff_user WHERE username = 'newbie'")).scalar() == owner
+        )
+    assert h.count(shared, "access_request", id=rid, status="issued") == 1
+    assert h.count(shared, "passcode", id=code_b) == 0
+    with desk_b.work() as s:
+        assert {c.entity_type for c in sync.conflicts(s)} == {"staff_user", "passcode"}
+        assert s.get(Passcode, code_b).revoked_by == "sync"  # type: ignore[union-attr]
+    _audit_ok(shared)
 
 
 # -------------------------------------------------------------------------------- pulling

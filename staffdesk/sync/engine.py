@@ -637,8 +637,25 @@ def _apply(conn: Connection, batch: _Batch, stamp: datetime, blocked: set[str]) 
         upsert(conn, sync_tombstone, stones, Mode.REPLACE)
         out.sent["student_contact deleted"] += len(gone)
     staff = batch.rows("staff_user")
-    upsert(conn, STAFF, staff, Mode.CHANGED, compare=_content(STAFF))
-    upsert(conn, STAFF_SCHOOL, batch.rows("staff_school"), Mode.IGNORE)
+    if staff:  # a name another desk gave to another account first is refused, not merged
+        taken = dict(
+            conn.execute(
+                select(STAFF.c.username, STAFF.c.id).where(
+                    STAFF.c.username.in_([r["username"] for r in staff])
+                )
+            ).all()
+        )
+        clash = {r["id"] for r in staff if taken.get(r["username"], r["id"]) != r["id"]}
+        for staff_id in sorted(clash):
+            entity = batch.entities[("staff_user", staff_id)]
+            name = entity.rows["staff_user"][0]["username"]
+            out.rejected.append(
+                (entity, f"username {name!r} belongs to another account on the shared database")
+            )
+        staff = [r for r in staff if r["id"] not in clash]
+        links = [r for r in batch.rows("staff_school") if r["staff_id"] not in clash]
+        upsert(conn, STAFF, staff, Mode.CHANGED, compare=_content(STAFF))
+        upsert(conn, STAFF_SCHOOL, links, Mode.IGNORE)
     out.sent["staff_user"] += len(staff)
 
     _apply_requests(conn, batch, stamp, out)
@@ -655,6 +672,20 @@ def _apply(conn: Connection, batch: _Batch, stamp: datetime, blocked: set[str]) 
         held = set(doubtful) - there
     send = [r for r in codes if r["id"] not in held]
     upsert(conn, PASSCODE_OFFICE, send, Mode.REVOKE)
+    if send:  # MariaDB skips, without an error, a row whose serial another passcode holds
+        arrived: set[str] = set()
+        for chunk in _chunks([r["id"] for r in send]):
+            arrived.update(conn.scalars(select(PASSCODE.c.id).where(PASSCODE.c.id.in_(chunk))))
+        for r in send:
+            if r["id"] not in arrived:
+                held.add(r["id"])
+                out.rejected.append(
+                    (
+                        batch.entities[("passcode", r["id"])],
+                        f"serial {r['serial']} belongs to another passcode on the shared database",
+                    )
+                )
+        send = [r for r in send if r["id"] in arrived]
     out.sent["passcode"] += len(send)
     logs = [r for r in batch.rows("slip_print_log") if r["passcode_id"] not in held]
     upsert(conn, SLIP_LOG, logs, Mode.IGNORE)
@@ -781,7 +812,7 @@ def _send(shared: Engine, batch: _Batch) -> _Outcome:
             except IntegrityError as exc:
                 savepoint.rollback()
                 (entity,) = unit.entities.values()
-                out.rejected.append((entity, str(exc.orig).strip().splitlines()[0]))
+                out.rejected.append((entity, " ".join(str(exc.orig).split())))
                 continue
             savepoint.commit()
             out.merge(one)
@@ -899,7 +930,7 @@ def _record_conflict(s: Session, c: _Conflict, workstation: str, now: datetime) 
         keep = [r["id"] for r in rows]
         conn.execute(delete(table).where(table.c.request_id == rid, table.c.id.not_in(keep)))
         upsert(conn, table, rows, Mode.REPLACE)
-    upsert(conn, PASSCODE, c.shared_passcodes, Mode.PORTAL)
+    upsert(conn, PASSCODE, _serials_free(conn, c.shared_passcodes), Mode.PORTAL)
     if orphans:
         conn.execute(
             update(PASSCODE)
@@ -961,7 +992,9 @@ def _record_rejection(
     conn: Connection, entity: _Entity, message: str, now: datetime
 ) -> ConflictView:
     main = entity.rows.get(entity.type, [{}])
-    return _insert_conflict(
+    local_state = {t: [_jsonable(r) for r in rows] for t, rows in entity.rows.items()}
+    local_state.get("passcode", [{}])[0].pop("vpc_hash", None)
+    view = _insert_conflict(
         conn,
         {
             "kind": "rejected",
@@ -969,15 +1002,23 @@ def _record_rejection(
             "entity_id": entity.id,
             "local_version": main[0].get("version") if main else None,
             "shared_version": None,
-            "local_state": json.dumps(
-                {t: [_jsonable(r) for r in rows] for t, rows in entity.rows.items()},
-                ensure_ascii=False,
-            ),
+            "local_state": json.dumps(local_state, ensure_ascii=False),
             "shared_state": "{}",
             "message": f"the shared database refused {entity.type} {entity.id}: {message}",
             "detected_at": now,
         },
     )
+    if entity.type == "passcode":  # the portal will never see it: its slip is void
+        conn.execute(
+            update(PASSCODE)
+            .where(PASSCODE.c.id == entity.id, PASSCODE.c.revoked_at.is_(None))
+            .values(
+                revoked_at=now,
+                revoked_by=SYNC_ACTOR,
+                revoke_reason=f"sync #{view.id}: refused by the shared database",
+            )
+        )
+    return view
 
 
 # ----------------------------------------------------------------------------------- push
@@ -1171,6 +1212,26 @@ def _pull_staff_and_settings(sconn: Connection, local: sessionmaker[Session], p:
         p.pulled["setting"] += upsert(conn, SETTING, take, Mode.CHANGED, compare=_content(SETTING))
 
 
+def _serials_free(conn: Connection, codes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop shared passcodes whose serial a different local passcode holds (one the shared
+    database refused): the local store cannot hold both."""
+    if not codes:
+        return codes
+    held = dict(
+        conn.execute(
+            select(PASSCODE.c.serial, PASSCODE.c.id).where(
+                PASSCODE.c.serial.in_([r["serial"] for r in codes])
+            )
+        ).all()
+    )
+    keep = [r for r in codes if held.get(r["serial"], r["id"]) == r["id"]]
+    if len(keep) < len(codes):
+        log.warning(
+            "%d shared passcode(s) not pulled: their serial is taken here", len(codes) - len(keep)
+        )
+    return keep
+
+
 def _pull_workflow(
     sconn: Connection,
     local: sessionmaker[Session],
@@ -1219,7 +1280,7 @@ def _pull_workflow(
                 conn.scalars(select(PASSCODE.c.id).where(PASSCODE.c.request_id.in_(ids)))
             )
             codes = [r for r in pcs if r["request_id"] in ok or r["id"] in local_codes]
-            p.pulled["passcode"] += upsert(conn, PASSCODE, codes, Mode.PORTAL)
+            p.pulled["passcode"] += upsert(conn, PASSCODE, _serials_free(conn, codes), Mode.PORTAL)
     _save_mark(local, key, _newest(mark, requests, "updated_at"))
 
 

@@ -220,4 +220,9 @@ def _on_duplicate(
         pairs = [(c, new[c]) for c in PORTAL_COLUMNS if c in nonkey]
         pairs += [(c, case((first, new[c]), else_=t[c])) for c in ("revoked_by", "revoke_reason")]
         pairs.append(("revoked_at", func.coalesce(t["revoked_at"], new["revoked_at"])))
+    if mode is not Mode.IGNORE and nonkey:
+        # ON DUPLICATE KEY fires on any unique key: a row that only shares a secondary one
+        # (another account's username, another passcode's serial) must be left alone
+        same_row = and_(*[t[k] == new[k] for k in key])
+        pairs = [(c, case((same_row, expr), else_=t[c])) for c, expr in pairs]
     return ins.on_duplicate_key_update(pairs)
