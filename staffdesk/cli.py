@@ -70,10 +70,18 @@ class App:
     def factory(self) -> sessionmaker[Session]:
         if self._factory is None:
             engine = db.make_engine(self.url)
-            if not db.is_initialised(engine):
-                db.upgrade(engine)  # a new store is created on first use
+            # a new store is created on first use; an older one gets this build's migrations
+            # (one version query when it is already current)
+            db.upgrade(engine)
             self._factory = db.session_factory(engine)
         return self._factory
+
+    @property
+    def pending_sync(self) -> bool:
+        """A passcode issued here reaches the portal only after `staffdesk sync`."""
+        from staffdesk.sync import config
+
+        return config.issues_pending_sync(self.url)
 
     @contextmanager
     def work(self) -> Iterator[Session]:
@@ -379,7 +387,12 @@ def _issue(app: App, reissue: bool) -> int:
     with _removed_on_failure(out), app.work() as s:
         actor = app.actor(s)
         issued = requests.issue_passcodes(
-            s, actor, a.request, language=a.lang or "", reissue=reissue
+            s,
+            actor,
+            a.request,
+            language=a.lang or "",
+            reissue=reissue,
+            pending_sync=app.pending_sync,
         )
         _write_private(out, lambda fh: render_slips([issued.slip], fh))
         requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
@@ -387,12 +400,18 @@ def _issue(app: App, reissue: bool) -> int:
     emit(
         a,
         f"{'reissued' if reissue else 'issued'} {len(serials)} passcode(s) "
-        f"({', '.join(serials)}); slip written to {out}",
+        f"({', '.join(serials)}); slip written to {out}"
+        + (
+            "\npending sync: the portal accepts these codes after the next `staffdesk sync`"
+            if issued.slip.pending_sync
+            else ""
+        ),
         {
             "passcodes": list(issued.passcode_ids),
             "serials": serials,
             "out": str(out),
             "revoked": list(issued.revoked_ids),
+            "pending_sync": issued.slip.pending_sync,
         },
     )
     return 0
@@ -431,7 +450,14 @@ def cmd_slips_batch(app: App) -> int:
             out,
             lambda fh: holder.append(
                 batch.issue_batch(
-                    s, actor, a.school, fh, grade=a.grade, language=a.lang or "", progress=progress
+                    s,
+                    actor,
+                    a.school,
+                    fh,
+                    grade=a.grade,
+                    language=a.lang or "",
+                    progress=progress,
+                    pending_sync=app.pending_sync,
                 )
             ),
         )

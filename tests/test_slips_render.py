@@ -173,7 +173,7 @@ def test_spanish_slip_is_in_spanish() -> None:
         "Vence el 28 de noviembre de 2026",
         "Verificación del estudiante",
         "Emitida por Ana Ruiz en Lincoln Elementary School el 14 de noviembre de 2026",
-        "Emitida sin conexión",
+        "Pendiente de sincronizar",
         "Recibo — copia para la escuela",
         "7K2-M9Q-4XD",
     ):
@@ -182,7 +182,7 @@ def test_spanish_slip_is_in_spanish() -> None:
 
 
 def test_offline_slip_says_it_works_once_synced() -> None:
-    notice = "Issued offline — this code works once the school's computer has synced"
+    notice = "Pending sync — this code works once the school's computer has synced"
     assert notice in page_text(render_slips_bytes([make_slip(pending_sync=True)]))
     assert notice not in page_text(render_slips_bytes([make_slip(pending_sync=False)]))
 

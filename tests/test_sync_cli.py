@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 
 from staffdesk.cli import main
 from staffdesk.domain.errors import SecretStoreUnavailable
+from staffdesk.services import queries
 from staffdesk.store import db
 from staffdesk.sync import config, connection, secrets
 from tests import sync_helpers as h
@@ -269,3 +270,49 @@ def test_back_off_is_bounded() -> None:
     delays = [connection.next_delay(n) for n in range(30)]
     assert delays[0] <= 1 and delays[1] <= 2 and delays[5] >= 28
     assert max(delays) <= connection.MAX_DELAY and min(delays[6:]) >= 0.9 * connection.MAX_DELAY
+
+
+# ------------------------------------------------------------------------ pending sync, print log
+
+
+def test_a_code_issued_offline_says_pending_sync_and_its_print_log_reaches_the_shared_database(
+    shared_url: str,
+    template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import PdfReader
+
+    desk = h.desk(tmp_path, "ws-a", template)
+    rid = h.record(desk, "1000004")
+    h.verify(desk, rid)
+    h.approve(desk, rid)
+    monkeypatch.setenv("STAFFDESK_PASSWORD", h.PASSWORD)
+    issue = ("--db", desk.url, "passcode", "issue", rid, "--as", "clerk", "--lang", "en")
+    # standalone: nothing to wait for, and the slip does not say so
+    alone = tmp_path / "alone.pdf"
+    code, out, err = _run(capsys, *issue, "--out", str(alone))
+    assert code == 0, err
+    assert "pending sync" not in out
+    assert "pending" not in PdfReader(alone).pages[0].extract_text().lower()
+    # with a shared database configured, a code issued here waits for the next sync
+    config.save(shared_url, password_in_keyring=False)
+    slip = tmp_path / "slip.pdf"
+    reissue = ("--db", desk.url, "passcode", "reissue", rid, "--as", "approver", "--lang", "en")
+    code, out, err = _run(capsys, *reissue, "--out", str(slip))
+    assert code == 0, err
+    assert "pending sync" in out
+    assert "pending sync" in PdfReader(slip).pages[0].extract_text().lower()
+    with desk.work() as s:
+        card = queries.student_card(s, desk.clerk, "1000004", show_unsynced=True)
+    assert [r.detail for r in card.history if r.kind == "passcode" and "pending sync" in r.detail]
+    shared = db.make_engine(shared_url)
+    try:
+        assert desk.sync(shared).ok
+        assert h.count(shared, "slip_print_log") == 2  # the first slip and the reissued one
+    finally:
+        shared.dispose()
+    with desk.work() as s:
+        card = queries.student_card(s, desk.clerk, "1000004", show_unsynced=True)
+    assert not [r for r in card.history if "pending sync" in r.detail]

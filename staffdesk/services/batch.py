@@ -107,6 +107,7 @@ def issue_batch(
     language: str = "",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    pending_sync: bool = False,
 ) -> BatchResult:
     """Issue and render the whole batch into `out`; the caller commits (or rolls back)."""
     from staffdesk.slips.render import render_slips
@@ -131,6 +132,7 @@ def issue_batch(
         language=language,
         batch_id=batch_id,
         prehashed=list(zip(codes, hashes, strict=True)),
+        pending_sync=pending_sync,
     )
     if progress:
         progress("issue", len(ids), len(ids))

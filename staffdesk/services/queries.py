@@ -10,9 +10,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import BindParameter
 
 from staffdesk.domain.errors import NotFound
 from staffdesk.domain.values import Phone, fold_name
@@ -31,7 +33,7 @@ from staffdesk.store.models import (
 )
 
 PAGE = 100
-_PREFIX = bindparam("prefix")
+_PREFIX: BindParameter[str] = bindparam("prefix", type_=String())
 
 
 def _phone(e164: str) -> str:
@@ -68,14 +70,16 @@ def list_schools(session: Session, actor: Actor) -> list[SchoolRow]:
     return [SchoolRow(c, n, int(k)) for c, n, k in session.execute(q)]
 
 
-def _school_filter(actor: Actor, schools: Sequence[str] | None, column: object) -> object | None:
+def _school_filter(
+    actor: Actor, schools: Sequence[str] | None, column: InstrumentedAttribute[str]
+) -> ColumnElement[bool] | None:
     """Narrow to the schools asked for, and never beyond the actor's own."""
     wanted = {s.upper() for s in schools} if schools else None
     if not actor.is_admin:
         wanted = (wanted & actor.schools) if wanted is not None else set(actor.schools)
     if wanted is None:
         return None
-    return column.in_(sorted(wanted))  # type: ignore[attr-defined]
+    return column.in_(sorted(wanted))
 
 
 # ------------------------------------------------------------------------------ student search
@@ -130,7 +134,7 @@ def search_students(
         q = q.order_by(Student.name_key, Student.permanent_id)
     cond = _school_filter(actor, schools, Student.school_code)
     if cond is not None:
-        q = q.where(cond)  # type: ignore[arg-type]
+        q = q.where(cond)
     q = q.offset(offset).limit(limit + 1)
     rows = session.execute(q, params).all()
     out = tuple(
@@ -187,7 +191,11 @@ class StudentCard:
     history: tuple[HistoryRow, ...]
 
 
-def student_card(session: Session, actor: Actor, permanent_id: str) -> StudentCard:
+def student_card(
+    session: Session, actor: Actor, permanent_id: str, *, show_unsynced: bool = False
+) -> StudentCard:
+    """The card at the desk. `show_unsynced`: mark passcodes the shared database has not got
+    yet ("pending sync": the portal refuses them until the next sync)."""
     pid = "".join((permanent_id or "").split()).replace("-", "")
     student = session.get(Student, pid)
     if student is None or not actor.can_see_school(student.school_code):
@@ -226,9 +234,21 @@ def student_card(session: Session, actor: Actor, permanent_id: str) -> StudentCa
             )
         )
     now = utcnow()
-    for p in session.scalars(
+    codes = session.scalars(
         select(Passcode).where(Passcode.permanent_id == pid).order_by(Passcode.issued_at.desc())
-    ):
+    ).all()
+    unsynced: set[str] = set()
+    if show_unsynced and codes:
+        unsynced = set(
+            session.scalars(
+                select(Outbox.entity_id).where(
+                    Outbox.entity_type == "passcode",
+                    Outbox.pushed_at.is_(None),
+                    Outbox.entity_id.in_([p.id for p in codes]),
+                )
+            )
+        )
+    for p in codes:
         v = passcode_view(p, now)
         state = (
             PasscodeState.LOCKED.value
@@ -240,6 +260,8 @@ def student_card(session: Session, actor: Actor, permanent_id: str) -> StudentCa
             detail = f"serial {v.serial}, used at {v.used_at:%Y-%m-%d %H:%M} UTC"
         elif v.revoked_at is not None:
             detail = f"serial {v.serial}, revoked {v.revoked_at:%Y-%m-%d}"
+        if v.id in unsynced:
+            detail += ", pending sync"
         history.append(
             HistoryRow(v.id, v.request_id, "passcode", v.issued_at, state, v.issued_by, detail)
         )
@@ -303,11 +325,11 @@ class QueuePage:
 
 
 # sort columns with an index of their own: the page is read in index order and stops early
-_INDEXED_SORTS = {"recorded_at", "school", "permanent_id"}
+_INDEXED_SORTS = {"recorded_at", "school", "permanent_id", "student", "guardian"}
 _RARE_STATUSES = {RequestStatus.REJECTED.value, RequestStatus.REVOKED.value}
 
 
-def _queue_query(actor: Actor, f: QueueFilter) -> Select[tuple[object, ...]]:
+def _queue_query(actor: Actor, f: QueueFilter) -> Select[*tuple[Any, ...]]:
     q = select(
         AccessRequest.id,
         AccessRequest.recorded_at,
@@ -329,7 +351,7 @@ def _queue_query(actor: Actor, f: QueueFilter) -> Select[tuple[object, ...]]:
         q = q.where(status.in_(list(f.statuses)))
     cond = _school_filter(actor, f.schools, AccessRequest.school_code)
     if cond is not None:
-        q = q.where(cond)  # type: ignore[arg-type]
+        q = q.where(cond)
     if f.older_than_days > 0:
         q = q.where(AccessRequest.recorded_at <= utcnow() - timedelta(days=f.older_than_days))
     return q
@@ -469,21 +491,6 @@ def _details(details: str) -> str:
 # -------------------------------------------------------------------------------- sync status
 
 
-@dataclass(frozen=True, slots=True)
-class LocalStatus:
-    waiting: int  # changes in the outbox not yet pushed
-    last_push: datetime | None
-
-
-def local_status(session: Session) -> LocalStatus:
-    waiting = (
-        session.scalar(select(func.count()).select_from(Outbox).where(Outbox.pushed_at.is_(None)))
-        or 0
-    )
-    last = session.scalar(select(func.max(Outbox.pushed_at)))
-    return LocalStatus(int(waiting), last)
-
-
 def pending_requests(session: Session, actor: Actor) -> int:
     """How many requests at the actor's schools wait for someone (recorded or verified)."""
     q = (
@@ -493,7 +500,7 @@ def pending_requests(session: Session, actor: Actor) -> int:
     )
     cond = _school_filter(actor, None, AccessRequest.school_code)
     if cond is not None:
-        q = q.where(cond)  # type: ignore[arg-type]
+        q = q.where(cond)
     return session.scalar(q) or 0
 
 
@@ -504,7 +511,6 @@ __all__ = [
     "ContactRow",
     "FamilyCandidate",
     "HistoryRow",
-    "LocalStatus",
     "QueueFilter",
     "QueuePage",
     "QueueRow",
@@ -515,7 +521,6 @@ __all__ = [
     "audit_page",
     "family_candidates",
     "list_schools",
-    "local_status",
     "pending_requests",
     "queue_count",
     "queue_page",

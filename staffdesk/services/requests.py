@@ -45,6 +45,7 @@ from staffdesk.store.models import (
     AccessRequest,
     Decision,
     IdentityCheck,
+    Outbox,
     Passcode,
     School,
     SlipPrintLog,
@@ -791,6 +792,14 @@ def log_printed(
     for r in rows:
         r["passcode_id"] = ids[r["serial"]]
     session.execute(insert(SlipPrintLog), rows)
+    # the shared database keeps the print log too: queued like every other change
+    session.execute(
+        insert(Outbox),
+        [
+            {"entity_type": "slip_print_log", "entity_id": r["id"], "action": "slip.print"}
+            for r in rows
+        ],
+    )
 
 
 def revoke_passcode(

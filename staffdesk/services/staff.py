@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,8 +19,14 @@ from staffdesk.store.models import School, StaffSchool, StaffUser
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 8
-# verified against when the username is unknown, so timing does not tell names apart
-_DUMMY_HASH = hash_secret("not-a-real-password")
+_SIGN_IN_REFUSED = "wrong username or password, or the account is disabled"
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the username is unknown, so timing does not tell names apart
+    (made on first use: hashing costs a fifth of a second nobody should pay at import)."""
+    return hash_secret("not-a-real-password")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +118,10 @@ def authenticate(
         select(StaffUser).where(StaffUser.username == (username or "").strip().lower())
     )
     if user is None:
-        verify_secret(_DUMMY_HASH, password or "")
-        raise AuthenticationFailed("wrong username or password")
+        verify_secret(_dummy_hash(), password or "")
+        raise AuthenticationFailed(_SIGN_IN_REFUSED)
     if not verify_secret(user.password_hash, password or "") or not user.active:
-        raise AuthenticationFailed("wrong username or password, or the account is disabled")
+        raise AuthenticationFailed(_SIGN_IN_REFUSED)
     view = _view(session, user)
     return Actor(
         username=user.username,

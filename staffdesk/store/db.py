@@ -136,13 +136,37 @@ def alembic_config(engine: Engine) -> Any:
 def upgrade(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration (the only way the schema changes)."""
     from alembic import command
+    from alembic.util import CommandError
 
     try:
+        if schema_is_current(engine):
+            return  # the common case on every start: one query, no Alembic environment
         command.upgrade(alembic_config(engine), "head")
+    except CommandError as exc:  # e.g. a revision this build does not know
+        raise StoreUnavailable(
+            f"the database {redacted(str(engine.url))} has a schema this version of StaffDesk "
+            f"does not know ({exc}); it was probably made by a newer StaffDesk: update this one"
+        ) from None
     except (OperationalError, DBAPIError) as exc:
         raise StoreUnavailable(
             f"cannot create or upgrade the schema at {redacted(str(engine.url))}: {exc.orig}"
         ) from exc
+
+
+def head_revision() -> str | None:
+    """The newest migration this build knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """True when the store already stands at this build's newest migration."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    return current is not None and current == head_revision()
 
 
 def is_initialised(engine: Engine) -> bool:

@@ -146,9 +146,9 @@ class AccessRequest(Base):
     permanent_id: Mapped[str] = mapped_column(ForeignKey("student.permanent_id"), index=True)
     student_first_name: Mapped[str] = mapped_column(String(100))  # as written on the form
     student_middle_name: Mapped[str] = mapped_column(String(100), default="")
-    student_last_name: Mapped[str] = mapped_column(String(100))
+    student_last_name: Mapped[str] = mapped_column(String(100), index=True)  # queue sort
     name_mismatch: Mapped[bool] = mapped_column(Boolean, default=False)
-    guardian_name: Mapped[str] = mapped_column(String(200))
+    guardian_name: Mapped[str] = mapped_column(String(200), index=True)  # queue sort
     address: Mapped[str] = mapped_column(String(400))
     phone: Mapped[str] = mapped_column(String(20))  # E.164
     email: Mapped[str] = mapped_column(String(254))
@@ -206,7 +206,7 @@ class Passcode(Base):
     # PORTAL-owned columns: written by the portal check only
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
     used_by_account: Mapped[str | None] = mapped_column(String(254), default=None)
-    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
 
 

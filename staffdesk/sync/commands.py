@@ -155,9 +155,6 @@ def _conflict_text(c: sync.ConflictView) -> str:
 
 def cmd_sync(app: App) -> int:
     a = app.args
-    engine_ = app.factory.kw.get("bind")
-    if engine_ is not None:
-        db.upgrade(engine_)  # a store made before the sync tables existed gets them now
     if a.status:
         with db.unit_of_work(app.factory) as s:
             st = sync.status(s, configured=bool(a.shared) or None)

@@ -104,3 +104,21 @@ def clear() -> SharedConfig | None:
     old = load()
     config_path().unlink(missing_ok=True)
     return old
+
+
+def issues_pending_sync(local_url: str) -> bool:
+    """Does a passcode issued into this store wait for a sync before the portal honours it?
+
+    Yes when this workstation keeps a local SQLite store and a shared database is configured
+    (its slip then says "pending sync"); no when the store is the shared database itself, or in
+    standalone mode. An unreadable settings file errs on the side of saying "pending".
+    """
+    try:
+        if make_url(local_url).get_backend_name() != "sqlite":
+            return False
+    except ArgumentError:
+        return False
+    try:
+        return load() is not None
+    except ValidationError:
+        return True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import PrintFailed
+from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 
@@ -89,6 +90,7 @@ class BatchPrintDialog(FormDialog):
         grade = self.grade.text().strip() or None
         lang = str(self.language.currentData() or "")
         actor, progress, cancel = self.desk.me(), self._progress, self._cancel
+        url = self.desk.url
         cancel.clear()
 
         def work(session: Session) -> object:
@@ -102,6 +104,7 @@ class BatchPrintDialog(FormDialog):
                     language=lang,
                     progress=lambda phase, done, total: progress.moved.emit(phase, done, total),
                     cancelled=cancel.is_set,
+                    pending_sync=sync_config.issues_pending_sync(url),
                 )
 
         self.running = True

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.services import queries
+from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui.base import Desk
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
@@ -212,9 +213,9 @@ class FrontDesk(QWidget):
     # ---------------------------------------------------------------- the card
     def load_card(self, permanent_id: str) -> None:
         self._wanted_card = permanent_id
-        actor = self.desk.me()
+        actor, url = self.desk.me(), self.desk.url
         self.desk.worker.submit(
-            lambda s: queries.student_card(s, actor, permanent_id),
+            lambda s: queries.student_card(s, actor, permanent_id, show_unsynced=pending(url)),
             self._show_card,
             self._card_failed,
             owner=self,

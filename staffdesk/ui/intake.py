@@ -24,6 +24,7 @@ from staffdesk.domain.values import Email, PermanentId, Phone
 from staffdesk.domain.workflow import DocumentKind
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
+from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import field_label, show_error
 
@@ -148,9 +149,9 @@ class AccessFormDialog(FormDialog):
             self.errors.clear()
             self.errors.show(exc.field, exc.detail)
             return
-        actor = self.desk.me()
+        actor, url = self.desk.me(), self.desk.url
         self.desk.worker.submit(
-            lambda s: queries.student_card(s, actor, pid),
+            lambda s: queries.student_card(s, actor, pid, show_unsynced=pending(url)),
             self.fill,
             lambda exc: self._show(exc),
             owner=self,

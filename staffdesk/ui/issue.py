@@ -31,6 +31,7 @@ from staffdesk.domain.errors import PrintFailed
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
 from staffdesk.services.context import Actor
+from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.pdfimage import pdf_pages
@@ -188,11 +189,18 @@ class IssueDialog(FormDialog):
         actor, ids = self.desk.me(), self.request_ids()
         lang, reissue = str(self.language.currentData() or ""), self.reissue
         versions = [self.context.request.version] + [None] * (len(ids) - 1)
+        url = self.desk.url
         self.issue_button.setEnabled(False)
         self.status.setText(self.tr("Issuing…"))
         self.desk.worker.submit(
             lambda s: req_svc.issue_passcodes(
-                s, actor, ids, language=lang, reissue=reissue, expected_versions=versions
+                s,
+                actor,
+                ids,
+                language=lang,
+                reissue=reissue,
+                expected_versions=versions,
+                pending_sync=sync_config.issues_pending_sync(url),
             ),
             self._issued,
             self._issue_failed,
@@ -211,12 +219,15 @@ class IssueDialog(FormDialog):
             box.setEnabled(False)
         self.language.setEnabled(False)
         n = len(issued.slip.students)
-        self.status.setText(
-            self.tr(
-                "Passcode issued for {0} student(s). Print the slip or save it as a PDF "
-                "now: the code cannot be shown again."
-            ).format(n)
-        )
+        text = self.tr(
+            "Passcode issued for {0} student(s). Print the slip or save it as a PDF "
+            "now: the code cannot be shown again."
+        ).format(n)
+        if issued.slip.pending_sync:
+            text += " " + self.tr(
+                "Pending sync: the portal accepts this code once this workstation has synced."
+            )
+        self.status.setText(text)
         self.preview.setText(self.tr("Drawing the slip…"))
         self.desk.worker.compute(
             lambda: render_slip(issued), self._rendered, self._render_failed, owner=self

@@ -288,8 +288,9 @@ class MainWindow(QMainWindow):
         self.signed_out.emit()
 
     def refresh_status(self) -> None:
+        url = self.desk.url
         self.desk.worker.submit(
-            sync_status_text,
+            lambda session: sync_status_text(session, url),
             self.sync_label.setText,
             lambda exc: self.sync_label.setText(self.tr("Offline")),
             owner=self,
@@ -531,12 +532,27 @@ class MainWindow(QMainWindow):
         event.accept()  # type: ignore[attr-defined]
 
 
-def sync_status_text(session: Session) -> str:
-    """Online/offline, changes waiting, last sync — from the sync engine when it is installed."""
-    try:
-        from staffdesk.sync import status as sync_status  # type: ignore[attr-defined]
-    except ImportError:
-        local = queries.local_status(session)
-        waiting = f" · {local.waiting} change(s) kept locally" if local.waiting else ""
-        return QApplication.translate("MainWindow", "Standalone") + waiting
-    return str(sync_status.describe(session))  # pragma: no cover - depends on the sync engine
+def sync_status_text(session: Session, url: str) -> str:
+    """Online/offline, changes waiting, last sync, open conflicts: from the sync engine."""
+    from sqlalchemy.engine import make_url
+
+    from staffdesk.sync import engine as sync_engine
+
+    def tr(text: str) -> str:
+        return QApplication.translate("MainWindow", text)
+
+    if make_url(url).get_backend_name() != "sqlite":
+        return tr("Shared database (direct)")
+    st = sync_engine.status(session)
+    if st.state == "standalone":
+        return tr("Standalone")
+    parts = [tr("Online") if st.online else tr("Offline")]
+    parts.append(tr("{0} waiting").format(st.waiting))
+    if st.last_sync_at is not None:
+        local = st.last_sync_at.astimezone()
+        parts.append(tr("last sync {0}").format(f"{local:%Y-%m-%d %H:%M}"))
+    else:
+        parts.append(tr("never synced"))
+    if st.open_conflicts:
+        parts.append(tr("{0} conflict(s)").format(st.open_conflicts))
+    return " · ".join(parts)
