@@ -282,6 +282,63 @@ def test_issue_preview_and_save_pdf(qtbot, desk_app, boxes, tmp_path):
     assert not boxes
 
 
+def test_print_sends_the_slip_to_the_chosen_printer_and_logs_it(
+    qtbot, desk_app, boxes, tmp_path, monkeypatch
+):
+    """Print… through the system print dialog; the "printer" here is Qt's PDF printer, so the
+    page that would reach paper can be read back."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
+    from sqlalchemy import select
+
+    from staffdesk.store.models import SlipPrintLog
+    from staffdesk.ui import issue as issue_ui
+
+    paper = tmp_path / "printed.pdf"
+    chosen: list[QPrinter] = []
+
+    class ChosenPrinter:  # the user picks a printer and presses Print
+        def __init__(self, printer: QPrinter, _parent: object) -> None:
+            self.printer = printer
+
+        def exec(self) -> QDialog.DialogCode:
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(paper))
+            chosen.append(self.printer)
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(issue_ui, "QPrintDialog", ChosenPrinter)
+    win = signed_in(desk_app, "clerk")
+    view = request_for(desk_app, "1000010")
+    dialog = win.open_issue(view.id)
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
+    dialog.issue()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    assert dialog.print_button.isEnabled()
+    with qtbot.waitSignal(dialog.printed, timeout=30000) as printed:
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert printed.args == ["print"]
+    assert chosen and "Sent to the printer" in dialog.status.text()
+    pages = PdfReader(paper).pages
+    assert len(pages) == 1  # one slip, one sheet
+    (image,) = pages[0].images  # the slip, drawn as the rasterised page
+    picture = image.image.convert("L")  # Pillow
+    assert picture.width > 1000  # printed at print resolution, not the preview's
+    inked = sum(
+        1
+        for x in range(0, picture.width, 20)
+        for y in range(0, picture.height, 20)
+        if picture.getpixel((x, y)) < 128
+    )
+    assert inked > 100  # text and the QR code reached the page, not a blank sheet
+    with db.unit_of_work(desk_app.desk.factory) as s:
+        kinds = s.scalars(select(SlipPrintLog.kind)).all()
+    assert "print" in kinds
+    dialog.close()
+    assert not boxes
+
+
 def test_closing_an_unprinted_slip_asks_first(qtbot, desk_app, boxes, monkeypatch):
     win = signed_in(desk_app, "clerk")
     view = request_for(desk_app, "1000013")

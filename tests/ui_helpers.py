@@ -9,7 +9,11 @@ from staffdesk.services import demo, queries, staff
 from staffdesk.store import db
 
 # the offscreen platform says this whenever a window is shown; it is not our warning
-QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+# the offscreen platform has no window manager: it says so when asked to size or raise a window
+QT_NOISE = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
 
 
 def make_template(folder: Path) -> Path:

@@ -119,6 +119,8 @@ class DeskApp:
     def _signed_in(self) -> None:
         self.sign_in = None
         self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()  # keys go straight to the Permanent ID field
         self.window.start_session()
 
     def _quit_if_signed_out(self) -> None:
