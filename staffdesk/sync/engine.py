@@ -313,7 +313,7 @@ def _rows(
         q = select(*cols).where(table.c[column].in_(part))
         if lock:
             q = q.with_for_update()
-        out.extend(dict(zip(keys, row, strict=True)) for row in conn.execute(q))
+        out.extend(dict(zip(keys, row, strict=True)) for row in conn.execute(q).all())
     return out
 
 
