@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -297,7 +298,11 @@ class ApprovalQueue(QWidget):
         self.model = queue_model(desk, self)
         self.table.setModel(self.model)
         setup_table(self.table, stretch=2)
-        child(self.ui, QSplitter, "splitter").setSizes([700, 460])
+        # rows arrive a page at a time: size the date column for a whole date, not the header
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, self.table.fontMetrics().horizontalAdvance("0000-00-00 00:00") + 40)
+        child(self.ui, QSplitter, "splitter").setSizes([860, 340])
         self.table.horizontalHeader().setSortIndicator(
             0, self.table.horizontalHeader().sortIndicatorOrder()
         )
