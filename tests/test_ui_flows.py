@@ -339,6 +339,37 @@ def test_print_sends_the_slip_to_the_chosen_printer_and_logs_it(
     assert not boxes
 
 
+def test_with_a_shared_database_the_desk_syncs_in_the_background_and_says_so(
+    qtbot, desk_app, boxes, pg_url, tmp_path, monkeypatch
+):
+    from sqlalchemy import func, select
+
+    from staffdesk.store.models import Passcode
+    from staffdesk.sync import config
+
+    monkeypatch.setenv("STAFFDESK_CONFIG_DIR", str(tmp_path / "config"))
+    shared = db.make_engine(pg_url)
+    db.upgrade(shared)
+    config.save(pg_url, password_in_keyring=False)
+    win = signed_in(desk_app, "clerk")
+    view = request_for(desk_app, "1000010")
+    dialog = win.open_issue(view.id)
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
+    dialog.issue()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    assert "Pending sync" in dialog.status.text()  # on screen, as on the slip
+    with qtbot.waitSignal(dialog.printed, timeout=10000):
+        dialog.save_pdf(str(tmp_path / "slip.pdf"))
+    win.refresh_status()  # what the 30-second timer does
+    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Online"), timeout=60000)
+    qtbot.waitUntil(lambda: "0 waiting" in win.sync_label.text(), timeout=30000)
+    with shared.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(Passcode.__table__)) >= 1
+    shared.dispose()
+    dialog.close()
+    assert not boxes
+
+
 def test_closing_an_unprinted_slip_asks_first(qtbot, desk_app, boxes, monkeypatch):
     win = signed_in(desk_app, "clerk")
     view = request_for(desk_app, "1000013")

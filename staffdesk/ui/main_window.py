@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import AuthenticationFailed
 from staffdesk.domain.workflow import Action, Role
@@ -288,7 +288,21 @@ class MainWindow(QMainWindow):
         self.signed_out.emit()
 
     def refresh_status(self) -> None:
+        """Every 30 s while signed in: a sync round when a shared database is configured
+        (in the background; the desk keeps working), then the status bar."""
         url = self.desk.url
+        factory = self.desk.worker.factory
+        if factory is not None and self.desk.actor is not None:
+            schools = None if self.desk.actor.is_admin else self.desk.actor.schools
+            self.desk.worker.in_background(
+                lambda: sync_round(url, factory, schools),
+                lambda _ran: self._show_status(url),
+                lambda exc: self.sync_label.setText(self.tr("Offline")),
+                owner=self,
+            )
+        self._show_status(url)
+
+    def _show_status(self, url: str) -> None:
         self.desk.worker.submit(
             lambda session: sync_status_text(session, url),
             self.sync_label.setText,
@@ -530,6 +544,25 @@ class MainWindow(QMainWindow):
                 event.ignore()  # type: ignore[attr-defined]
                 return
         event.accept()  # type: ignore[attr-defined]
+
+
+def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str] | None) -> bool:
+    """One sync round from this workstation's local store, if it has a shared database."""
+    from staffdesk.sync import config
+    from staffdesk.sync import connection as sync_connection
+    from staffdesk.sync import engine as sync_engine
+
+    if not config.issues_pending_sync(url):
+        return False  # standalone, or this store is the shared database itself
+    shared_url = sync_connection.resolve_url()
+    if shared_url is None:
+        return False
+    shared = sync_connection.shared_engine(shared_url)
+    try:
+        sync_engine.sync_once(factory, shared, schools=schools)
+    finally:
+        shared.dispose()
+    return True
 
 
 def sync_status_text(session: Session, url: str) -> str:

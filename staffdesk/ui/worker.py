@@ -115,6 +115,11 @@ class DbWorker(QObject):
         self._pending: set[_Reply] = set()
         self.cpu = QThreadPool(self)  # slip rendering and rasterising: never the DB thread
         self.cpu.setMaxThreadCount(1)
+        # sync rounds with the shared database: may wait on the network, so never in the way
+        # of the desk's own work, and not shown as "working"
+        self.sync_pool = QThreadPool(self)
+        self.sync_pool.setMaxThreadCount(1)
+        self._background: set[_Reply] = set()
 
     def submit(
         self,
@@ -174,6 +179,26 @@ class DbWorker(QObject):
         """CPU work without the database (render a PDF, rasterise a page)."""
         self._start(self.cpu, fn, on_done, on_error, owner)
 
+    def in_background(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> bool:
+        """Quiet background work (a sync round); False when one is still running."""
+        if self.sync_pool.activeThreadCount():
+            return False
+        reply = _Reply(owner, on_done, on_error, self._forget_background)
+        self._background.add(reply)  # held until it reports back
+        self.sync_pool.start(_Operation(fn, reply))
+        return True
+
+    def _forget_background(self, reply: _Reply) -> None:
+        self._background.discard(reply)
+        reply.deleteLater()
+
     def _start(
         self,
         pool: QThreadPool,
@@ -203,4 +228,5 @@ class DbWorker(QObject):
         """Let queued work finish (at shutdown and in tests); never called from a slot."""
         a = self.pool.waitForDone(msecs)
         b = self.cpu.waitForDone(msecs)
-        return a and b
+        c = self.sync_pool.waitForDone(msecs)
+        return a and b and c
