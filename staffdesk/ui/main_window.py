@@ -297,10 +297,17 @@ class MainWindow(QMainWindow):
             self.desk.worker.in_background(
                 lambda: sync_round(url, factory, schools),
                 lambda _ran: self._show_status(url),
-                lambda exc: self.sync_label.setText(self.tr("Offline")),
+                self._sync_failed,
                 owner=self,
             )
         self._show_status(url)
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        """The round could not start (e.g. no password in the keyring): say why on hover."""
+        from staffdesk.ui.errors import describe
+
+        self.sync_label.setText(self.tr("Offline"))
+        self.sync_label.setToolTip(describe(exc).text)
 
     def _show_status(self, url: str) -> None:
         self.desk.worker.submit(
