@@ -1,2019 +1,2716 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name />
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115" />
-        <source>Something went wrong</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118" />
-        <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
 <context>
     <name>AccessForm</name>
     <message>
-        <location filename="../../forms/access_form.ui" line="9" />
+        <location filename="../../forms/access_form.ui" line="9"/>
         <source>Copy the Parent Access Form in its order. Fields come prefilled from the roster; change them to what the parent wrote.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="18" />
-        <location filename="../../forms/access_form.ui" line="24" />
+        <location filename="../../forms/access_form.ui" line="18"/>
+        <location filename="../../forms/access_form.ui" line="24"/>
         <source>School</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="24" />
-        <source>The student's school, from the roster</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/access_form.ui" line="24"/>
+        <source>The student&apos;s school, from the roster</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="29" />
+        <location filename="../../forms/access_form.ui" line="29"/>
         <source>Student &amp;Permanent ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="35" />
+        <location filename="../../forms/access_form.ui" line="35"/>
         <source>Student Permanent ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="35" />
+        <location filename="../../forms/access_form.ui" line="35"/>
         <source>5 to 12 digits; type or scan</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="40" />
+        <location filename="../../forms/access_form.ui" line="40"/>
         <source>Student &amp;name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="47" />
+        <location filename="../../forms/access_form.ui" line="47"/>
         <source>Student first name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="47" />
+        <location filename="../../forms/access_form.ui" line="47"/>
         <source>First</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="50" />
+        <location filename="../../forms/access_form.ui" line="50"/>
         <source>Student middle initial</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="50" />
+        <location filename="../../forms/access_form.ui" line="50"/>
         <source>MI</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="53" />
+        <location filename="../../forms/access_form.ui" line="53"/>
         <source>Student last name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="53" />
+        <location filename="../../forms/access_form.ui" line="53"/>
         <source>Last</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="59" />
+        <location filename="../../forms/access_form.ui" line="59"/>
         <source>Parent/&amp;guardian name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="65" />
+        <location filename="../../forms/access_form.ui" line="65"/>
         <source>Parent or guardian name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="65" />
-        <source>As written on the form; compared with the student's contacts</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/access_form.ui" line="65"/>
+        <source>As written on the form; compared with the student&apos;s contacts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="70" />
+        <location filename="../../forms/access_form.ui" line="70"/>
         <source>&amp;Address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="76" />
+        <location filename="../../forms/access_form.ui" line="76"/>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="81" />
+        <location filename="../../forms/access_form.ui" line="81"/>
         <source>&amp;Home phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="87" />
+        <location filename="../../forms/access_form.ui" line="87"/>
         <source>Home phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="87" />
+        <location filename="../../forms/access_form.ui" line="87"/>
         <source>e.g. (415) 555-0123</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="92" />
+        <location filename="../../forms/access_form.ui" line="92"/>
         <source>&amp;Email</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="98" />
+        <location filename="../../forms/access_form.ui" line="98"/>
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="98" />
+        <location filename="../../forms/access_form.ui" line="98"/>
         <source>e.g. name@example.org</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="103" />
+        <location filename="../../forms/access_form.ui" line="103"/>
         <source>&amp;Signed on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="109" />
+        <location filename="../../forms/access_form.ui" line="109"/>
         <source>Date the form was signed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="111" />
+        <location filename="../../forms/access_form.ui" line="111"/>
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="116" />
+        <location filename="../../forms/access_form.ui" line="116"/>
         <source>Slip &amp;language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="122" />
+        <location filename="../../forms/access_form.ui" line="122"/>
         <source>Slip language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="123" />
-        <source>The language of the printed slip; by default the family's language on the roster</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/access_form.ui" line="123"/>
+        <source>The language of the printed slip; by default the family&apos;s language on the roster</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="132" />
+        <location filename="../../forms/access_form.ui" line="132"/>
         <source>Notice about this form</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="44" />
+        <location filename="../../staffdesk/ui/intake.py" line="49"/>
         <source>New Parent Access Form</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="73" />
+        <location filename="../../staffdesk/ui/intake.py" line="78"/>
         <source>&amp;Record form</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="75" />
-        <source>Record the form, then check the parent's ID (Enter)</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/intake.py" line="80"/>
+        <source>Record the form, then check the parent&apos;s ID (Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="77" />
+        <location filename="../../staffdesk/ui/intake.py" line="82"/>
         <source>Record form</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="123" />
+        <location filename="../../staffdesk/ui/intake.py" line="128"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="196" />
+        <location filename="../../staffdesk/ui/intake.py" line="201"/>
         <source>Name differs from the roster</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="197" />
+        <location filename="../../staffdesk/ui/intake.py" line="202"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="321" />
+        <location filename="../../staffdesk/ui/queue.py" line="376"/>
         <source>All my schools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="346" />
+        <location filename="../../staffdesk/ui/queue.py" line="401"/>
         <source>{0} request(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="372" />
+        <location filename="../../staffdesk/ui/queue.py" line="427"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="10" />
+        <location filename="../../forms/queue.ui" line="10"/>
         <source>S&amp;chool</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="16" />
+        <location filename="../../forms/queue.ui" line="16"/>
         <source>Filter by school</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="21" />
+        <location filename="../../forms/queue.ui" line="21"/>
         <source>S&amp;tatus</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="27" />
+        <location filename="../../forms/queue.ui" line="27"/>
         <source>Filter by status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="32" />
+        <location filename="../../forms/queue.ui" line="32"/>
         <source>A&amp;ge</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="38" />
+        <location filename="../../forms/queue.ui" line="38"/>
         <source>Filter by age</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="46" />
+        <location filename="../../forms/queue.ui" line="46"/>
         <source>Number of requests</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="51" />
+        <location filename="../../forms/queue.ui" line="51"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="52" />
+        <location filename="../../forms/queue.ui" line="52"/>
         <source>Reload the queue (F5)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="53" />
+        <location filename="../../forms/queue.ui" line="53"/>
         <source>Refresh the queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="63" />
+        <location filename="../../forms/queue.ui" line="63"/>
         <source>Requests</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="76" />
+        <location filename="../../forms/queue.ui" line="76"/>
         <source>Request details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="84" />
+        <location filename="../../forms/queue.ui" line="84"/>
         <source>Check I&amp;D…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="85" />
-        <source>Record the parent's photo ID (F6)</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/queue.ui" line="85"/>
+        <source>Record the parent&apos;s photo ID (F6)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="86" />
+        <location filename="../../forms/queue.ui" line="86"/>
         <source>Check ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="91" />
+        <location filename="../../forms/queue.ui" line="91"/>
         <source>&amp;Approve…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="92" />
+        <location filename="../../forms/queue.ui" line="92"/>
         <source>Approve the request (Ctrl+Shift+A)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="93" />
+        <location filename="../../forms/queue.ui" line="93"/>
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="98" />
+        <location filename="../../forms/queue.ui" line="98"/>
         <source>Re&amp;ject…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="99" />
+        <location filename="../../forms/queue.ui" line="99"/>
         <source>Reject the request with a reason (Ctrl+Shift+R)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="100" />
+        <location filename="../../forms/queue.ui" line="100"/>
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="105" />
+        <location filename="../../forms/queue.ui" line="105"/>
         <source>Issue &amp;&amp; &amp;print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="106" />
+        <location filename="../../forms/queue.ui" line="106"/>
         <source>Issue the passcode and print the slip (F8)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="107" />
+        <location filename="../../forms/queue.ui" line="107"/>
         <source>Issue and print</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="112" />
+        <location filename="../../forms/queue.ui" line="112"/>
         <source>Re&amp;issue…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="113" />
+        <location filename="../../forms/queue.ui" line="113"/>
         <source>Revoke the current passcode and issue a new one (Ctrl+Shift+I)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="114" />
+        <location filename="../../forms/queue.ui" line="114"/>
         <source>Reissue passcode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="119" />
+        <location filename="../../forms/queue.ui" line="119"/>
         <source>Re&amp;voke…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="120" />
+        <location filename="../../forms/queue.ui" line="120"/>
         <source>Revoke the active passcode with a reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="121" />
+        <location filename="../../forms/queue.ui" line="121"/>
         <source>Revoke passcode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="75" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="76"/>
         <source>any</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="113" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="114"/>
         <source>Verifying the chain…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="120" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="121"/>
         <source>Audit chain intact: {0} events in {1} chain(s).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="124" />
-        <location filename="../../staffdesk/ui/audit_view.py" line="133" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="125"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="134"/>
         <source>Audit chain</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="128" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="129"/>
         <source>The audit chain is broken ({0} problem(s)):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="138" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="139"/>
         <source>Export the audit trail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="138" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="139"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="145" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="146"/>
         <source>{0} events exported to {1}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="10" />
+        <location filename="../../forms/audit.ui" line="10"/>
         <source>&amp;Staff</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="16" />
+        <location filename="../../forms/audit.ui" line="16"/>
         <source>Filter by staff username</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="17" />
+        <location filename="../../forms/audit.ui" line="17"/>
         <source>username</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="23" />
+        <location filename="../../forms/audit.ui" line="23"/>
         <source>A&amp;ction</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="29" />
+        <location filename="../../forms/audit.ui" line="29"/>
         <source>Filter by action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="35" />
+        <location filename="../../forms/audit.ui" line="35"/>
         <source>&amp;Record id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="41" />
+        <location filename="../../forms/audit.ui" line="41"/>
         <source>Filter by record id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="47" />
+        <location filename="../../forms/audit.ui" line="47"/>
         <source>&amp;Filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="48" />
+        <location filename="../../forms/audit.ui" line="48"/>
         <source>Apply the filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="56" />
+        <location filename="../../forms/audit.ui" line="56"/>
         <source>&amp;Verify chain</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="57" />
+        <location filename="../../forms/audit.ui" line="57"/>
         <source>Recompute the audit chain to detect tampering (Ctrl+Shift+K)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="58" />
+        <location filename="../../forms/audit.ui" line="58"/>
         <source>Verify the audit chain</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="63" />
+        <location filename="../../forms/audit.ui" line="63"/>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="64" />
+        <location filename="../../forms/audit.ui" line="64"/>
         <source>Export the whole audit trail as CSV (admin, Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="65" />
+        <location filename="../../forms/audit.ui" line="65"/>
         <source>Export the audit trail as CSV</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="72" />
+        <location filename="../../forms/audit.ui" line="72"/>
         <source>Audit events</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="82" />
+        <location filename="../../forms/audit.ui" line="82"/>
         <source>Audit status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BatchPrint</name>
     <message>
-        <location filename="../../forms/batch.ui" line="9" />
+        <location filename="../../forms/batch.ui" line="9"/>
         <source>Issue a passcode for every approved request at a school that has none yet, and write all the slips to one PDF to print. All or nothing: cancelling or a failure issues no passcode.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="15" />
+        <location filename="../../forms/batch.ui" line="15"/>
         <source>S&amp;chool</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="16" />
+        <location filename="../../forms/batch.ui" line="16"/>
         <source>School</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="17" />
+        <location filename="../../forms/batch.ui" line="17"/>
         <source>&amp;Grade (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="18" />
+        <location filename="../../forms/batch.ui" line="18"/>
         <source>Grade</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="18" />
+        <location filename="../../forms/batch.ui" line="18"/>
         <source>All grades</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="19" />
+        <location filename="../../forms/batch.ui" line="19"/>
         <source>Slip &amp;language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="20" />
+        <location filename="../../forms/batch.ui" line="20"/>
         <source>Slip language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="21" />
+        <location filename="../../forms/batch.ui" line="21"/>
         <source>Save &amp;PDF as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="24" />
+        <location filename="../../forms/batch.ui" line="24"/>
         <source>PDF file for the slips</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="25" />
+        <location filename="../../forms/batch.ui" line="25"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="25" />
+        <location filename="../../forms/batch.ui" line="25"/>
         <source>Choose the PDF file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="32" />
+        <location filename="../../forms/batch.ui" line="32"/>
         <source>Batch progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="39" />
+        <location filename="../../forms/batch.ui" line="39"/>
         <source>Batch status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="46" />
+        <location filename="../../forms/batch.ui" line="46"/>
         <source>&amp;Start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="46" />
+        <location filename="../../forms/batch.ui" line="46"/>
         <source>Start the batch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="47" />
+        <location filename="../../forms/batch.ui" line="47"/>
         <source>&amp;Cancel batch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="47" />
+        <location filename="../../forms/batch.ui" line="47"/>
         <source>Cancel the batch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="48" />
+        <location filename="../../forms/batch.ui" line="48"/>
         <source>Cl&amp;ose</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="48" />
+        <location filename="../../forms/batch.ui" line="48"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="39" />
-        <source>Batch print a school's slips</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/batch.py" line="30"/>
+        <source>Generating passcodes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="55" />
-        <source>Each family's language</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/batch.py" line="31"/>
+        <source>Recording passcodes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="75" />
+        <location filename="../../staffdesk/ui/batch.py" line="32"/>
+        <source>Drawing slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="44"/>
+        <source>Batch print a school&apos;s slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="60"/>
+        <source>Each family&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="80"/>
         <source>Save the slips as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="75" />
+        <location filename="../../staffdesk/ui/batch.py" line="80"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="86" />
+        <location filename="../../staffdesk/ui/batch.py" line="91"/>
         <source>Pick a school and a file for the PDF.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="111" />
+        <location filename="../../staffdesk/ui/batch.py" line="118"/>
         <source>Starting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="118" />
+        <location filename="../../staffdesk/ui/batch.py" line="125"/>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="146" />
+        <location filename="../../staffdesk/ui/batch.py" line="153"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="156" />
+        <location filename="../../staffdesk/ui/batch.py" line="163"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="159" />
+        <location filename="../../staffdesk/ui/batch.py" line="166"/>
         <source>Nothing was issued: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="32"/>
+        <source>From the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="33"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="34"/>
+        <source>Español</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="37"/>
+        <source>Open: everything awaiting someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="40"/>
+        <source>Awaiting ID check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="41"/>
+        <source>Awaiting decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <source>Approved, ready to issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="49"/>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="50"/>
+        <source>Older than 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <source>Older than 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <source>Older than 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <source>Older than 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="59"/>
+        <location filename="../../staffdesk/ui/admin.py" line="189"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="49"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="60"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <source>Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="62"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="188"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <source>Students on the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="79"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="50"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="51"/>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="52"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="53"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="54"/>
+        <source>Record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
+        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <source>Permanent ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="65"/>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="64"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
+        <source>Relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
+        <source>Portal access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="64"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <source>Student (as written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <source>Parent/guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="70"/>
+        <source>ID verified by</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Decision</name>
     <message>
-        <location filename="../../forms/decision.ui" line="11" />
+        <location filename="../../forms/decision.ui" line="11"/>
         <source>The request being decided</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="18" />
+        <location filename="../../forms/decision.ui" line="18"/>
         <source>Rules that apply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="23" />
+        <location filename="../../forms/decision.ui" line="23"/>
         <source>&amp;Reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="29" />
+        <location filename="../../forms/decision.ui" line="29"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="37" />
+        <location filename="../../forms/decision.ui" line="37"/>
         <source>Problem with this decision</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="154" />
+        <location filename="../../staffdesk/ui/queue.py" line="205"/>
         <source>Approve request</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="155" />
+        <location filename="../../staffdesk/ui/queue.py" line="206"/>
         <source>Reject request</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="156" />
+        <location filename="../../staffdesk/ui/queue.py" line="207"/>
         <source>Revoke passcode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="177" />
+        <location filename="../../staffdesk/ui/queue.py" line="228"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="183" />
-        <source>You checked this parent's ID, so another approver must approve it.</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/queue.py" line="230"/>
+        <source>nobody yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="188" />
+        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="239"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="196" />
+        <location filename="../../staffdesk/ui/queue.py" line="247"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="199" />
+        <location filename="../../staffdesk/ui/queue.py" line="250"/>
         <source>Only an admin can override a restricted-contact block.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="203" />
-        <source>The parent/guardian is not on the student's contact list; check before approving.</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/queue.py" line="254"/>
+        <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="208" />
+        <location filename="../../staffdesk/ui/queue.py" line="259"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="210" />
+        <location filename="../../staffdesk/ui/queue.py" line="261"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="231" />
+        <location filename="../../staffdesk/ui/queue.py" line="282"/>
         <source>Reason: please write why.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <location filename="../../staffdesk/ui/app.py" line="94"/>
+        <source>This database has no staff accounts yet. Create the first admin with:
+staffdesk staff add --username admin --role admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <location filename="../../staffdesk/ui/base.py" line="135"/>
+        <source>Problem: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="177" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="37"/>
+        <source>RESTRICTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="178"/>
         <source>Searching…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="184" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="185"/>
         <source>No student matches.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="186" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="187"/>
         <source>{0}+ students — scroll for more</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="188" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="189"/>
         <source>{0} student(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="238" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="239"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="252" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="253"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="271" />
-        <location filename="../../forms/frontdesk.ui" line="67" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="17" />
+        <location filename="../../forms/frontdesk.ui" line="17"/>
         <source>Permanent &amp;ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="23" />
+        <location filename="../../forms/frontdesk.ui" line="23"/>
         <source>Student Permanent ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="24" />
+        <location filename="../../forms/frontdesk.ui" line="24"/>
         <source>Type or scan, then Enter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="25" />
+        <location filename="../../forms/frontdesk.ui" line="25"/>
         <source>Type the Student Permanent ID or scan the barcode, then press Enter (Ctrl+I)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="31" />
+        <location filename="../../forms/frontdesk.ui" line="31"/>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="37" />
+        <location filename="../../forms/frontdesk.ui" line="37"/>
         <source>Search students by name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="38" />
+        <location filename="../../forms/frontdesk.ui" line="38"/>
         <source>Last name, first name…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="39" />
+        <location filename="../../forms/frontdesk.ui" line="39"/>
         <source>Search the roster as you type: last name first (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="47" />
+        <location filename="../../forms/frontdesk.ui" line="47"/>
         <source>Matching students</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="57" />
+        <location filename="../../forms/frontdesk.ui" line="57"/>
         <source>Search status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="68" />
+        <location filename="../../forms/frontdesk.ui" line="68"/>
         <source>Student name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="74" />
-        <source>Scan a Permanent ID or search by name to open a student's card.</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/frontdesk.ui" line="74"/>
+        <source>Scan a Permanent ID or search by name to open a student&apos;s card.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="76" />
+        <location filename="../../forms/frontdesk.ui" line="76"/>
         <source>School, grade and phone on record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="82" />
+        <location filename="../../forms/frontdesk.ui" line="82"/>
         <source>Contacts (emergency order)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="87" />
+        <location filename="../../forms/frontdesk.ui" line="87"/>
         <source>Student contacts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="95" />
+        <location filename="../../forms/frontdesk.ui" line="95"/>
         <source>History: requests and passcodes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="100" />
+        <location filename="../../forms/frontdesk.ui" line="100"/>
         <source>Student history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="111" />
+        <location filename="../../forms/frontdesk.ui" line="111"/>
         <source>New access &amp;form…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="112" />
+        <location filename="../../forms/frontdesk.ui" line="112"/>
         <source>Record a Parent Access Form for this student (F2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="113" />
+        <location filename="../../forms/frontdesk.ui" line="113"/>
         <source>New access form</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="118" />
+        <location filename="../../forms/frontdesk.ui" line="118"/>
         <source>Check I&amp;D…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="119" />
-        <source>Record the parent's photo ID for the selected request (F6)</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/frontdesk.ui" line="119"/>
+        <source>Record the parent&apos;s photo ID for the selected request (F6)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="120" />
+        <location filename="../../forms/frontdesk.ui" line="120"/>
         <source>Check ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="125" />
+        <location filename="../../forms/frontdesk.ui" line="125"/>
         <source>Issue &amp;&amp; &amp;print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="126" />
+        <location filename="../../forms/frontdesk.ui" line="126"/>
         <source>Issue the passcode and print the slip for the selected approved request (F8)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="127" />
+        <location filename="../../forms/frontdesk.ui" line="127"/>
         <source>Issue and print</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IdentityCheck</name>
     <message>
-        <location filename="../../forms/identity_check.ui" line="10" />
+        <location filename="../../forms/identity_check.ui" line="10"/>
         <source>Whose ID is being checked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="15" />
+        <location filename="../../forms/identity_check.ui" line="15"/>
         <source>How was the parent verified?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="19" />
+        <location filename="../../forms/identity_check.ui" line="19"/>
         <source>&amp;CA ID card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="20" />
+        <location filename="../../forms/identity_check.ui" line="20"/>
         <source>CA ID card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="25" />
-        <source>&amp;Driver's licence</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/identity_check.ui" line="25"/>
+        <source>&amp;Driver&apos;s licence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="26" />
-        <source>Driver's licence</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/identity_check.ui" line="26"/>
+        <source>Driver&apos;s licence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="32" />
+        <location filename="../../forms/identity_check.ui" line="32"/>
         <source>P&amp;assport</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="33" />
+        <location filename="../../forms/identity_check.ui" line="33"/>
         <source>Passport</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="38" />
+        <location filename="../../forms/identity_check.ui" line="38"/>
         <source>&amp;Other ID (specify)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="39" />
+        <location filename="../../forms/identity_check.ui" line="39"/>
         <source>Other ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="49" />
+        <location filename="../../forms/identity_check.ui" line="49"/>
         <source>D&amp;escription</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="55" />
+        <location filename="../../forms/identity_check.ui" line="55"/>
         <source>ID description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="56" />
+        <location filename="../../forms/identity_check.ui" line="56"/>
         <source>Required for other ID, e.g. consular ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="61" />
+        <location filename="../../forms/identity_check.ui" line="61"/>
         <source>&amp;Last four (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="67" />
+        <location filename="../../forms/identity_check.ui" line="67"/>
         <source>Last four characters of the document number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="68" />
+        <location filename="../../forms/identity_check.ui" line="68"/>
         <source>At most the last 4 letters or digits — never the full document number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="75" />
-        <location filename="../../forms/identity_check.ui" line="80" />
+        <location filename="../../forms/identity_check.ui" line="75"/>
+        <location filename="../../forms/identity_check.ui" line="80"/>
         <source>Verified by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="247" />
+        <location filename="../../staffdesk/ui/intake.py" line="252"/>
         <source>Identity check</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="257" />
+        <location filename="../../staffdesk/ui/intake.py" line="262"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="282" />
+        <location filename="../../staffdesk/ui/intake.py" line="287"/>
         <source>&amp;Verify ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="283" />
+        <location filename="../../staffdesk/ui/intake.py" line="288"/>
         <source>Verify ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="284" />
+        <location filename="../../staffdesk/ui/intake.py" line="289"/>
         <source>Record the identity check (Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="100" />
+        <location filename="../../staffdesk/ui/issue.py" line="101"/>
         <source>Reissue passcode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="100" />
+        <location filename="../../staffdesk/ui/issue.py" line="101"/>
         <source>Issue passcode and print</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="121" />
-        <source>Family's language</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/issue.py" line="122"/>
+        <source>Family&apos;s language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="127" />
+        <location filename="../../staffdesk/ui/issue.py" line="128"/>
         <source>&amp;Reissue passcode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="150" />
+        <location filename="../../staffdesk/ui/issue.py" line="150"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="151"/>
         <source>status: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="151" />
+        <location filename="../../staffdesk/ui/issue.py" line="152"/>
         <source>Parent/guardian: {0}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="157" />
+        <location filename="../../staffdesk/ui/issue.py" line="158"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="169" />
+        <location filename="../../staffdesk/ui/issue.py" line="170"/>
         <source>Add {0} to the family slip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="192" />
+        <location filename="../../staffdesk/ui/issue.py" line="194"/>
         <source>Issuing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="216" />
+        <location filename="../../staffdesk/ui/issue.py" line="223"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="220" />
+        <location filename="../../staffdesk/ui/issue.py" line="228"/>
+        <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="231"/>
         <source>Drawing the slip…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="233" />
+        <location filename="../../staffdesk/ui/issue.py" line="244"/>
         <source>Preview of the credential slip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="258" />
+        <location filename="../../staffdesk/ui/issue.py" line="269"/>
         <source>The slip could not be drawn.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="270" />
+        <location filename="../../staffdesk/ui/issue.py" line="281"/>
         <source>Sending the slip to the printer…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="285" />
+        <location filename="../../staffdesk/ui/issue.py" line="296"/>
         <source>Sent to the printer {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="294" />
+        <location filename="../../staffdesk/ui/issue.py" line="305"/>
         <source>Save the slip as PDF</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="296" />
+        <location filename="../../staffdesk/ui/issue.py" line="307"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="305" />
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>Saved to {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="311" />
+        <location filename="../../staffdesk/ui/issue.py" line="322"/>
         <source>Not printed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="332" />
+        <location filename="../../staffdesk/ui/issue.py" line="343"/>
         <source>Slip not printed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="334" />
+        <location filename="../../staffdesk/ui/issue.py" line="345"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IssuePrint</name>
     <message>
-        <location filename="../../forms/issue.ui" line="13" />
+        <location filename="../../forms/issue.ui" line="13"/>
         <source>Request to issue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="19" />
+        <location filename="../../forms/issue.ui" line="19"/>
         <source>Family slip: add siblings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="20" />
+        <location filename="../../forms/issue.ui" line="20"/>
         <source>Siblings to add to a family slip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="24" />
+        <location filename="../../forms/issue.ui" line="24"/>
         <source>No other approved request from this parent at this school.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="35" />
+        <location filename="../../forms/issue.ui" line="35"/>
         <source>Slip &amp;language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="41" />
+        <location filename="../../forms/issue.ui" line="41"/>
         <source>Slip language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="48" />
+        <location filename="../../forms/issue.ui" line="48"/>
         <source>&amp;Issue passcode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="49" />
+        <location filename="../../forms/issue.ui" line="49"/>
         <source>Generate the passcode and show the slip (Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="50" />
+        <location filename="../../forms/issue.ui" line="50"/>
         <source>Issue passcode</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="56" />
+        <location filename="../../forms/issue.ui" line="56"/>
         <source>Issue and print status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="64" />
+        <location filename="../../forms/issue.ui" line="64"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="65" />
+        <location filename="../../forms/issue.ui" line="65"/>
         <source>Print the slip on a printer (Ctrl+P)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="66" />
+        <location filename="../../forms/issue.ui" line="66"/>
         <source>Print the slip</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="71" />
+        <location filename="../../forms/issue.ui" line="71"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="72" />
+        <location filename="../../forms/issue.ui" line="72"/>
         <source>Save the slip as a PDF file (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="73" />
+        <location filename="../../forms/issue.ui" line="73"/>
         <source>Save the slip as PDF</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="78" />
+        <location filename="../../forms/issue.ui" line="78"/>
         <source>&amp;Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="79" />
+        <location filename="../../forms/issue.ui" line="79"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="87" />
-        <location filename="../../forms/issue.ui" line="93" />
+        <location filename="../../forms/issue.ui" line="87"/>
+        <location filename="../../forms/issue.ui" line="93"/>
         <source>Slip preview</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="91" />
+        <location filename="../../forms/issue.ui" line="91"/>
         <source>The slip appears here once the passcode is issued.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../forms/lock.ui" line="9" />
+        <location filename="../../forms/lock.ui" line="9"/>
         <source>StaffDesk is locked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="17" />
+        <location filename="../../forms/lock.ui" line="17"/>
         <source>Why the desk is locked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="26" />
+        <location filename="../../forms/lock.ui" line="26"/>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="27" />
+        <location filename="../../forms/lock.ui" line="27"/>
         <source>Password to unlock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="33" />
+        <location filename="../../forms/lock.ui" line="33"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="34" />
+        <location filename="../../forms/lock.ui" line="34"/>
         <source>Unlock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="40" />
+        <location filename="../../forms/lock.ui" line="40"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="41" />
+        <location filename="../../forms/lock.ui" line="41"/>
         <source>Sign out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="50" />
+        <location filename="../../forms/lock.ui" line="50"/>
         <source>Unlock message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83" />
+        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
         <source>StaffDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83" />
+        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
         <source> — DEMO</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="84" />
+        <location filename="../../staffdesk/ui/main_window.py" line="84"/>
         <source>StaffDesk front desk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="96" />
+        <location filename="../../staffdesk/ui/main_window.py" line="96"/>
         <source>Audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="110" />
+        <location filename="../../staffdesk/ui/main_window.py" line="110"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="188"/>
         <source>Locked after {0} minutes without use.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="145" />
+        <location filename="../../staffdesk/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="146" />
+        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
         <source>&amp;New access form…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="151" />
+        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
         <source>&amp;Lock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="152" />
+        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
         <source>Locked by {0}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="156" />
+        <location filename="../../staffdesk/ui/main_window.py" line="156"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="157" />
+        <location filename="../../staffdesk/ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="158" />
+        <location filename="../../staffdesk/ui/main_window.py" line="158"/>
         <source>&amp;Find</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="160" />
+        <location filename="../../staffdesk/ui/main_window.py" line="160"/>
         <source>Find student by &amp;name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="163" />
+        <location filename="../../staffdesk/ui/main_window.py" line="163"/>
         <source>Find by &amp;Permanent ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="165" />
+        <location filename="../../staffdesk/ui/main_window.py" line="165"/>
         <source>&amp;Go</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="166" />
+        <location filename="../../staffdesk/ui/main_window.py" line="166"/>
         <source>&amp;Front desk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="167" />
+        <location filename="../../staffdesk/ui/main_window.py" line="167"/>
         <source>&amp;Approval queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="168" />
+        <location filename="../../staffdesk/ui/main_window.py" line="168"/>
         <source>A&amp;udit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="169" />
+        <location filename="../../staffdesk/ui/main_window.py" line="169"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="170" />
+        <location filename="../../staffdesk/ui/main_window.py" line="170"/>
         <source>&amp;Request</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="171" />
+        <location filename="../../staffdesk/ui/main_window.py" line="171"/>
         <source>Check &amp;ID…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="175" />
+        <location filename="../../staffdesk/ui/main_window.py" line="175"/>
         <source>&amp;Approve…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="182" />
+        <location filename="../../staffdesk/ui/main_window.py" line="182"/>
         <source>Re&amp;ject…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="185" />
+        <location filename="../../staffdesk/ui/main_window.py" line="185"/>
         <source>Issue &amp;&amp; &amp;print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="189" />
+        <location filename="../../staffdesk/ui/main_window.py" line="189"/>
         <source>Re&amp;issue passcode…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="197" />
+        <location filename="../../staffdesk/ui/main_window.py" line="197"/>
         <source>Re&amp;voke passcode…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="205" />
-        <source>&amp;Batch print a school's slips…</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/main_window.py" line="205"/>
+        <source>&amp;Batch print a school&apos;s slips…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="208" />
+        <location filename="../../staffdesk/ui/main_window.py" line="208"/>
         <source>&amp;Admin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="210" />
+        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="213" />
+        <location filename="../../staffdesk/ui/main_window.py" line="213"/>
         <source>S&amp;taff accounts…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="216" />
+        <location filename="../../staffdesk/ui/main_window.py" line="216"/>
         <source>Sc&amp;hools…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="218" />
+        <location filename="../../staffdesk/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="219" />
+        <location filename="../../staffdesk/ui/main_window.py" line="219"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="224" />
+        <location filename="../../staffdesk/ui/main_window.py" line="224"/>
         <source>Signed-in staff member</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="225" />
-        <location filename="../../staffdesk/ui/main_window.py" line="541" />
+        <location filename="../../staffdesk/ui/main_window.py" line="225"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
         <source>Standalone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="226" />
+        <location filename="../../staffdesk/ui/main_window.py" line="226"/>
         <source>Sync status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="228" />
+        <location filename="../../staffdesk/ui/main_window.py" line="228"/>
         <source>Working indicator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="233" />
+        <location filename="../../staffdesk/ui/main_window.py" line="233"/>
         <source>Working…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="253" />
+        <location filename="../../staffdesk/ui/main_window.py" line="253"/>
         <source>all my schools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="294" />
+        <location filename="../../staffdesk/ui/main_window.py" line="309"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="316"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Offline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="312" />
+        <location filename="../../staffdesk/ui/main_window.py" line="334"/>
         <source>{0}, enter your password to continue.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="354" />
+        <location filename="../../staffdesk/ui/main_window.py" line="376"/>
         <source>Wrong password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="361" />
+        <location filename="../../staffdesk/ui/main_window.py" line="383"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="431" />
-        <source>Form recorded. Now check the parent's ID.</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
+        <source>Form recorded. Now check the parent&apos;s ID.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="462" />
+        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="524" />
+        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <source>Shared database (direct)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <source>{0} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
+        <source>last sync {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
+        <source>{0} conflict(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="85"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="86"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="90"/>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="92"/>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="93"/>
+        <source>{0} — Permanent ID {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="101"/>
+        <source>Name on form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="103"/>
+        <source>(differs from the roster; confirmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="111"/>
+        <source>RESTRICTED CONTACT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="117"/>
+        <source>(not on the contact list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="121"/>
+        <source>Parent/guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="122"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="123"/>
+        <source>Home phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="124"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <source>Signed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <source>{0} by {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="139"/>
+        <source>, ends …{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <source>ID checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="143"/>
+        <source>{0} — by {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="150"/>
+        <source>{0} by {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="156"/>
+        <source> (override: {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="157"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="161"/>
+        <source>, used {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="167"/>
+        <source>Passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="168"/>
+        <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="174" />
-        <location filename="../../staffdesk/ui/admin.py" line="177" />
+        <location filename="../../staffdesk/ui/admin.py" line="182"/>
+        <location filename="../../staffdesk/ui/admin.py" line="185"/>
         <source>Schools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="191" />
+        <location filename="../../staffdesk/ui/admin.py" line="199"/>
         <source>&amp;Rename…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="192" />
+        <location filename="../../staffdesk/ui/admin.py" line="200"/>
         <source>Rename the school</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="215" />
+        <location filename="../../staffdesk/ui/admin.py" line="223"/>
         <source>Rename school</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="216" />
+        <location filename="../../staffdesk/ui/admin.py" line="224"/>
         <source>New name for {0}:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../forms/settings.ui" line="9" />
+        <location filename="../../forms/settings.ui" line="9"/>
         <source>District (all workstations; admin only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="11" />
+        <location filename="../../forms/settings.ui" line="11"/>
         <source>District &amp;name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="12" />
+        <location filename="../../forms/settings.ui" line="12"/>
         <source>District name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="13" />
+        <location filename="../../forms/settings.ui" line="13"/>
         <source>Parent &amp;portal address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="14" />
+        <location filename="../../forms/settings.ui" line="14"/>
         <source>Parent portal address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="14" />
+        <location filename="../../forms/settings.ui" line="14"/>
         <source>https://portal.example.org</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="15" />
+        <location filename="../../forms/settings.ui" line="15"/>
         <source>Support &amp;email</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="16" />
+        <location filename="../../forms/settings.ui" line="16"/>
         <source>Support email</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="17" />
+        <location filename="../../forms/settings.ui" line="17"/>
         <source>Default slip &amp;language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="18" />
+        <location filename="../../forms/settings.ui" line="18"/>
         <source>Default slip language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="19" />
+        <location filename="../../forms/settings.ui" line="19"/>
         <source>Passcode e&amp;xpiry (days)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="20" />
+        <location filename="../../forms/settings.ui" line="20"/>
         <source>Passcode expiry in days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="20" />
+        <location filename="../../forms/settings.ui" line="20"/>
         <source>Policy: 1 to 30 days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="21" />
+        <location filename="../../forms/settings.ui" line="21"/>
         <source>&amp;Two-person rule: whoever checks the ID cannot approve</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="21" />
+        <location filename="../../forms/settings.ui" line="21"/>
         <source>Two-person rule</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="27" />
+        <location filename="../../forms/settings.ui" line="27"/>
         <source>This workstation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="29" />
+        <location filename="../../forms/settings.ui" line="29"/>
         <source>Lock after &amp;idle (minutes)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="30" />
+        <location filename="../../forms/settings.ui" line="30"/>
         <source>Lock after idle minutes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="30" />
+        <location filename="../../forms/settings.ui" line="30"/>
         <source>Policy: at most 30 minutes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="31" />
+        <location filename="../../forms/settings.ui" line="31"/>
         <source>Interface lan&amp;guage</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="32" />
+        <location filename="../../forms/settings.ui" line="32"/>
         <source>Interface language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="32" />
+        <location filename="../../forms/settings.ui" line="32"/>
         <source>Takes effect the next time StaffDesk starts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="38" />
+        <location filename="../../forms/settings.ui" line="38"/>
         <source>Shared database (sync)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="40" />
+        <location filename="../../forms/settings.ui" line="40"/>
         <source>&amp;Address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="41" />
+        <location filename="../../forms/settings.ui" line="41"/>
         <source>Shared database address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="41" />
+        <location filename="../../forms/settings.ui" line="41"/>
         <source>postgresql://staffdesk@db.district.example/staffdesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="42" />
+        <location filename="../../forms/settings.ui" line="42"/>
         <source>Pass&amp;word</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="43" />
+        <location filename="../../forms/settings.ui" line="43"/>
         <source>Shared database password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="43" />
+        <location filename="../../forms/settings.ui" line="43"/>
         <source>Kept in the system keyring only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="44" />
+        <location filename="../../forms/settings.ui" line="44"/>
         <source>Keyring status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="51" />
+        <location filename="../../forms/settings.ui" line="51"/>
         <source>Problem with the settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="53" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="53"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="97" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="97"/>
         <source>Checking the system keyring…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="115" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="115"/>
         <source>No secure keyring: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="118" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
         <source>The password cannot be saved on this computer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="124" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="124"/>
         <source>The password is kept in the system keyring.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="185"/>
+        <source>enter the address first</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../forms/signin.ui" line="6" />
+        <location filename="../../forms/signin.ui" line="6"/>
         <source>Sign in — StaffDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="11" />
+        <location filename="../../forms/signin.ui" line="11"/>
         <source>title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="12" />
-        <location filename="../../forms/signin.ui" line="13" />
+        <location filename="../../forms/signin.ui" line="12"/>
+        <location filename="../../forms/signin.ui" line="13"/>
         <source>StaffDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="18" />
+        <location filename="../../forms/signin.ui" line="18"/>
         <source>Parent portal access — front office</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="27" />
+        <location filename="../../forms/signin.ui" line="27"/>
         <source>Demo accounts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="34" />
+        <location filename="../../forms/signin.ui" line="34"/>
         <source>&amp;Username</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="40" />
+        <location filename="../../forms/signin.ui" line="40"/>
         <source>Username</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="41" />
+        <location filename="../../forms/signin.ui" line="41"/>
         <source>e.g. clerk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="46" />
+        <location filename="../../forms/signin.ui" line="46"/>
         <source>&amp;Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="53" />
+        <location filename="../../forms/signin.ui" line="53"/>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="58" />
+        <location filename="../../forms/signin.ui" line="58"/>
         <source>S&amp;chool</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="65" />
+        <location filename="../../forms/signin.ui" line="65"/>
         <source>School to work at</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="74" />
+        <location filename="../../forms/signin.ui" line="74"/>
         <source>Sign-in message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="84" />
+        <location filename="../../forms/signin.ui" line="84"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="85" />
+        <location filename="../../forms/signin.ui" line="85"/>
         <source>Quit StaffDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="91" />
+        <location filename="../../forms/signin.ui" line="91"/>
         <source>&amp;Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="92" />
+        <location filename="../../forms/signin.ui" line="92"/>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="93" />
+        <location filename="../../forms/signin.ui" line="93"/>
         <source>Sign in (Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="30" />
+        <location filename="../../staffdesk/ui/signin.py" line="35"/>
         <source>Sign in — StaffDesk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="51" />
+        <location filename="../../staffdesk/ui/signin.py" line="58"/>
         <source>&lt;b&gt;Demo district&lt;/b&gt; — made-up students, nothing real. Sign in as &lt;b&gt;clerk&lt;/b&gt; (records forms, checks ID, prints slips), &lt;b&gt;approver&lt;/b&gt; or &lt;b&gt;approver2&lt;/b&gt; (approve), or &lt;b&gt;admin&lt;/b&gt;. Password for all: &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="66" />
+        <location filename="../../staffdesk/ui/signin.py" line="83"/>
         <source>Opening the database…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="77" />
+        <location filename="../../staffdesk/ui/signin.py" line="91"/>
         <source>Enter your username and password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="81" />
+        <location filename="../../staffdesk/ui/signin.py" line="95"/>
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="101" />
+        <location filename="../../staffdesk/ui/signin.py" line="115"/>
         <source>All my schools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="108" />
+        <location filename="../../staffdesk/ui/signin.py" line="122"/>
         <source>&amp;Continue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="110" />
+        <location filename="../../staffdesk/ui/signin.py" line="124"/>
         <source>Welcome, {0}. Pick the school you are working at.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="117" />
+        <location filename="../../staffdesk/ui/signin.py" line="131"/>
         <source>Wrong username or password, or the account is disabled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="9" />
+        <location filename="../../forms/staff_admin.ui" line="9"/>
         <source>Rows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="20" />
+        <location filename="../../forms/staff_admin.ui" line="20"/>
         <source>&amp;Add…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="21" />
+        <location filename="../../forms/staff_admin.ui" line="21"/>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="26" />
+        <location filename="../../forms/staff_admin.ui" line="26"/>
         <source>&amp;Disable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="27" />
+        <location filename="../../forms/staff_admin.ui" line="27"/>
         <source>Enable or disable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="35" />
+        <location filename="../../forms/staff_admin.ui" line="35"/>
         <source>&amp;Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="36" />
+        <location filename="../../forms/staff_admin.ui" line="36"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="44" />
-        <location filename="../../staffdesk/ui/admin.py" line="47" />
+        <location filename="../../staffdesk/ui/admin.py" line="36"/>
+        <source>district-wide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="52"/>
+        <location filename="../../staffdesk/ui/admin.py" line="55"/>
         <source>Staff accounts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="90" />
+        <location filename="../../staffdesk/ui/admin.py" line="98"/>
         <source>&amp;Enable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="92" />
+        <location filename="../../staffdesk/ui/admin.py" line="100"/>
         <source>&amp;Disable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffEdit</name>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="8" />
+        <location filename="../../forms/staff_edit.ui" line="8"/>
         <source>&amp;Username</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="9" />
+        <location filename="../../forms/staff_edit.ui" line="9"/>
         <source>Username</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="10" />
+        <location filename="../../forms/staff_edit.ui" line="10"/>
         <source>&amp;Display name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="11" />
+        <location filename="../../forms/staff_edit.ui" line="11"/>
         <source>Display name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="12" />
+        <location filename="../../forms/staff_edit.ui" line="12"/>
         <source>&amp;Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="13" />
+        <location filename="../../forms/staff_edit.ui" line="13"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="14" />
+        <location filename="../../forms/staff_edit.ui" line="14"/>
         <source>&amp;Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="15" />
+        <location filename="../../forms/staff_edit.ui" line="15"/>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="15" />
+        <location filename="../../forms/staff_edit.ui" line="15"/>
         <source>At least 8 characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="16" />
+        <location filename="../../forms/staff_edit.ui" line="16"/>
         <source>Schools</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="19" />
+        <location filename="../../forms/staff_edit.ui" line="19"/>
         <source>Schools this person works at</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="116" />
+        <location filename="../../staffdesk/ui/admin.py" line="29"/>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="30"/>
+        <source>approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="31"/>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="124"/>
         <source>Add a staff account</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
-<context><name>Columns</name><message><source>Name</source><translation type="unfinished" /></message><message><source>Permanent ID</source><translation type="unfinished" /></message><message><source>School</source><translation type="unfinished" /></message><message><source>Grade</source><translation type="unfinished" /></message><message><source>#</source><translation type="unfinished" /></message><message><source>Contact</source><translation type="unfinished" /></message><message><source>Relationship</source><translation type="unfinished" /></message><message><source>Phone</source><translation type="unfinished" /></message><message><source>Portal access</source><translation type="unfinished" /></message><message><source>When</source><translation type="unfinished" /></message><message><source>What</source><translation type="unfinished" /></message><message><source>State</source><translation type="unfinished" /></message><message><source>Who</source><translation type="unfinished" /></message><message><source>Details</source><translation type="unfinished" /></message><message><source>Recorded</source><translation type="unfinished" /></message><message><source>Student (as written)</source><translation type="unfinished" /></message><message><source>Parent/guardian</source><translation type="unfinished" /></message><message><source>Status</source><translation type="unfinished" /></message><message><source>ID verified by</source><translation type="unfinished" /></message><message><source>Staff</source><translation type="unfinished" /></message><message><source>Workstation</source><translation type="unfinished" /></message><message><source>Action</source><translation type="unfinished" /></message><message><source>Record</source><translation type="unfinished" /></message><message><source>Record id</source><translation type="unfinished" /></message><message><source>Username</source><translation type="unfinished" /></message><message><source>Role</source><translation type="unfinished" /></message><message><source>Schools</source><translation type="unfinished" /></message><message><source>Code</source><translation type="unfinished" /></message><message><source>Students on the roster</source><translation type="unfinished" /></message></context><context><name>Choices</name><message><source>Open: everything awaiting someone</source><translation type="unfinished" /></message><message><source>Awaiting ID check</source><translation type="unfinished" /></message><message><source>Awaiting decision</source><translation type="unfinished" /></message><message><source>Approved, ready to issue</source><translation type="unfinished" /></message><message><source>Issued</source><translation type="unfinished" /></message><message><source>Rejected</source><translation type="unfinished" /></message><message><source>Revoked</source><translation type="unfinished" /></message><message><source>Any status</source><translation type="unfinished" /></message><message><source>Any age</source><translation type="unfinished" /></message><message><source>Older than 1 day</source><translation type="unfinished" /></message><message><source>Older than 3 days</source><translation type="unfinished" /></message><message><source>Older than 7 days</source><translation type="unfinished" /></message><message><source>Older than 14 days</source><translation type="unfinished" /></message><message><source>From the roster</source><translation type="unfinished" /></message><message><source>English</source><translation type="unfinished" /></message><message><source>Family's language</source><translation type="unfinished" /></message></context></TS>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="58"/>
+        <source>Please check these entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="62"/>
+        <source>Please check this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="63"/>
+        <source>Sign-in refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="64"/>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <source>Not possible now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <source>Changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <source>Restricted contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <source>Database unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="72"/>
+        <source>No secure password storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="76"/>
+        <source>Printing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="77"/>
+        <source>StaffDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="86"/>
+        <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="92"/>
+        <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="95"/>
+        <source>The record has been reloaded. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="101"/>
+        <source>Student Permanent ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="103"/>
+        <source>Student first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <source>Student middle initial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="105"/>
+        <source>Student last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="106"/>
+        <source>Student name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="107"/>
+        <source>Parent/guardian name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="108"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="109"/>
+        <source>Home phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="110"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="111"/>
+        <source>Signed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="112"/>
+        <source>ID document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <source>ID description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <source>Last four characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="116"/>
+        <source>Override reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="119"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <source>Slip language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="126"/>
+        <source>District name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="127"/>
+        <source>Portal url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <source>Support email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <source>Passcode days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <source>Two person rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <source>Shared database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,381 +1,371 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
-<context>
-    <name />
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115" />
-        <source>Something went wrong</source>
-        <translation>Algo salió mal</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118" />
-        <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
 <context>
     <name>AccessForm</name>
     <message>
-        <location filename="../../forms/access_form.ui" line="9" />
+        <location filename="../../forms/access_form.ui" line="9"/>
         <source>Copy the Parent Access Form in its order. Fields come prefilled from the roster; change them to what the parent wrote.</source>
         <translation>Copie el formulario de acceso en su orden. Los campos vienen de la lista escolar; cámbielos a lo que escribió el padre o madre.</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="18" />
-        <location filename="../../forms/access_form.ui" line="24" />
+        <location filename="../../forms/access_form.ui" line="18"/>
+        <location filename="../../forms/access_form.ui" line="24"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="24" />
-        <source>The student's school, from the roster</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/access_form.ui" line="24"/>
+        <source>The student&apos;s school, from the roster</source>
+        <translation>La escuela del estudiante, según la lista escolar</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="29" />
+        <location filename="../../forms/access_form.ui" line="29"/>
         <source>Student &amp;Permanent ID</source>
-        <translation>&amp;ID permanente del estudiante</translation>
+        <translation>&amp;ID permanente</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="35" />
+        <location filename="../../forms/access_form.ui" line="35"/>
         <source>Student Permanent ID</source>
         <translation>ID permanente del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="35" />
+        <location filename="../../forms/access_form.ui" line="35"/>
         <source>5 to 12 digits; type or scan</source>
         <translation>De 5 a 12 dígitos; escriba o escanee</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="40" />
+        <location filename="../../forms/access_form.ui" line="40"/>
         <source>Student &amp;name</source>
         <translation>&amp;Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="47" />
+        <location filename="../../forms/access_form.ui" line="47"/>
         <source>Student first name</source>
-        <translation type="unfinished" />
+        <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="47" />
+        <location filename="../../forms/access_form.ui" line="47"/>
         <source>First</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="50" />
+        <location filename="../../forms/access_form.ui" line="50"/>
         <source>Student middle initial</source>
-        <translation type="unfinished" />
+        <translation>Inicial del segundo nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="50" />
+        <location filename="../../forms/access_form.ui" line="50"/>
         <source>MI</source>
         <translation>Inicial</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="53" />
+        <location filename="../../forms/access_form.ui" line="53"/>
         <source>Student last name</source>
-        <translation type="unfinished" />
+        <translation>Apellido del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="53" />
+        <location filename="../../forms/access_form.ui" line="53"/>
         <source>Last</source>
         <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="59" />
+        <location filename="../../forms/access_form.ui" line="59"/>
         <source>Parent/&amp;guardian name</source>
-        <translation>Nombre del padre/madre o &amp;tutor</translation>
+        <translation>&amp;Padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="65" />
+        <location filename="../../forms/access_form.ui" line="65"/>
         <source>Parent or guardian name</source>
-        <translation type="unfinished" />
+        <translation>Nombre del padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="65" />
-        <source>As written on the form; compared with the student's contacts</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/access_form.ui" line="65"/>
+        <source>As written on the form; compared with the student&apos;s contacts</source>
+        <translation>Tal como está escrito en el formulario; se compara con los contactos del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="70" />
+        <location filename="../../forms/access_form.ui" line="70"/>
         <source>&amp;Address</source>
         <translation>&amp;Dirección</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="76" />
+        <location filename="../../forms/access_form.ui" line="76"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="81" />
+        <location filename="../../forms/access_form.ui" line="81"/>
         <source>&amp;Home phone</source>
         <translation>&amp;Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="87" />
+        <location filename="../../forms/access_form.ui" line="87"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="87" />
+        <location filename="../../forms/access_form.ui" line="87"/>
         <source>e.g. (415) 555-0123</source>
-        <translation type="unfinished" />
+        <translation>p. ej., (415) 555-0123</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="92" />
+        <location filename="../../forms/access_form.ui" line="92"/>
         <source>&amp;Email</source>
         <translation>&amp;Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="98" />
+        <location filename="../../forms/access_form.ui" line="98"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="98" />
+        <location filename="../../forms/access_form.ui" line="98"/>
         <source>e.g. name@example.org</source>
-        <translation type="unfinished" />
+        <translation>p. ej., nombre@example.org</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="103" />
+        <location filename="../../forms/access_form.ui" line="103"/>
         <source>&amp;Signed on</source>
         <translation>&amp;Firmado el</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="109" />
+        <location filename="../../forms/access_form.ui" line="109"/>
         <source>Date the form was signed</source>
-        <translation type="unfinished" />
+        <translation>Fecha en que se firmó el formulario</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="111" />
+        <location filename="../../forms/access_form.ui" line="111"/>
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished" />
+        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="116" />
+        <location filename="../../forms/access_form.ui" line="116"/>
         <source>Slip &amp;language</source>
-        <translation>&amp;Idioma de la hoja</translation>
+        <translation>Idioma de la &amp;hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="122" />
+        <location filename="../../forms/access_form.ui" line="122"/>
         <source>Slip language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="123" />
-        <source>The language of the printed slip; by default the family's language on the roster</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/access_form.ui" line="123"/>
+        <source>The language of the printed slip; by default the family&apos;s language on the roster</source>
+        <translation>El idioma de la hoja impresa; por omisión, el idioma de la familia en la lista escolar</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="132" />
+        <location filename="../../forms/access_form.ui" line="132"/>
         <source>Notice about this form</source>
-        <translation type="unfinished" />
+        <translation>Aviso sobre este formulario</translation>
     </message>
 </context>
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="44" />
+        <location filename="../../staffdesk/ui/intake.py" line="49"/>
         <source>New Parent Access Form</source>
         <translation>Nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="73" />
+        <location filename="../../staffdesk/ui/intake.py" line="78"/>
         <source>&amp;Record form</source>
         <translation>&amp;Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="75" />
-        <source>Record the form, then check the parent's ID (Enter)</source>
+        <location filename="../../staffdesk/ui/intake.py" line="80"/>
+        <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation>Registrar el formulario y luego verificar la identificación (Intro)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="77" />
+        <location filename="../../staffdesk/ui/intake.py" line="82"/>
         <source>Record form</source>
         <translation>Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="123" />
+        <location filename="../../staffdesk/ui/intake.py" line="128"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
-        <translation type="unfinished" />
+        <translation>Contacto(s) restringido(s) de este estudiante: {0}. Para darles acceso al portal se necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="196" />
+        <location filename="../../staffdesk/ui/intake.py" line="201"/>
         <source>Name differs from the roster</source>
         <translation>El nombre no coincide con la lista</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="197" />
+        <location filename="../../staffdesk/ui/intake.py" line="202"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
-        <translation type="unfinished" />
+        <translation>{0}.
+
+¿Registrar el formulario de todos modos, tal como lo escribió el padre o madre?</translation>
     </message>
 </context>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="321" />
+        <location filename="../../staffdesk/ui/queue.py" line="376"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="346" />
+        <location filename="../../staffdesk/ui/queue.py" line="401"/>
         <source>{0} request(s)</source>
         <translation>{0} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="372" />
+        <location filename="../../staffdesk/ui/queue.py" line="427"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione una solicitud para ver el formulario y decidir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="10" />
+        <location filename="../../forms/queue.ui" line="10"/>
         <source>S&amp;chool</source>
         <translation>&amp;Escuela</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="16" />
+        <location filename="../../forms/queue.ui" line="16"/>
         <source>Filter by school</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por escuela</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="21" />
+        <location filename="../../forms/queue.ui" line="21"/>
         <source>S&amp;tatus</source>
-        <translation>E&amp;stado</translation>
+        <translation>Es&amp;tado</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="27" />
+        <location filename="../../forms/queue.ui" line="27"/>
         <source>Filter by status</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="32" />
+        <location filename="../../forms/queue.ui" line="32"/>
         <source>A&amp;ge</source>
         <translation>A&amp;ntigüedad</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="38" />
+        <location filename="../../forms/queue.ui" line="38"/>
         <source>Filter by age</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por antigüedad</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="46" />
+        <location filename="../../forms/queue.ui" line="46"/>
         <source>Number of requests</source>
-        <translation type="unfinished" />
+        <translation>Número de solicitudes</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="51" />
+        <location filename="../../forms/queue.ui" line="51"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Act&amp;ualizar</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="52" />
+        <location filename="../../forms/queue.ui" line="52"/>
         <source>Reload the queue (F5)</source>
-        <translation type="unfinished" />
+        <translation>Volver a cargar la cola (F5)</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="53" />
+        <location filename="../../forms/queue.ui" line="53"/>
         <source>Refresh the queue</source>
-        <translation type="unfinished" />
+        <translation>Actualizar la cola</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="63" />
+        <location filename="../../forms/queue.ui" line="63"/>
         <source>Requests</source>
-        <translation type="unfinished" />
+        <translation>Solicitudes</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="76" />
+        <location filename="../../forms/queue.ui" line="76"/>
         <source>Request details</source>
-        <translation type="unfinished" />
+        <translation>Detalles de la solicitud</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="84" />
+        <location filename="../../forms/queue.ui" line="84"/>
         <source>Check I&amp;D…</source>
-        <translation>Verificar &amp;identificación…</translation>
+        <translation>Verificar I&amp;D…</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="85" />
-        <source>Record the parent's photo ID (F6)</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/queue.ui" line="85"/>
+        <source>Record the parent&apos;s photo ID (F6)</source>
+        <translation>Registrar la identificación con foto del padre o madre (F6)</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="86" />
+        <location filename="../../forms/queue.ui" line="86"/>
         <source>Check ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="91" />
+        <location filename="../../forms/queue.ui" line="91"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Aprobar…</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="92" />
+        <location filename="../../forms/queue.ui" line="92"/>
         <source>Approve the request (Ctrl+Shift+A)</source>
-        <translation type="unfinished" />
+        <translation>Aprobar la solicitud (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="93" />
+        <location filename="../../forms/queue.ui" line="93"/>
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="98" />
+        <location filename="../../forms/queue.ui" line="98"/>
         <source>Re&amp;ject…</source>
         <translation>Re&amp;chazar…</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="99" />
+        <location filename="../../forms/queue.ui" line="99"/>
         <source>Reject the request with a reason (Ctrl+Shift+R)</source>
-        <translation type="unfinished" />
+        <translation>Rechazar la solicitud con un motivo (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="100" />
+        <location filename="../../forms/queue.ui" line="100"/>
         <source>Reject</source>
         <translation>Rechazar</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="105" />
+        <location filename="../../forms/queue.ui" line="105"/>
         <source>Issue &amp;&amp; &amp;print…</source>
-        <translation>Emitir e &amp;imprimir…</translation>
+        <translation>Emitir e im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="106" />
+        <location filename="../../forms/queue.ui" line="106"/>
         <source>Issue the passcode and print the slip (F8)</source>
-        <translation type="unfinished" />
+        <translation>Emitir el código e imprimir la hoja (F8)</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="107" />
+        <location filename="../../forms/queue.ui" line="107"/>
         <source>Issue and print</source>
         <translation>Emitir e imprimir</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="112" />
+        <location filename="../../forms/queue.ui" line="112"/>
         <source>Re&amp;issue…</source>
-        <translation>Re&amp;emitir…</translation>
+        <translation>Ree&amp;mitir…</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="113" />
+        <location filename="../../forms/queue.ui" line="113"/>
         <source>Revoke the current passcode and issue a new one (Ctrl+Shift+I)</source>
-        <translation type="unfinished" />
+        <translation>Revocar el código actual y emitir uno nuevo (Ctrl+Shift+I)</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="114" />
+        <location filename="../../forms/queue.ui" line="114"/>
         <source>Reissue passcode</source>
         <translation>Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="119" />
+        <location filename="../../forms/queue.ui" line="119"/>
         <source>Re&amp;voke…</source>
         <translation>Re&amp;vocar…</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="120" />
+        <location filename="../../forms/queue.ui" line="120"/>
         <source>Revoke the active passcode with a reason</source>
-        <translation type="unfinished" />
+        <translation>Revocar el código activo con un motivo</translation>
     </message>
     <message>
-        <location filename="../../forms/queue.ui" line="121" />
+        <location filename="../../forms/queue.ui" line="121"/>
         <source>Revoke passcode</source>
         <translation>Revocar código</translation>
     </message>
@@ -383,231 +373,231 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="75" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="76"/>
         <source>any</source>
         <translation>cualquiera</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="113" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="114"/>
         <source>Verifying the chain…</source>
         <translation>Verificando la cadena…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="120" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="121"/>
         <source>Audit chain intact: {0} events in {1} chain(s).</source>
-        <translation type="unfinished" />
+        <translation>Cadena de auditoría intacta: {0} eventos en {1} cadena(s).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="124" />
-        <location filename="../../staffdesk/ui/audit_view.py" line="133" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="125"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="134"/>
         <source>Audit chain</source>
-        <translation type="unfinished" />
+        <translation>Cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="128" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="129"/>
         <source>The audit chain is broken ({0} problem(s)):</source>
-        <translation type="unfinished" />
+        <translation>La cadena de auditoría está rota ({0} problema(s)):</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="138" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="139"/>
         <source>Export the audit trail</source>
-        <translation type="unfinished" />
+        <translation>Exportar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="138" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="139"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="145" />
+        <location filename="../../staffdesk/ui/audit_view.py" line="146"/>
         <source>{0} events exported to {1}.</source>
-        <translation type="unfinished" />
+        <translation>{0} eventos exportados a {1}.</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="10" />
+        <location filename="../../forms/audit.ui" line="10"/>
         <source>&amp;Staff</source>
         <translation>&amp;Personal</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="16" />
+        <location filename="../../forms/audit.ui" line="16"/>
         <source>Filter by staff username</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por usuario del personal</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="17" />
+        <location filename="../../forms/audit.ui" line="17"/>
         <source>username</source>
-        <translation type="unfinished" />
+        <translation>usuario</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="23" />
+        <location filename="../../forms/audit.ui" line="23"/>
         <source>A&amp;ction</source>
         <translation>A&amp;cción</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="29" />
+        <location filename="../../forms/audit.ui" line="29"/>
         <source>Filter by action</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por acción</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="35" />
+        <location filename="../../forms/audit.ui" line="35"/>
         <source>&amp;Record id</source>
-        <translation type="unfinished" />
+        <translation>&amp;ID del registro</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="41" />
+        <location filename="../../forms/audit.ui" line="41"/>
         <source>Filter by record id</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por ID del registro</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="47" />
+        <location filename="../../forms/audit.ui" line="47"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtrar</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="48" />
+        <location filename="../../forms/audit.ui" line="48"/>
         <source>Apply the filter</source>
-        <translation type="unfinished" />
+        <translation>Aplicar el filtro</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="56" />
+        <location filename="../../forms/audit.ui" line="56"/>
         <source>&amp;Verify chain</source>
         <translation>&amp;Verificar cadena</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="57" />
+        <location filename="../../forms/audit.ui" line="57"/>
         <source>Recompute the audit chain to detect tampering (Ctrl+Shift+K)</source>
-        <translation type="unfinished" />
+        <translation>Recalcular la cadena de auditoría para detectar alteraciones (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="58" />
+        <location filename="../../forms/audit.ui" line="58"/>
         <source>Verify the audit chain</source>
-        <translation type="unfinished" />
+        <translation>Verificar la cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="63" />
+        <location filename="../../forms/audit.ui" line="63"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="64" />
+        <location filename="../../forms/audit.ui" line="64"/>
         <source>Export the whole audit trail as CSV (admin, Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation>Exportar todo el registro de auditoría como CSV (administración, Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="65" />
+        <location filename="../../forms/audit.ui" line="65"/>
         <source>Export the audit trail as CSV</source>
-        <translation type="unfinished" />
+        <translation>Exportar el registro de auditoría como CSV</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="72" />
+        <location filename="../../forms/audit.ui" line="72"/>
         <source>Audit events</source>
-        <translation type="unfinished" />
+        <translation>Eventos de auditoría</translation>
     </message>
     <message>
-        <location filename="../../forms/audit.ui" line="82" />
+        <location filename="../../forms/audit.ui" line="82"/>
         <source>Audit status</source>
-        <translation type="unfinished" />
+        <translation>Estado de la auditoría</translation>
     </message>
 </context>
 <context>
     <name>BatchPrint</name>
     <message>
-        <location filename="../../forms/batch.ui" line="9" />
+        <location filename="../../forms/batch.ui" line="9"/>
         <source>Issue a passcode for every approved request at a school that has none yet, and write all the slips to one PDF to print. All or nothing: cancelling or a failure issues no passcode.</source>
-        <translation type="unfinished" />
+        <translation>Emite un código para cada solicitud aprobada de una escuela que aún no lo tenga y guarda todas las hojas en un solo PDF para imprimir. Todo o nada: si cancela o algo falla, no se emite ningún código.</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="15" />
+        <location filename="../../forms/batch.ui" line="15"/>
         <source>S&amp;chool</source>
         <translation>&amp;Escuela</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="16" />
+        <location filename="../../forms/batch.ui" line="16"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="17" />
+        <location filename="../../forms/batch.ui" line="17"/>
         <source>&amp;Grade (optional)</source>
         <translation>&amp;Grado (opcional)</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="18" />
+        <location filename="../../forms/batch.ui" line="18"/>
         <source>Grade</source>
         <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="18" />
+        <location filename="../../forms/batch.ui" line="18"/>
         <source>All grades</source>
-        <translation>Todos los grados</translation>
+        <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="19" />
+        <location filename="../../forms/batch.ui" line="19"/>
         <source>Slip &amp;language</source>
         <translation>&amp;Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="20" />
+        <location filename="../../forms/batch.ui" line="20"/>
         <source>Slip language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="21" />
+        <location filename="../../forms/batch.ui" line="21"/>
         <source>Save &amp;PDF as</source>
         <translation>Guardar &amp;PDF como</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="24" />
+        <location filename="../../forms/batch.ui" line="24"/>
         <source>PDF file for the slips</source>
-        <translation type="unfinished" />
+        <translation>Archivo PDF para las hojas</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="25" />
+        <location filename="../../forms/batch.ui" line="25"/>
         <source>&amp;Browse…</source>
-        <translation>&amp;Examinar…</translation>
+        <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="25" />
+        <location filename="../../forms/batch.ui" line="25"/>
         <source>Choose the PDF file</source>
-        <translation type="unfinished" />
+        <translation>Elegir el archivo PDF</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="32" />
+        <location filename="../../forms/batch.ui" line="32"/>
         <source>Batch progress</source>
-        <translation type="unfinished" />
+        <translation>Avance del lote</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="39" />
+        <location filename="../../forms/batch.ui" line="39"/>
         <source>Batch status</source>
-        <translation type="unfinished" />
+        <translation>Estado del lote</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="46" />
+        <location filename="../../forms/batch.ui" line="46"/>
         <source>&amp;Start</source>
         <translation>&amp;Comenzar</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="46" />
+        <location filename="../../forms/batch.ui" line="46"/>
         <source>Start the batch</source>
-        <translation type="unfinished" />
+        <translation>Comenzar el lote</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="47" />
+        <location filename="../../forms/batch.ui" line="47"/>
         <source>&amp;Cancel batch</source>
-        <translation>&amp;Cancelar lote</translation>
+        <translation>Ca&amp;ncelar lote</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="47" />
+        <location filename="../../forms/batch.ui" line="47"/>
         <source>Cancel the batch</source>
-        <translation type="unfinished" />
+        <translation>Cancelar el lote</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="48" />
+        <location filename="../../forms/batch.ui" line="48"/>
         <source>Cl&amp;ose</source>
         <translation>Ce&amp;rrar</translation>
     </message>
     <message>
-        <location filename="../../forms/batch.ui" line="48" />
+        <location filename="../../forms/batch.ui" line="48"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -615,312 +605,593 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="39" />
-        <source>Batch print a school's slips</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/batch.py" line="30"/>
+        <source>Generating passcodes</source>
+        <translation>Generando códigos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="55" />
-        <source>Each family's language</source>
+        <location filename="../../staffdesk/ui/batch.py" line="31"/>
+        <source>Recording passcodes</source>
+        <translation>Registrando códigos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="32"/>
+        <source>Drawing slips</source>
+        <translation>Dibujando hojas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="44"/>
+        <source>Batch print a school&apos;s slips</source>
+        <translation>Imprimir en lote las hojas de una escuela</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="60"/>
+        <source>Each family&apos;s language</source>
         <translation>Idioma de cada familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="75" />
+        <location filename="../../staffdesk/ui/batch.py" line="80"/>
         <source>Save the slips as</source>
-        <translation type="unfinished" />
+        <translation>Guardar las hojas como</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="75" />
+        <location filename="../../staffdesk/ui/batch.py" line="80"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="86" />
+        <location filename="../../staffdesk/ui/batch.py" line="91"/>
         <source>Pick a school and a file for the PDF.</source>
-        <translation type="unfinished" />
+        <translation>Elija una escuela y un archivo para el PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="111" />
+        <location filename="../../staffdesk/ui/batch.py" line="118"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="118" />
+        <location filename="../../staffdesk/ui/batch.py" line="125"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="146" />
+        <location filename="../../staffdesk/ui/batch.py" line="153"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
-        <translation type="unfinished" />
+        <translation>Listo: {0} código(s) emitido(s) para {1}; {2} página(s) guardada(s) en {3}. Imprima ese archivo ahora: los códigos no se pueden volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="156" />
+        <location filename="../../staffdesk/ui/batch.py" line="163"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
-        <translation type="unfinished" />
+        <translation>Cancelado: no se emitió ningún código ni se guardó ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="159" />
+        <location filename="../../staffdesk/ui/batch.py" line="166"/>
         <source>Nothing was issued: </source>
-        <translation type="unfinished" />
+        <translation>No se emitió nada: </translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="37"/>
+        <source>Open: everything awaiting someone</source>
+        <translation>Abiertas: todo lo pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="40"/>
+        <source>Awaiting ID check</source>
+        <translation>Esperan verificación de identidad</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="41"/>
+        <source>Awaiting decision</source>
+        <translation>Esperan decisión</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <source>Approved, ready to issue</source>
+        <translation>Aprobadas, listas para emitir</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <source>Issued</source>
+        <translation>Emitidas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <source>Rejected</source>
+        <translation>Rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <source>Revoked</source>
+        <translation>Revocadas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="49"/>
+        <source>Any age</source>
+        <translation>Cualquier antigüedad</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="50"/>
+        <source>Older than 1 day</source>
+        <translation>Más de 1 día</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <source>Older than 3 days</source>
+        <translation>Más de 3 días</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <source>Older than 7 days</source>
+        <translation>Más de 7 días</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <source>Older than 14 days</source>
+        <translation>Más de 14 días</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="32"/>
+        <source>From the roster</source>
+        <translation>Según la lista escolar</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="33"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="34"/>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="59"/>
+        <location filename="../../staffdesk/ui/admin.py" line="189"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="49"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
+        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <source>Permanent ID</source>
+        <translation>ID permanente</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="65"/>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="64"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
+        <source>Portal access</source>
+        <translation>Acceso al portal</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="79"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="62"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="64"/>
+        <source>Recorded</source>
+        <translation>Registrada</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <source>Student (as written)</source>
+        <translation>Estudiante (escrito)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <source>Parent/guardian</source>
+        <translation>Padre/madre o tutor</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="70"/>
+        <source>ID verified by</source>
+        <translation>Verificó</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="50"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="51"/>
+        <source>Workstation</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="52"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="53"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/audit_view.py" line="54"/>
+        <source>Record id</source>
+        <translation>ID del registro</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="60"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <source>Schools</source>
+        <translation>Escuelas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="188"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <source>Students on the roster</source>
+        <translation>Estudiantes en la lista</translation>
     </message>
 </context>
 <context>
     <name>Decision</name>
     <message>
-        <location filename="../../forms/decision.ui" line="11" />
+        <location filename="../../forms/decision.ui" line="11"/>
         <source>The request being decided</source>
-        <translation type="unfinished" />
+        <translation>La solicitud que se está decidiendo</translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="18" />
+        <location filename="../../forms/decision.ui" line="18"/>
         <source>Rules that apply</source>
-        <translation type="unfinished" />
+        <translation>Reglas que se aplican</translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="23" />
+        <location filename="../../forms/decision.ui" line="23"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motivo</translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="29" />
+        <location filename="../../forms/decision.ui" line="29"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../forms/decision.ui" line="37" />
+        <location filename="../../forms/decision.ui" line="37"/>
         <source>Problem with this decision</source>
-        <translation type="unfinished" />
+        <translation>Problema con esta decisión</translation>
     </message>
 </context>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="154" />
+        <location filename="../../staffdesk/ui/queue.py" line="205"/>
         <source>Approve request</source>
         <translation>Aprobar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="155" />
+        <location filename="../../staffdesk/ui/queue.py" line="206"/>
         <source>Reject request</source>
         <translation>Rechazar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="156" />
+        <location filename="../../staffdesk/ui/queue.py" line="207"/>
         <source>Revoke passcode</source>
         <translation>Revocar código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="177" />
+        <location filename="../../staffdesk/ui/queue.py" line="228"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;La regla de dos personas está activa:&lt;/b&gt; quien verificó la identificación ({0}) no puede aprobarla también.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="183" />
-        <source>You checked this parent's ID, so another approver must approve it.</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/queue.py" line="230"/>
+        <source>nobody yet</source>
+        <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="188" />
+        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
+        <translation>Usted verificó la identificación de este padre o madre; otro aprobador debe aprobar la solicitud.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="239"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} tiene una alerta (orden judicial o nota de custodia). La aprobación está bloqueada salvo que un administrador la autorice con un motivo por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="196" />
+        <location filename="../../staffdesk/ui/queue.py" line="247"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
-        <translation type="unfinished" />
+        <translation>Motivo de la &amp;autorización del administrador (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="199" />
+        <location filename="../../staffdesk/ui/queue.py" line="250"/>
         <source>Only an admin can override a restricted-contact block.</source>
-        <translation type="unfinished" />
+        <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="203" />
-        <source>The parent/guardian is not on the student's contact list; check before approving.</source>
-        <translation type="unfinished" />
+        <location filename="../../staffdesk/ui/queue.py" line="254"/>
+        <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
+        <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="208" />
+        <location filename="../../staffdesk/ui/queue.py" line="259"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Motivo del rechazo (la oficina lo conserva)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="210" />
+        <location filename="../../staffdesk/ui/queue.py" line="261"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Motivo de la revocación (p. ej., hoja perdida)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="231" />
+        <location filename="../../staffdesk/ui/queue.py" line="282"/>
         <source>Reason: please write why.</source>
         <translation>Motivo: escriba por qué.</translation>
     </message>
 </context>
 <context>
+    <name>DeskApp</name>
+    <message>
+        <location filename="../../staffdesk/ui/app.py" line="94"/>
+        <source>This database has no staff accounts yet. Create the first admin with:
+staffdesk staff add --username admin --role admin</source>
+        <translation>Esta base de datos aún no tiene cuentas del personal. Cree el primer administrador con:
+staffdesk staff add --username admin --role admin</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <location filename="../../staffdesk/ui/base.py" line="135"/>
+        <source>Problem: {0}</source>
+        <translation>Problema: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="177" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="37"/>
+        <source>RESTRICTED</source>
+        <translation>RESTRINGIDO</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="178"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="184" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="185"/>
         <source>No student matches.</source>
         <translation>Ningún estudiante coincide.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="186" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="187"/>
         <source>{0}+ students — scroll for more</source>
         <translation>{0}+ estudiantes — desplácese para ver más</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="188" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="189"/>
         <source>{0} student(s)</source>
         <translation>{0} estudiante(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="238" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="239"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grado &lt;b&gt;{grade}&lt;/b&gt; · ID permanente &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Teléfono registrado: &lt;b&gt;{phone}&lt;/b&gt; · Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="252" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="253"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
-        <translation type="unfinished" />
+        <translation>{0} contacto(s) restringido(s): sin acceso al portal salvo que un administrador lo autorice.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="271" />
-        <location filename="../../forms/frontdesk.ui" line="67" />
+        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation>Ningún estudiante seleccionado</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="17" />
+        <location filename="../../forms/frontdesk.ui" line="17"/>
         <source>Permanent &amp;ID</source>
         <translation>&amp;ID permanente</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="23" />
+        <location filename="../../forms/frontdesk.ui" line="23"/>
         <source>Student Permanent ID</source>
         <translation>ID permanente del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="24" />
+        <location filename="../../forms/frontdesk.ui" line="24"/>
         <source>Type or scan, then Enter</source>
         <translation>Escriba o escanee, luego Intro</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="25" />
+        <location filename="../../forms/frontdesk.ui" line="25"/>
         <source>Type the Student Permanent ID or scan the barcode, then press Enter (Ctrl+I)</source>
-        <translation type="unfinished" />
+        <translation>Escriba el ID permanente del estudiante o escanee el código de barras y luego presione Intro (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="31" />
+        <location filename="../../forms/frontdesk.ui" line="31"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="37" />
+        <location filename="../../forms/frontdesk.ui" line="37"/>
         <source>Search students by name</source>
-        <translation type="unfinished" />
+        <translation>Buscar estudiantes por nombre</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="38" />
+        <location filename="../../forms/frontdesk.ui" line="38"/>
         <source>Last name, first name…</source>
         <translation>Apellido, nombre…</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="39" />
+        <location filename="../../forms/frontdesk.ui" line="39"/>
         <source>Search the roster as you type: last name first (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>Busca en la lista escolar mientras escribe: primero el apellido (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="47" />
+        <location filename="../../forms/frontdesk.ui" line="47"/>
         <source>Matching students</source>
-        <translation type="unfinished" />
+        <translation>Estudiantes que coinciden</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="57" />
+        <location filename="../../forms/frontdesk.ui" line="57"/>
         <source>Search status</source>
-        <translation type="unfinished" />
+        <translation>Estado de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="68" />
+        <location filename="../../forms/frontdesk.ui" line="68"/>
         <source>Student name</source>
         <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="74" />
-        <source>Scan a Permanent ID or search by name to open a student's card.</source>
+        <location filename="../../forms/frontdesk.ui" line="74"/>
+        <source>Scan a Permanent ID or search by name to open a student&apos;s card.</source>
         <translation>Escanee un ID permanente o busque por nombre para abrir la ficha del estudiante.</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="76" />
+        <location filename="../../forms/frontdesk.ui" line="76"/>
         <source>School, grade and phone on record</source>
-        <translation type="unfinished" />
+        <translation>Escuela, grado y teléfono registrado</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="82" />
+        <location filename="../../forms/frontdesk.ui" line="82"/>
         <source>Contacts (emergency order)</source>
         <translation>Contactos (orden de emergencia)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="87" />
+        <location filename="../../forms/frontdesk.ui" line="87"/>
         <source>Student contacts</source>
-        <translation type="unfinished" />
+        <translation>Contactos del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="95" />
+        <location filename="../../forms/frontdesk.ui" line="95"/>
         <source>History: requests and passcodes</source>
         <translation>Historial: solicitudes y códigos</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="100" />
+        <location filename="../../forms/frontdesk.ui" line="100"/>
         <source>Student history</source>
-        <translation type="unfinished" />
+        <translation>Historial del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="111" />
+        <location filename="../../forms/frontdesk.ui" line="111"/>
         <source>New access &amp;form…</source>
         <translation>Nuevo &amp;formulario de acceso…</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="112" />
+        <location filename="../../forms/frontdesk.ui" line="112"/>
         <source>Record a Parent Access Form for this student (F2)</source>
-        <translation type="unfinished" />
+        <translation>Registrar un formulario de acceso para padres de este estudiante (F2)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="113" />
+        <location filename="../../forms/frontdesk.ui" line="113"/>
         <source>New access form</source>
-        <translation type="unfinished" />
+        <translation>Nuevo formulario de acceso</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="118" />
+        <location filename="../../forms/frontdesk.ui" line="118"/>
         <source>Check I&amp;D…</source>
-        <translation>Verificar &amp;identificación…</translation>
+        <translation>Verificar I&amp;D…</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="119" />
-        <source>Record the parent's photo ID for the selected request (F6)</source>
-        <translation type="unfinished" />
+        <location filename="../../forms/frontdesk.ui" line="119"/>
+        <source>Record the parent&apos;s photo ID for the selected request (F6)</source>
+        <translation>Registrar la identificación con foto del padre o madre para la solicitud seleccionada (F6)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="120" />
+        <location filename="../../forms/frontdesk.ui" line="120"/>
         <source>Check ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="125" />
+        <location filename="../../forms/frontdesk.ui" line="125"/>
         <source>Issue &amp;&amp; &amp;print…</source>
-        <translation>Emitir e &amp;imprimir…</translation>
+        <translation>Emitir e im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="126" />
+        <location filename="../../forms/frontdesk.ui" line="126"/>
         <source>Issue the passcode and print the slip for the selected approved request (F8)</source>
-        <translation type="unfinished" />
+        <translation>Emitir el código e imprimir la hoja de la solicitud aprobada seleccionada (F8)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="127" />
+        <location filename="../../forms/frontdesk.ui" line="127"/>
         <source>Issue and print</source>
         <translation>Emitir e imprimir</translation>
     </message>
@@ -928,88 +1199,88 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>IdentityCheck</name>
     <message>
-        <location filename="../../forms/identity_check.ui" line="10" />
+        <location filename="../../forms/identity_check.ui" line="10"/>
         <source>Whose ID is being checked</source>
-        <translation type="unfinished" />
+        <translation>De quién se está verificando la identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="15" />
+        <location filename="../../forms/identity_check.ui" line="15"/>
         <source>How was the parent verified?</source>
         <translation>¿Cómo se verificó al padre o madre?</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="19" />
+        <location filename="../../forms/identity_check.ui" line="19"/>
         <source>&amp;CA ID card</source>
         <translation>Identificación de &amp;CA</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="20" />
+        <location filename="../../forms/identity_check.ui" line="20"/>
         <source>CA ID card</source>
         <translation>Identificación de CA</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="25" />
-        <source>&amp;Driver's licence</source>
+        <location filename="../../forms/identity_check.ui" line="25"/>
+        <source>&amp;Driver&apos;s licence</source>
         <translation>&amp;Licencia de conducir</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="26" />
-        <source>Driver's licence</source>
+        <location filename="../../forms/identity_check.ui" line="26"/>
+        <source>Driver&apos;s licence</source>
         <translation>Licencia de conducir</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="32" />
+        <location filename="../../forms/identity_check.ui" line="32"/>
         <source>P&amp;assport</source>
         <translation>P&amp;asaporte</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="33" />
+        <location filename="../../forms/identity_check.ui" line="33"/>
         <source>Passport</source>
         <translation>Pasaporte</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="38" />
+        <location filename="../../forms/identity_check.ui" line="38"/>
         <source>&amp;Other ID (specify)</source>
         <translation>&amp;Otra identificación (especifique)</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="39" />
+        <location filename="../../forms/identity_check.ui" line="39"/>
         <source>Other ID</source>
         <translation>Otra identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="49" />
+        <location filename="../../forms/identity_check.ui" line="49"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="55" />
+        <location filename="../../forms/identity_check.ui" line="55"/>
         <source>ID description</source>
-        <translation type="unfinished" />
+        <translation>Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="56" />
+        <location filename="../../forms/identity_check.ui" line="56"/>
         <source>Required for other ID, e.g. consular ID</source>
-        <translation type="unfinished" />
+        <translation>Obligatoria si es otra, p. ej., matrícula consular</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="61" />
+        <location filename="../../forms/identity_check.ui" line="61"/>
         <source>&amp;Last four (optional)</source>
-        <translation>Últimos &amp;cuatro (opcional)</translation>
+        <translation>Últimos c&amp;uatro (opcional)</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="67" />
+        <location filename="../../forms/identity_check.ui" line="67"/>
         <source>Last four characters of the document number</source>
-        <translation type="unfinished" />
+        <translation>Últimos cuatro caracteres del número del documento</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="68" />
+        <location filename="../../forms/identity_check.ui" line="68"/>
         <source>At most the last 4 letters or digits — never the full document number</source>
-        <translation type="unfinished" />
+        <translation>Como máximo las últimas 4 letras o dígitos; nunca el número completo del documento</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="75" />
-        <location filename="../../forms/identity_check.ui" line="80" />
+        <location filename="../../forms/identity_check.ui" line="75"/>
+        <location filename="../../forms/identity_check.ui" line="80"/>
         <source>Verified by</source>
         <translation>Verificado por</translation>
     </message>
@@ -1017,239 +1288,249 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="247" />
+        <location filename="../../staffdesk/ui/intake.py" line="252"/>
         <source>Identity check</source>
         <translation>Verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="257" />
+        <location filename="../../staffdesk/ui/intake.py" line="262"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;{guardian}&lt;/b&gt; para &lt;b&gt;{student}&lt;/b&gt; (ID permanente {pid}, {school}).&lt;br&gt;Revise la identificación con foto y confirme que coincide con la persona en el mostrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="282" />
+        <location filename="../../staffdesk/ui/intake.py" line="287"/>
         <source>&amp;Verify ID</source>
         <translation>&amp;Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="283" />
+        <location filename="../../staffdesk/ui/intake.py" line="288"/>
         <source>Verify ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="284" />
+        <location filename="../../staffdesk/ui/intake.py" line="289"/>
         <source>Record the identity check (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Registrar la verificación de identidad (Intro)</translation>
     </message>
 </context>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="100" />
+        <location filename="../../staffdesk/ui/issue.py" line="101"/>
         <source>Reissue passcode</source>
         <translation>Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="100" />
+        <location filename="../../staffdesk/ui/issue.py" line="101"/>
         <source>Issue passcode and print</source>
         <translation>Emitir código e imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="121" />
-        <source>Family's language</source>
+        <location filename="../../staffdesk/ui/issue.py" line="122"/>
+        <source>Family&apos;s language</source>
         <translation>Idioma de la familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="127" />
+        <location filename="../../staffdesk/ui/issue.py" line="128"/>
         <source>&amp;Reissue passcode</source>
         <translation>&amp;Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="150" />
+        <location filename="../../staffdesk/ui/issue.py" line="150"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — ID permanente {1}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="151"/>
         <source>status: {0}</source>
         <translation>estado: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="151" />
+        <location filename="../../staffdesk/ui/issue.py" line="152"/>
         <source>Parent/guardian: {0}</source>
         <translation>Padre/madre o tutor: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="157" />
+        <location filename="../../staffdesk/ui/issue.py" line="158"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
-        <translation type="unfinished" />
+        <translation>Al reemitir se revoca el código activo (n.º de serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="169" />
+        <location filename="../../staffdesk/ui/issue.py" line="170"/>
         <source>Add {0} to the family slip</source>
-        <translation type="unfinished" />
+        <translation>Agregar a {0} a la hoja familiar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="192" />
+        <location filename="../../staffdesk/ui/issue.py" line="194"/>
         <source>Issuing…</source>
         <translation>Emitiendo…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="216" />
+        <location filename="../../staffdesk/ui/issue.py" line="223"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
-        <translation type="unfinished" />
+        <translation>Código emitido para {0} estudiante(s). Imprima la hoja o guárdela como PDF ahora: el código no se puede volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="220" />
+        <location filename="../../staffdesk/ui/issue.py" line="228"/>
+        <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
+        <translation>Sincronización pendiente: el portal aceptará este código cuando esta estación se haya sincronizado.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="231"/>
         <source>Drawing the slip…</source>
         <translation>Dibujando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="233" />
+        <location filename="../../staffdesk/ui/issue.py" line="244"/>
         <source>Preview of the credential slip</source>
-        <translation type="unfinished" />
+        <translation>Vista previa de la hoja de acceso</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="258" />
+        <location filename="../../staffdesk/ui/issue.py" line="269"/>
         <source>The slip could not be drawn.</source>
-        <translation type="unfinished" />
+        <translation>No se pudo dibujar la hoja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="270" />
+        <location filename="../../staffdesk/ui/issue.py" line="281"/>
         <source>Sending the slip to the printer…</source>
         <translation>Enviando la hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="285" />
+        <location filename="../../staffdesk/ui/issue.py" line="296"/>
         <source>Sent to the printer {0}.</source>
-        <translation type="unfinished" />
+        <translation>Enviada a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="294" />
+        <location filename="../../staffdesk/ui/issue.py" line="305"/>
         <source>Save the slip as PDF</source>
         <translation>Guardar la hoja como PDF</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="296" />
+        <location filename="../../staffdesk/ui/issue.py" line="307"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="305" />
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>Saved to {0}.</source>
-        <translation>Guardado en {0}.</translation>
+        <translation>Guardada en {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="311" />
+        <location filename="../../staffdesk/ui/issue.py" line="322"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="332" />
+        <location filename="../../staffdesk/ui/issue.py" line="343"/>
         <source>Slip not printed</source>
         <translation>Hoja sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="334" />
+        <location filename="../../staffdesk/ui/issue.py" line="345"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
-        <translation type="unfinished" />
+        <translation>La hoja no se imprimió ni se guardó. El código no se puede volver a mostrar: habría que reemitirlo para el padre o madre. ¿Cerrar de todos modos?</translation>
     </message>
 </context>
 <context>
     <name>IssuePrint</name>
     <message>
-        <location filename="../../forms/issue.ui" line="13" />
+        <location filename="../../forms/issue.ui" line="13"/>
         <source>Request to issue</source>
-        <translation type="unfinished" />
+        <translation>Solicitud por emitir</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="19" />
+        <location filename="../../forms/issue.ui" line="19"/>
         <source>Family slip: add siblings</source>
         <translation>Hoja familiar: agregar hermanos</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="20" />
+        <location filename="../../forms/issue.ui" line="20"/>
         <source>Siblings to add to a family slip</source>
-        <translation type="unfinished" />
+        <translation>Hermanos que se pueden agregar a una hoja familiar</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="24" />
+        <location filename="../../forms/issue.ui" line="24"/>
         <source>No other approved request from this parent at this school.</source>
         <translation>No hay otra solicitud aprobada de este padre o madre en esta escuela.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="35" />
+        <location filename="../../forms/issue.ui" line="35"/>
         <source>Slip &amp;language</source>
         <translation>&amp;Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="41" />
+        <location filename="../../forms/issue.ui" line="41"/>
         <source>Slip language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="48" />
+        <location filename="../../forms/issue.ui" line="48"/>
         <source>&amp;Issue passcode</source>
         <translation>&amp;Emitir código</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="49" />
+        <location filename="../../forms/issue.ui" line="49"/>
         <source>Generate the passcode and show the slip (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Generar el código y mostrar la hoja (Intro)</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="50" />
+        <location filename="../../forms/issue.ui" line="50"/>
         <source>Issue passcode</source>
         <translation>Emitir código</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="56" />
+        <location filename="../../forms/issue.ui" line="56"/>
         <source>Issue and print status</source>
-        <translation type="unfinished" />
+        <translation>Estado de la emisión e impresión</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="64" />
+        <location filename="../../forms/issue.ui" line="64"/>
         <source>&amp;Print…</source>
-        <translation>&amp;Imprimir…</translation>
+        <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="65" />
+        <location filename="../../forms/issue.ui" line="65"/>
         <source>Print the slip on a printer (Ctrl+P)</source>
-        <translation type="unfinished" />
+        <translation>Imprimir la hoja en una impresora (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="66" />
+        <location filename="../../forms/issue.ui" line="66"/>
         <source>Print the slip</source>
-        <translation type="unfinished" />
+        <translation>Imprimir la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="71" />
+        <location filename="../../forms/issue.ui" line="71"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="72" />
+        <location filename="../../forms/issue.ui" line="72"/>
         <source>Save the slip as a PDF file (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Guardar la hoja como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="73" />
+        <location filename="../../forms/issue.ui" line="73"/>
         <source>Save the slip as PDF</source>
         <translation>Guardar la hoja como PDF</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="78" />
+        <location filename="../../forms/issue.ui" line="78"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="79" />
+        <location filename="../../forms/issue.ui" line="79"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="87" />
-        <location filename="../../forms/issue.ui" line="93" />
+        <location filename="../../forms/issue.ui" line="87"/>
+        <location filename="../../forms/issue.ui" line="93"/>
         <source>Slip preview</source>
-        <translation type="unfinished" />
+        <translation>Vista previa de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.ui" line="91" />
+        <location filename="../../forms/issue.ui" line="91"/>
         <source>The slip appears here once the passcode is issued.</source>
         <translation>La hoja aparece aquí cuando se emite el código.</translation>
     </message>
@@ -1257,638 +1538,804 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../forms/lock.ui" line="9" />
+        <location filename="../../forms/lock.ui" line="9"/>
         <source>StaffDesk is locked</source>
         <translation>StaffDesk está bloqueado</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="17" />
+        <location filename="../../forms/lock.ui" line="17"/>
         <source>Why the desk is locked</source>
-        <translation type="unfinished" />
+        <translation>Por qué está bloqueada la estación</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="26" />
+        <location filename="../../forms/lock.ui" line="26"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="27" />
+        <location filename="../../forms/lock.ui" line="27"/>
         <source>Password to unlock</source>
-        <translation type="unfinished" />
+        <translation>Contraseña para desbloquear</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="33" />
+        <location filename="../../forms/lock.ui" line="33"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="34" />
+        <location filename="../../forms/lock.ui" line="34"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="40" />
+        <location filename="../../forms/lock.ui" line="40"/>
         <source>Sign &amp;out</source>
-        <translation>Cerrar &amp;sesión</translation>
+        <translation>&amp;Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="41" />
+        <location filename="../../forms/lock.ui" line="41"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../forms/lock.ui" line="50" />
+        <location filename="../../forms/lock.ui" line="50"/>
         <source>Unlock message</source>
-        <translation type="unfinished" />
+        <translation>Mensaje de desbloqueo</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83" />
+        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
         <source>StaffDesk</source>
-        <translation type="unfinished" />
+        <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83" />
+        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
         <source> — DEMO</source>
         <translation> — DEMOSTRACIÓN</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="84" />
+        <location filename="../../staffdesk/ui/main_window.py" line="84"/>
         <source>StaffDesk front desk</source>
-        <translation type="unfinished" />
+        <translation>StaffDesk: recepción</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="96" />
+        <location filename="../../staffdesk/ui/main_window.py" line="96"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="110" />
+        <location filename="../../staffdesk/ui/main_window.py" line="110"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="188"/>
         <source>Locked after {0} minutes without use.</source>
         <translation>Bloqueado tras {0} minutos sin uso.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="145" />
+        <location filename="../../staffdesk/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="146" />
+        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
         <source>&amp;New access form…</source>
         <translation>&amp;Nuevo formulario de acceso…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="151" />
+        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="152" />
+        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
         <source>Locked by {0}.</source>
         <translation>Bloqueado por {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="156" />
+        <location filename="../../staffdesk/ui/main_window.py" line="156"/>
         <source>Sign &amp;out</source>
-        <translation>Cerrar &amp;sesión</translation>
+        <translation>&amp;Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="157" />
+        <location filename="../../staffdesk/ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="158" />
+        <location filename="../../staffdesk/ui/main_window.py" line="158"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="160" />
+        <location filename="../../staffdesk/ui/main_window.py" line="160"/>
         <source>Find student by &amp;name</source>
         <translation>Buscar estudiante por &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="163" />
+        <location filename="../../staffdesk/ui/main_window.py" line="163"/>
         <source>Find by &amp;Permanent ID</source>
         <translation>Buscar por &amp;ID permanente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="165" />
+        <location filename="../../staffdesk/ui/main_window.py" line="165"/>
         <source>&amp;Go</source>
-        <translation>&amp;Ir</translation>
+        <translation>I&amp;r</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="166" />
+        <location filename="../../staffdesk/ui/main_window.py" line="166"/>
         <source>&amp;Front desk</source>
         <translation>&amp;Recepción</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="167" />
+        <location filename="../../staffdesk/ui/main_window.py" line="167"/>
         <source>&amp;Approval queue</source>
         <translation>Cola de &amp;aprobación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="168" />
+        <location filename="../../staffdesk/ui/main_window.py" line="168"/>
         <source>A&amp;udit log</source>
         <translation>Registro de a&amp;uditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="169" />
+        <location filename="../../staffdesk/ui/main_window.py" line="169"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="170" />
+        <location filename="../../staffdesk/ui/main_window.py" line="170"/>
         <source>&amp;Request</source>
         <translation>&amp;Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="171" />
+        <location filename="../../staffdesk/ui/main_window.py" line="171"/>
         <source>Check &amp;ID…</source>
         <translation>Verificar &amp;identificación…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="175" />
+        <location filename="../../staffdesk/ui/main_window.py" line="175"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Aprobar…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="182" />
+        <location filename="../../staffdesk/ui/main_window.py" line="182"/>
         <source>Re&amp;ject…</source>
         <translation>Re&amp;chazar…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="185" />
+        <location filename="../../staffdesk/ui/main_window.py" line="185"/>
         <source>Issue &amp;&amp; &amp;print…</source>
-        <translation>Emitir e &amp;imprimir…</translation>
+        <translation>Emitir e im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="189" />
+        <location filename="../../staffdesk/ui/main_window.py" line="189"/>
         <source>Re&amp;issue passcode…</source>
         <translation>Re&amp;emitir código…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="197" />
+        <location filename="../../staffdesk/ui/main_window.py" line="197"/>
         <source>Re&amp;voke passcode…</source>
         <translation>Re&amp;vocar código…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="205" />
-        <source>&amp;Batch print a school's slips…</source>
+        <location filename="../../staffdesk/ui/main_window.py" line="205"/>
+        <source>&amp;Batch print a school&apos;s slips…</source>
         <translation>Imprimir hojas de una escuela en &amp;lote…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="208" />
+        <location filename="../../staffdesk/ui/main_window.py" line="208"/>
         <source>&amp;Admin</source>
-        <translation>&amp;Administración</translation>
+        <translation>Ad&amp;ministración</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="210" />
+        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="213" />
+        <location filename="../../staffdesk/ui/main_window.py" line="213"/>
         <source>S&amp;taff accounts…</source>
         <translation>Cuentas del &amp;personal…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="216" />
+        <location filename="../../staffdesk/ui/main_window.py" line="216"/>
         <source>Sc&amp;hools…</source>
-        <translation>Es&amp;cuelas…</translation>
+        <translation>&amp;Escuelas…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="218" />
+        <location filename="../../staffdesk/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="219" />
+        <location filename="../../staffdesk/ui/main_window.py" line="219"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="224" />
+        <location filename="../../staffdesk/ui/main_window.py" line="224"/>
         <source>Signed-in staff member</source>
-        <translation type="unfinished" />
+        <translation>Miembro del personal con sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="225" />
-        <location filename="../../staffdesk/ui/main_window.py" line="541" />
+        <location filename="../../staffdesk/ui/main_window.py" line="225"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
         <source>Standalone</source>
         <translation>Independiente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="226" />
+        <location filename="../../staffdesk/ui/main_window.py" line="226"/>
         <source>Sync status</source>
-        <translation type="unfinished" />
+        <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="228" />
+        <location filename="../../staffdesk/ui/main_window.py" line="228"/>
         <source>Working indicator</source>
-        <translation type="unfinished" />
+        <translation>Indicador de actividad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="233" />
+        <location filename="../../staffdesk/ui/main_window.py" line="233"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="253" />
+        <location filename="../../staffdesk/ui/main_window.py" line="253"/>
         <source>all my schools</source>
         <translation>todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="294" />
+        <location filename="../../staffdesk/ui/main_window.py" line="309"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="316"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="312" />
+        <location filename="../../staffdesk/ui/main_window.py" line="334"/>
         <source>{0}, enter your password to continue.</source>
         <translation>{0}, escriba su contraseña para continuar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="354" />
+        <location filename="../../staffdesk/ui/main_window.py" line="376"/>
         <source>Wrong password.</source>
         <translation>Contraseña incorrecta.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="361" />
+        <location filename="../../staffdesk/ui/main_window.py" line="383"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
-        <translation type="unfinished" />
+        <translation>Sesión iniciada hace {0} horas: confirme que sigue siendo usted.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="431" />
-        <source>Form recorded. Now check the parent's ID.</source>
+        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
+        <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation>Formulario registrado. Ahora verifique la identificación.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="462" />
+        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
-        <translation type="unfinished" />
+        <translation>Verificación de identidad registrada para {0}. Siguiente paso: un aprobador la aprueba en la cola de aprobación (F4).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="524" />
+        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <source>Shared database (direct)</source>
+        <translation>Base de datos compartida (directa)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <source>{0} waiting</source>
+        <translation>{0} pendiente(s)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
+        <source>last sync {0}</source>
+        <translation>última sincronización {0}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
+        <source>never synced</source>
+        <translation>nunca sincronizado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
+        <source>{0} conflict(s)</source>
+        <translation>{0} conflicto(s)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="85"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="86"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; (versión {1})</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="90"/>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="92"/>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="93"/>
+        <source>{0} — Permanent ID {1}</source>
+        <translation>{0} — ID permanente {1}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="101"/>
+        <source>Name on form</source>
+        <translation>Nombre en el formulario</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="103"/>
+        <source>(differs from the roster; confirmed)</source>
+        <translation>(distinto de la lista escolar; confirmado)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="111"/>
+        <source>RESTRICTED CONTACT</source>
+        <translation>CONTACTO RESTRINGIDO</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="117"/>
+        <source>(not on the contact list)</source>
+        <translation>(no está en la lista de contactos)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="121"/>
+        <source>Parent/guardian</source>
+        <translation>Padre/madre o tutor</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="122"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="123"/>
+        <source>Home phone</source>
+        <translation>Teléfono de casa</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="124"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <source>Signed on</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <source>Recorded</source>
+        <translation>Registrada</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <source>{0} by {1}</source>
+        <translation>{0} por {1}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="139"/>
+        <source>, ends …{0}</source>
+        <translation>, termina en …{0}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <source>ID checked</source>
+        <translation>Identificación</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="143"/>
+        <source>{0} — by {1}, {2}</source>
+        <translation>{0} — por {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="150"/>
+        <source>{0} by {1}, {2}</source>
+        <translation>{0} por {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="156"/>
+        <source> (override: {0})</source>
+        <translation> (autorización: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="157"/>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="161"/>
+        <source>, used {0}</source>
+        <translation>, usado {0}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="167"/>
+        <source>Passcode</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="168"/>
+        <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
+        <translation>{0}: &lt;b&gt;{1}&lt;/b&gt;, vence {2}</translation>
     </message>
 </context>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="174" />
-        <location filename="../../staffdesk/ui/admin.py" line="177" />
+        <location filename="../../staffdesk/ui/admin.py" line="182"/>
+        <location filename="../../staffdesk/ui/admin.py" line="185"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="191" />
+        <location filename="../../staffdesk/ui/admin.py" line="199"/>
         <source>&amp;Rename…</source>
-        <translation type="unfinished" />
+        <translation>Cambiar &amp;nombre…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="192" />
+        <location filename="../../staffdesk/ui/admin.py" line="200"/>
         <source>Rename the school</source>
-        <translation type="unfinished" />
+        <translation>Cambiar el nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="215" />
+        <location filename="../../staffdesk/ui/admin.py" line="223"/>
         <source>Rename school</source>
-        <translation type="unfinished" />
+        <translation>Cambiar nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="216" />
+        <location filename="../../staffdesk/ui/admin.py" line="224"/>
         <source>New name for {0}:</source>
-        <translation type="unfinished" />
+        <translation>Nuevo nombre para {0}:</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../forms/settings.ui" line="9" />
+        <location filename="../../forms/settings.ui" line="9"/>
         <source>District (all workstations; admin only)</source>
         <translation>Distrito (todas las estaciones; solo administración)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="11" />
+        <location filename="../../forms/settings.ui" line="11"/>
         <source>District &amp;name</source>
         <translation>&amp;Nombre del distrito</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="12" />
+        <location filename="../../forms/settings.ui" line="12"/>
         <source>District name</source>
-        <translation type="unfinished" />
+        <translation>Nombre del distrito</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="13" />
+        <location filename="../../forms/settings.ui" line="13"/>
         <source>Parent &amp;portal address</source>
         <translation>Dirección del &amp;portal para padres</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="14" />
+        <location filename="../../forms/settings.ui" line="14"/>
         <source>Parent portal address</source>
-        <translation type="unfinished" />
+        <translation>Dirección del portal para padres</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="14" />
+        <location filename="../../forms/settings.ui" line="14"/>
         <source>https://portal.example.org</source>
-        <translation type="unfinished" />
+        <translation>https://portal.example.org</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="15" />
+        <location filename="../../forms/settings.ui" line="15"/>
         <source>Support &amp;email</source>
         <translation>&amp;Correo de soporte</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="16" />
+        <location filename="../../forms/settings.ui" line="16"/>
         <source>Support email</source>
-        <translation type="unfinished" />
+        <translation>Correo de soporte</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="17" />
+        <location filename="../../forms/settings.ui" line="17"/>
         <source>Default slip &amp;language</source>
         <translation>&amp;Idioma predeterminado de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="18" />
+        <location filename="../../forms/settings.ui" line="18"/>
         <source>Default slip language</source>
-        <translation type="unfinished" />
+        <translation>Idioma predeterminado de la hoja</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="19" />
+        <location filename="../../forms/settings.ui" line="19"/>
         <source>Passcode e&amp;xpiry (days)</source>
         <translation>&amp;Vencimiento del código (días)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="20" />
+        <location filename="../../forms/settings.ui" line="20"/>
         <source>Passcode expiry in days</source>
-        <translation type="unfinished" />
+        <translation>Vencimiento del código en días</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="20" />
+        <location filename="../../forms/settings.ui" line="20"/>
         <source>Policy: 1 to 30 days</source>
-        <translation type="unfinished" />
+        <translation>Política: de 1 a 30 días</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="21" />
+        <location filename="../../forms/settings.ui" line="21"/>
         <source>&amp;Two-person rule: whoever checks the ID cannot approve</source>
-        <translation type="unfinished" />
+        <translation>Re&amp;gla de dos personas: quien verifica no aprueba</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="21" />
+        <location filename="../../forms/settings.ui" line="21"/>
         <source>Two-person rule</source>
         <translation>Regla de dos personas</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="27" />
+        <location filename="../../forms/settings.ui" line="27"/>
         <source>This workstation</source>
         <translation>Esta estación de trabajo</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="29" />
+        <location filename="../../forms/settings.ui" line="29"/>
         <source>Lock after &amp;idle (minutes)</source>
-        <translation>Bloquear tras &amp;inactividad (minutos)</translation>
+        <translation>&amp;Bloquear tras inactividad (minutos)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="30" />
+        <location filename="../../forms/settings.ui" line="30"/>
         <source>Lock after idle minutes</source>
-        <translation type="unfinished" />
+        <translation>Bloquear tras minutos de inactividad</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="30" />
+        <location filename="../../forms/settings.ui" line="30"/>
         <source>Policy: at most 30 minutes</source>
-        <translation type="unfinished" />
+        <translation>Política: 30 minutos como máximo</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="31" />
+        <location filename="../../forms/settings.ui" line="31"/>
         <source>Interface lan&amp;guage</source>
         <translation>I&amp;dioma de la interfaz</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="32" />
+        <location filename="../../forms/settings.ui" line="32"/>
         <source>Interface language</source>
-        <translation type="unfinished" />
+        <translation>Idioma de la interfaz</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="32" />
+        <location filename="../../forms/settings.ui" line="32"/>
         <source>Takes effect the next time StaffDesk starts</source>
-        <translation type="unfinished" />
+        <translation>Se aplica la próxima vez que se inicie StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="38" />
+        <location filename="../../forms/settings.ui" line="38"/>
         <source>Shared database (sync)</source>
         <translation>Base de datos compartida (sincronización)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="40" />
+        <location filename="../../forms/settings.ui" line="40"/>
         <source>&amp;Address</source>
-        <translation>&amp;Dirección</translation>
+        <translation>Di&amp;rección</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="41" />
+        <location filename="../../forms/settings.ui" line="41"/>
         <source>Shared database address</source>
-        <translation type="unfinished" />
+        <translation>Dirección de la base de datos compartida</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="41" />
+        <location filename="../../forms/settings.ui" line="41"/>
         <source>postgresql://staffdesk@db.district.example/staffdesk</source>
-        <translation type="unfinished" />
+        <translation>postgresql://staffdesk@db.district.example/staffdesk</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="42" />
+        <location filename="../../forms/settings.ui" line="42"/>
         <source>Pass&amp;word</source>
         <translation>Contra&amp;seña</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="43" />
+        <location filename="../../forms/settings.ui" line="43"/>
         <source>Shared database password</source>
-        <translation type="unfinished" />
+        <translation>Contraseña de la base de datos compartida</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="43" />
+        <location filename="../../forms/settings.ui" line="43"/>
         <source>Kept in the system keyring only</source>
-        <translation type="unfinished" />
+        <translation>Se guarda solo en el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="44" />
+        <location filename="../../forms/settings.ui" line="44"/>
         <source>Keyring status</source>
-        <translation type="unfinished" />
+        <translation>Estado del llavero</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="51" />
+        <location filename="../../forms/settings.ui" line="51"/>
         <source>Problem with the settings</source>
-        <translation type="unfinished" />
+        <translation>Problema con la configuración</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="53" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="53"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="97" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="97"/>
         <source>Checking the system keyring…</source>
-        <translation type="unfinished" />
+        <translation>Comprobando el llavero del sistema…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="115" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="115"/>
         <source>No secure keyring: </source>
-        <translation type="unfinished" />
+        <translation>No hay llavero seguro: </translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="118" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
         <source>The password cannot be saved on this computer.</source>
-        <translation type="unfinished" />
+        <translation>La contraseña no se puede guardar en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="124" />
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="124"/>
         <source>The password is kept in the system keyring.</source>
-        <translation type="unfinished" />
+        <translation>La contraseña se guarda en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="185"/>
+        <source>enter the address first</source>
+        <translation>primero escriba la dirección</translation>
     </message>
 </context>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../forms/signin.ui" line="6" />
+        <location filename="../../forms/signin.ui" line="6"/>
         <source>Sign in — StaffDesk</source>
         <translation>Iniciar sesión — StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="11" />
+        <location filename="../../forms/signin.ui" line="11"/>
         <source>title</source>
-        <translation type="unfinished" />
+        <translation>title</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="12" />
-        <location filename="../../forms/signin.ui" line="13" />
+        <location filename="../../forms/signin.ui" line="12"/>
+        <location filename="../../forms/signin.ui" line="13"/>
         <source>StaffDesk</source>
-        <translation type="unfinished" />
+        <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="18" />
+        <location filename="../../forms/signin.ui" line="18"/>
         <source>Parent portal access — front office</source>
         <translation>Acceso al portal para padres — oficina</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="27" />
+        <location filename="../../forms/signin.ui" line="27"/>
         <source>Demo accounts</source>
-        <translation type="unfinished" />
+        <translation>Cuentas de demostración</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="34" />
+        <location filename="../../forms/signin.ui" line="34"/>
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="40" />
+        <location filename="../../forms/signin.ui" line="40"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="41" />
+        <location filename="../../forms/signin.ui" line="41"/>
         <source>e.g. clerk</source>
-        <translation type="unfinished" />
+        <translation>p. ej., clerk</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="46" />
+        <location filename="../../forms/signin.ui" line="46"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="53" />
+        <location filename="../../forms/signin.ui" line="53"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="58" />
+        <location filename="../../forms/signin.ui" line="58"/>
         <source>S&amp;chool</source>
         <translation>&amp;Escuela</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="65" />
+        <location filename="../../forms/signin.ui" line="65"/>
         <source>School to work at</source>
-        <translation type="unfinished" />
+        <translation>Escuela donde trabajará</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="74" />
+        <location filename="../../forms/signin.ui" line="74"/>
         <source>Sign-in message</source>
-        <translation type="unfinished" />
+        <translation>Mensaje de inicio de sesión</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="84" />
+        <location filename="../../forms/signin.ui" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="85" />
+        <location filename="../../forms/signin.ui" line="85"/>
         <source>Quit StaffDesk</source>
-        <translation type="unfinished" />
+        <translation>Salir de StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="91" />
+        <location filename="../../forms/signin.ui" line="91"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="92" />
+        <location filename="../../forms/signin.ui" line="92"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../forms/signin.ui" line="93" />
+        <location filename="../../forms/signin.ui" line="93"/>
         <source>Sign in (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Iniciar sesión (Intro)</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="30" />
+        <location filename="../../staffdesk/ui/signin.py" line="35"/>
         <source>Sign in — StaffDesk</source>
         <translation>Iniciar sesión — StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="51" />
+        <location filename="../../staffdesk/ui/signin.py" line="58"/>
         <source>&lt;b&gt;Demo district&lt;/b&gt; — made-up students, nothing real. Sign in as &lt;b&gt;clerk&lt;/b&gt; (records forms, checks ID, prints slips), &lt;b&gt;approver&lt;/b&gt; or &lt;b&gt;approver2&lt;/b&gt; (approve), or &lt;b&gt;admin&lt;/b&gt;. Password for all: &lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Distrito de demostración&lt;/b&gt;: estudiantes inventados, nada es real. Inicie sesión como &lt;b&gt;clerk&lt;/b&gt; (registra formularios, verifica identificaciones, imprime hojas), &lt;b&gt;approver&lt;/b&gt; o &lt;b&gt;approver2&lt;/b&gt; (aprueban) o &lt;b&gt;admin&lt;/b&gt;. Contraseña para todos: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="66" />
+        <location filename="../../staffdesk/ui/signin.py" line="83"/>
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="77" />
+        <location filename="../../staffdesk/ui/signin.py" line="91"/>
         <source>Enter your username and password.</source>
         <translation>Escriba su usuario y contraseña.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="81" />
+        <location filename="../../staffdesk/ui/signin.py" line="95"/>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="101" />
+        <location filename="../../staffdesk/ui/signin.py" line="115"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="108" />
+        <location filename="../../staffdesk/ui/signin.py" line="122"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="110" />
+        <location filename="../../staffdesk/ui/signin.py" line="124"/>
         <source>Welcome, {0}. Pick the school you are working at.</source>
         <translation>Bienvenido/a, {0}. Elija la escuela donde trabaja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="117" />
+        <location filename="../../staffdesk/ui/signin.py" line="131"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Usuario o contraseña incorrectos, o la cuenta está desactivada.</translation>
     </message>
@@ -1896,37 +2343,37 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="9" />
+        <location filename="../../forms/staff_admin.ui" line="9"/>
         <source>Rows</source>
-        <translation type="unfinished" />
+        <translation>Filas</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="20" />
+        <location filename="../../forms/staff_admin.ui" line="20"/>
         <source>&amp;Add…</source>
         <translation>&amp;Agregar…</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="21" />
+        <location filename="../../forms/staff_admin.ui" line="21"/>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>Agregar</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="26" />
+        <location filename="../../forms/staff_admin.ui" line="26"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="27" />
+        <location filename="../../forms/staff_admin.ui" line="27"/>
         <source>Enable or disable</source>
-        <translation type="unfinished" />
+        <translation>Activar o desactivar</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="35" />
+        <location filename="../../forms/staff_admin.ui" line="35"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_admin.ui" line="36" />
+        <location filename="../../forms/staff_admin.ui" line="36"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -1934,18 +2381,23 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="44" />
-        <location filename="../../staffdesk/ui/admin.py" line="47" />
+        <location filename="../../staffdesk/ui/admin.py" line="36"/>
+        <source>district-wide</source>
+        <translation>todo el distrito</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="52"/>
+        <location filename="../../staffdesk/ui/admin.py" line="55"/>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="90" />
+        <location filename="../../staffdesk/ui/admin.py" line="98"/>
         <source>&amp;Enable</source>
-        <translation>&amp;Activar</translation>
+        <translation>Ac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="92" />
+        <location filename="../../staffdesk/ui/admin.py" line="100"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
@@ -1953,67 +2405,315 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>StaffEdit</name>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="8" />
+        <location filename="../../forms/staff_edit.ui" line="8"/>
         <source>&amp;Username</source>
         <translation>&amp;Usuario</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="9" />
+        <location filename="../../forms/staff_edit.ui" line="9"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="10" />
+        <location filename="../../forms/staff_edit.ui" line="10"/>
         <source>&amp;Display name</source>
         <translation>&amp;Nombre visible</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="11" />
+        <location filename="../../forms/staff_edit.ui" line="11"/>
         <source>Display name</source>
-        <translation type="unfinished" />
+        <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="12" />
+        <location filename="../../forms/staff_edit.ui" line="12"/>
         <source>&amp;Role</source>
         <translation>&amp;Rol</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="13" />
+        <location filename="../../forms/staff_edit.ui" line="13"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="14" />
+        <location filename="../../forms/staff_edit.ui" line="14"/>
         <source>&amp;Password</source>
         <translation>&amp;Contraseña</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="15" />
+        <location filename="../../forms/staff_edit.ui" line="15"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="15" />
+        <location filename="../../forms/staff_edit.ui" line="15"/>
         <source>At least 8 characters</source>
-        <translation type="unfinished" />
+        <translation>Al menos 8 caracteres</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="16" />
+        <location filename="../../forms/staff_edit.ui" line="16"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../forms/staff_edit.ui" line="19" />
+        <location filename="../../forms/staff_edit.ui" line="19"/>
         <source>Schools this person works at</source>
-        <translation type="unfinished" />
+        <translation>Escuelas donde trabaja esta persona</translation>
     </message>
 </context>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="116" />
+        <location filename="../../staffdesk/ui/admin.py" line="29"/>
+        <source>clerk</source>
+        <translation>auxiliar de oficina</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="30"/>
+        <source>approver</source>
+        <translation>aprobador</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="31"/>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="124"/>
         <source>Add a staff account</source>
-        <translation type="unfinished" />
+        <translation>Agregar una cuenta del personal</translation>
     </message>
 </context>
-<context><name>Columns</name><message><source>Name</source><translation>Nombre</translation></message><message><source>Permanent ID</source><translation>ID permanente</translation></message><message><source>School</source><translation>Escuela</translation></message><message><source>Grade</source><translation>Grado</translation></message><message><source>#</source><translation>#</translation></message><message><source>Contact</source><translation>Contacto</translation></message><message><source>Relationship</source><translation>Parentesco</translation></message><message><source>Phone</source><translation>Teléfono</translation></message><message><source>Portal access</source><translation>Acceso al portal</translation></message><message><source>When</source><translation>Cuándo</translation></message><message><source>What</source><translation>Qué</translation></message><message><source>State</source><translation>Estado</translation></message><message><source>Who</source><translation>Quién</translation></message><message><source>Details</source><translation>Detalles</translation></message><message><source>Recorded</source><translation>Registrada</translation></message><message><source>Student (as written)</source><translation>Estudiante (como se escribió)</translation></message><message><source>Parent/guardian</source><translation>Padre/madre o tutor</translation></message><message><source>Status</source><translation>Estado</translation></message><message><source>ID verified by</source><translation>Identificación verificada por</translation></message><message><source>Staff</source><translation>Personal</translation></message><message><source>Workstation</source><translation>Estación</translation></message><message><source>Action</source><translation>Acción</translation></message><message><source>Record</source><translation>Registro</translation></message><message><source>Record id</source><translation>ID del registro</translation></message><message><source>Username</source><translation>Usuario</translation></message><message><source>Role</source><translation>Rol</translation></message><message><source>Schools</source><translation>Escuelas</translation></message><message><source>Code</source><translation>Código</translation></message><message><source>Students on the roster</source><translation>Estudiantes en la lista</translation></message></context><context><name>Choices</name><message><source>Open: everything awaiting someone</source><translation>Abiertas: todo lo pendiente</translation></message><message><source>Awaiting ID check</source><translation>Esperan verificación de identidad</translation></message><message><source>Awaiting decision</source><translation>Esperan decisión</translation></message><message><source>Approved, ready to issue</source><translation>Aprobadas, listas para emitir</translation></message><message><source>Issued</source><translation>Emitidas</translation></message><message><source>Rejected</source><translation>Rechazadas</translation></message><message><source>Revoked</source><translation>Revocadas</translation></message><message><source>Any status</source><translation>Cualquier estado</translation></message><message><source>Any age</source><translation>Cualquier antigüedad</translation></message><message><source>Older than 1 day</source><translation>Más de 1 día</translation></message><message><source>Older than 3 days</source><translation>Más de 3 días</translation></message><message><source>Older than 7 days</source><translation>Más de 7 días</translation></message><message><source>Older than 14 days</source><translation>Más de 14 días</translation></message><message><source>From the roster</source><translation>Según la lista escolar</translation></message><message><source>English</source><translation>English</translation></message><message><source>Family's language</source><translation>Idioma de la familia</translation></message></context></TS>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="58"/>
+        <source>Please check these entries</source>
+        <translation>Revise estos datos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="62"/>
+        <source>Please check this entry</source>
+        <translation>Revise este dato</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="63"/>
+        <source>Sign-in refused</source>
+        <translation>Inicio de sesión rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="64"/>
+        <source>Not allowed</source>
+        <translation>No permitido</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <source>Not found</source>
+        <translation>No se encontró</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <source>Not possible now</source>
+        <translation>No es posible ahora</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <source>Changed by someone else</source>
+        <translation>Otra persona lo cambió</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <source>Restricted contact</source>
+        <translation>Contacto restringido</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <source>Database unreachable</source>
+        <translation>No se puede conectar con la base de datos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="72"/>
+        <source>No secure password storage</source>
+        <translation>No hay almacenamiento seguro de contraseñas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="76"/>
+        <source>Printing failed</source>
+        <translation>Falló la impresión</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="77"/>
+        <source>StaffDesk</source>
+        <translation>StaffDesk</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
+        <translation>Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="86"/>
+        <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
+        <translation>StaffDesk guarda la contraseña de la base de datos compartida solo en el llavero seguro del sistema, nunca en un archivo. Instale o desbloquee un llavero (p. ej., GNOME Keyring, KWallet, el Administrador de credenciales de Windows o el Llavero de macOS) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="92"/>
+        <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
+        <translation>Revise la impresora (papel, encendido, cola de impresión) o guarde la hoja como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="95"/>
+        <source>The record has been reloaded. Check it and try again.</source>
+        <translation>El registro se volvió a cargar. Revíselo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="101"/>
+        <source>Student Permanent ID</source>
+        <translation>ID permanente del estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="103"/>
+        <source>Student first name</source>
+        <translation>Nombre del estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <source>Student middle initial</source>
+        <translation>Inicial del segundo nombre del estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="105"/>
+        <source>Student last name</source>
+        <translation>Apellido del estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="106"/>
+        <source>Student name</source>
+        <translation>Nombre del estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="107"/>
+        <source>Parent/guardian name</source>
+        <translation>Nombre del padre/madre o tutor</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="108"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="109"/>
+        <source>Home phone</source>
+        <translation>Teléfono de casa</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="110"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="111"/>
+        <source>Signed on</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="112"/>
+        <source>ID document</source>
+        <translation>Documento de identidad</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <source>ID description</source>
+        <translation>Descripción de la identificación</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <source>Last four characters</source>
+        <translation>Últimos cuatro caracteres</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="116"/>
+        <source>Override reason</source>
+        <translation>Motivo de la autorización</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="119"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <source>Slip language</source>
+        <translation>Idioma de la hoja</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="126"/>
+        <source>District name</source>
+        <translation>Nombre del distrito</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="127"/>
+        <source>Portal url</source>
+        <translation>Dirección del portal</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <source>Support email</source>
+        <translation>Correo de soporte</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <source>Passcode days</source>
+        <translation>Días de vigencia del código</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <source>Two person rule</source>
+        <translation>Regla de dos personas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <source>Shared database</source>
+        <translation>Base de datos compartida</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
+        <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
+    </message>
+</context>
+</TS>

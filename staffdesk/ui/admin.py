@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,9 +24,16 @@ from staffdesk.ui.errors import show_error
 from staffdesk.ui.frontdesk import setup_table
 from staffdesk.ui.models import Column, RowsModel
 
+# the role names in the "Role" box, translated where they are shown (self.tr)
+ROLES = (
+    ("clerk", QT_TRANSLATE_NOOP("StaffEditDialog", "clerk")),
+    ("approver", QT_TRANSLATE_NOOP("StaffEditDialog", "approver")),
+    ("admin", QT_TRANSLATE_NOOP("StaffEditDialog", "admin")),
+)
+
 
 def _schools(view: staff.StaffView) -> str:
-    return ", ".join(view.schools) or "district-wide"
+    return ", ".join(view.schools) or QCoreApplication.translate("StaffDialog", "district-wide")
 
 
 class _StaffRow:
@@ -47,11 +55,11 @@ class StaffDialog(FormDialog):
         self.table.setAccessibleName(self.tr("Staff accounts"))
         self.model = RowsModel(
             (
-                Column("id", "Username"),
-                Column("display_name", "Name"),
-                Column("role", "Role"),
-                Column("schools", "Schools"),
-                Column("active", "State"),
+                Column("id", QT_TRANSLATE_NOOP("Columns", "Username")),
+                Column("display_name", QT_TRANSLATE_NOOP("Columns", "Name")),
+                Column("role", QT_TRANSLATE_NOOP("Columns", "Role")),
+                Column("schools", QT_TRANSLATE_NOOP("Columns", "Schools")),
+                Column("active", QT_TRANSLATE_NOOP("Columns", "State")),
             ),
             self,
         )
@@ -120,8 +128,8 @@ class StaffEditDialog(FormDialog):
         self.role: QComboBox = self.w(QComboBox, "role")  # type: ignore[assignment]
         self.password: QLineEdit = self.w(QLineEdit, "password")  # type: ignore[assignment]
         box: QGroupBox = self.w(QGroupBox, "schools")  # type: ignore[assignment]
-        for role in ("clerk", "approver", "admin"):
-            self.role.addItem(self.tr(role), role)
+        for role, label in ROLES:
+            self.role.addItem(self.tr(label), role)
         self.school_boxes: list[tuple[QCheckBox, str]] = []
         for code, name in sorted(desk.schools.items()):
             check = QCheckBox(f"{code} — {name}")
@@ -177,9 +185,9 @@ class SchoolsDialog(FormDialog):
         self.table.setAccessibleName(self.tr("Schools"))
         self.model = RowsModel(
             (
-                Column("id", "Code"),
-                Column("name", "Name"),
-                Column("students", "Students on the roster"),
+                Column("id", QT_TRANSLATE_NOOP("Columns", "Code")),
+                Column("name", QT_TRANSLATE_NOOP("Columns", "Name")),
+                Column("students", QT_TRANSLATE_NOOP("Columns", "Students on the roster")),
             ),
             self,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,13 +46,13 @@ def audit_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
     return PagedModel(
         desk.worker,
         (
-            Column("at", "When"),
-            Column("actor", "Staff"),
-            Column("workstation", "Workstation"),
-            Column("action", "Action"),
-            Column("entity_type", "Record"),
-            Column("entity_id", "Record id"),
-            Column("details", "Details"),
+            Column("at", QT_TRANSLATE_NOOP("Columns", "When")),
+            Column("actor", QT_TRANSLATE_NOOP("Columns", "Staff")),
+            Column("workstation", QT_TRANSLATE_NOOP("Columns", "Workstation")),
+            Column("action", QT_TRANSLATE_NOOP("Columns", "Action")),
+            Column("entity_type", QT_TRANSLATE_NOOP("Columns", "Record")),
+            Column("entity_id", QT_TRANSLATE_NOOP("Columns", "Record id")),
+            Column("details", QT_TRANSLATE_NOOP("Columns", "Details")),
         ),
         fetch,
         queries.AuditFilter(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -131,7 +131,9 @@ class FieldErrors:
         label = QLabel(message)
         label.setObjectName("field_error")
         label.setWordWrap(True)
-        label.setAccessibleName(f"Problem: {message}")
+        label.setAccessibleName(
+            QCoreApplication.translate("FieldErrors", "Problem: {0}").format(message)
+        )
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if row >= 0:
             # QFormLayout does not give a wrapped label its height: say it outright

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,7 +26,11 @@ from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 
-PHASES = {"hash": "Generating passcodes", "issue": "Recording passcodes", "render": "Drawing slips"}
+PHASES = {  # shown through self.tr, so marked in this dialog's context
+    "hash": QT_TRANSLATE_NOOP("BatchPrintDialog", "Generating passcodes"),
+    "issue": QT_TRANSLATE_NOOP("BatchPrintDialog", "Recording passcodes"),
+    "render": QT_TRANSLATE_NOOP("BatchPrintDialog", "Drawing slips"),
+}
 
 
 class _Progress(QObject):

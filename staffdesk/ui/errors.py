@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from staffdesk.domain.errors import (
@@ -53,53 +53,84 @@ class ErrorView:
 
 # most specific first: the first isinstance match wins
 _TITLES: tuple[tuple[type[BaseException], str, QMessageBox.Icon, bool], ...] = (
-    (ValidationErrors, "Please check these entries", Icon.Warning, False),
-    (ValidationError, "Please check this entry", Icon.Warning, False),
-    (AuthenticationFailed, "Sign-in refused", Icon.Warning, False),
-    (PermissionDenied, "Not allowed", Icon.Information, False),
-    (NotFound, "Not found", Icon.Information, False),
-    (IllegalTransition, "Not possible now", Icon.Information, False),
-    (ConflictError, "Changed by someone else", Icon.Warning, False),
-    (RestrictedContact, "Restricted contact", Icon.Warning, False),
-    (StoreUnavailable, "Database unreachable", Icon.Critical, True),
-    (SecretStoreUnavailable, "No secure password storage", Icon.Critical, True),
-    (PrintFailed, "Printing failed", Icon.Critical, True),
-    (StaffDeskError, "StaffDesk", Icon.Warning, False),
+    (
+        ValidationErrors,
+        QT_TRANSLATE_NOOP("errors", "Please check these entries"),
+        Icon.Warning,
+        False,
+    ),
+    (ValidationError, QT_TRANSLATE_NOOP("errors", "Please check this entry"), Icon.Warning, False),
+    (AuthenticationFailed, QT_TRANSLATE_NOOP("errors", "Sign-in refused"), Icon.Warning, False),
+    (PermissionDenied, QT_TRANSLATE_NOOP("errors", "Not allowed"), Icon.Information, False),
+    (NotFound, QT_TRANSLATE_NOOP("errors", "Not found"), Icon.Information, False),
+    (IllegalTransition, QT_TRANSLATE_NOOP("errors", "Not possible now"), Icon.Information, False),
+    (ConflictError, QT_TRANSLATE_NOOP("errors", "Changed by someone else"), Icon.Warning, False),
+    (RestrictedContact, QT_TRANSLATE_NOOP("errors", "Restricted contact"), Icon.Warning, False),
+    (StoreUnavailable, QT_TRANSLATE_NOOP("errors", "Database unreachable"), Icon.Critical, True),
+    (
+        SecretStoreUnavailable,
+        QT_TRANSLATE_NOOP("errors", "No secure password storage"),
+        Icon.Critical,
+        True,
+    ),
+    (PrintFailed, QT_TRANSLATE_NOOP("errors", "Printing failed"), Icon.Critical, True),
+    (StaffDeskError, QT_TRANSLATE_NOOP("errors", "StaffDesk"), Icon.Warning, False),
 )
 
 _HINTS: Mapping[type[BaseException], str] = {
-    StoreUnavailable: "Check the network cable or Wi-Fi, then try again. Nothing was saved "
-    "half-way. If it keeps happening, call the district help desk.",
-    SecretStoreUnavailable: "StaffDesk keeps the shared-database password only in the "
-    "system's secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME "
-    "Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.",
-    PrintFailed: "Check the printer (paper, power, queue) or save the slip as a PDF instead.",
-    ConflictError: "The record has been reloaded. Check it and try again.",
+    StoreUnavailable: QT_TRANSLATE_NOOP(
+        "errors",
+        "Check the network cable or Wi-Fi, then try again. Nothing was saved "
+        "half-way. If it keeps happening, call the district help desk.",
+    ),
+    SecretStoreUnavailable: QT_TRANSLATE_NOOP(
+        "errors",
+        "StaffDesk keeps the shared-database password only in the "
+        "system's secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME "
+        "Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.",
+    ),
+    PrintFailed: QT_TRANSLATE_NOOP(
+        "errors", "Check the printer (paper, power, queue) or save the slip as a PDF instead."
+    ),
+    ConflictError: QT_TRANSLATE_NOOP(
+        "errors", "The record has been reloaded. Check it and try again."
+    ),
 }
 
 FIELD_LABELS = {
-    "permanent_id": "Student Permanent ID",
-    "school": "School",
-    "first_name": "Student first name",
-    "middle_name": "Student middle initial",
-    "last_name": "Student last name",
-    "student name": "Student name",
-    "guardian_name": "Parent/guardian name",
-    "address": "Address",
-    "phone": "Home phone",
-    "email": "Email",
-    "signed_on": "Signed on",
-    "document": "ID document",
-    "document description": "ID description",
-    "last4": "Last four characters",
-    "reason": "Reason",
-    "override reason": "Override reason",
-    "username": "Username",
-    "password": "Password",
-    "role": "Role",
-    "display name": "Display name",
-    "language": "Slip language",
+    "permanent_id": QT_TRANSLATE_NOOP("errors", "Student Permanent ID"),
+    "school": QT_TRANSLATE_NOOP("errors", "School"),
+    "first_name": QT_TRANSLATE_NOOP("errors", "Student first name"),
+    "middle_name": QT_TRANSLATE_NOOP("errors", "Student middle initial"),
+    "last_name": QT_TRANSLATE_NOOP("errors", "Student last name"),
+    "student name": QT_TRANSLATE_NOOP("errors", "Student name"),
+    "guardian_name": QT_TRANSLATE_NOOP("errors", "Parent/guardian name"),
+    "address": QT_TRANSLATE_NOOP("errors", "Address"),
+    "phone": QT_TRANSLATE_NOOP("errors", "Home phone"),
+    "email": QT_TRANSLATE_NOOP("errors", "Email"),
+    "signed_on": QT_TRANSLATE_NOOP("errors", "Signed on"),
+    "document": QT_TRANSLATE_NOOP("errors", "ID document"),
+    "document description": QT_TRANSLATE_NOOP("errors", "ID description"),
+    "last4": QT_TRANSLATE_NOOP("errors", "Last four characters"),
+    "reason": QT_TRANSLATE_NOOP("errors", "Reason"),
+    "override reason": QT_TRANSLATE_NOOP("errors", "Override reason"),
+    "username": QT_TRANSLATE_NOOP("errors", "Username"),
+    "password": QT_TRANSLATE_NOOP("errors", "Password"),
+    "role": QT_TRANSLATE_NOOP("errors", "Role"),
+    "display name": QT_TRANSLATE_NOOP("errors", "Display name"),
+    "language": QT_TRANSLATE_NOOP("errors", "Slip language"),
 }
+# fields without an entry above read as their name, capitalised (field_label); marked here so
+# that lupdate lists the ones the desktop app can show
+_NAMED_AS_IS = (
+    QT_TRANSLATE_NOOP("errors", "District name"),
+    QT_TRANSLATE_NOOP("errors", "Portal url"),
+    QT_TRANSLATE_NOOP("errors", "Support email"),
+    QT_TRANSLATE_NOOP("errors", "Passcode days"),
+    QT_TRANSLATE_NOOP("errors", "Two person rule"),
+    QT_TRANSLATE_NOOP("errors", "Shared database"),
+    QT_TRANSLATE_NOOP("errors", "Request"),
+)
 
 
 def field_label(field: str) -> str:
@@ -112,11 +143,12 @@ def describe(exc: BaseException) -> ErrorView:
             break
     else:
         return ErrorView(
-            tr("Something went wrong"),
+            QCoreApplication.translate("errors", "Something went wrong"),
             Icon.Critical,
-            tr(
+            QCoreApplication.translate(
+                "errors",
                 "StaffDesk hit an unexpected problem and did not finish this action. Nothing "
-                "was saved half-way. The details are in the log file; please tell the help desk."
+                "was saved half-way. The details are in the log file; please tell the help desk.",
             ),
             bug=True,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -34,7 +34,7 @@ class SearchQuery:
 
 
 def _restricted(value: bool) -> str:
-    return "RESTRICTED" if value else ""
+    return QCoreApplication.translate("FrontDesk", "RESTRICTED") if value else ""
 
 
 def student_search_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
@@ -46,10 +46,10 @@ def student_search_model(desk: Desk, parent: QWidget | None = None) -> PagedMode
     return PagedModel(
         desk.worker,
         (
-            Column("name", "Name"),
-            Column("id", "Permanent ID"),
-            Column("school_code", "School"),
-            Column("grade", "Grade"),
+            Column("name", QT_TRANSLATE_NOOP("Columns", "Name")),
+            Column("id", QT_TRANSLATE_NOOP("Columns", "Permanent ID")),
+            Column("school_code", QT_TRANSLATE_NOOP("Columns", "School")),
+            Column("grade", QT_TRANSLATE_NOOP("Columns", "Grade")),
         ),
         fetch,
         SearchQuery("", ()),
@@ -61,11 +61,11 @@ def student_search_model(desk: Desk, parent: QWidget | None = None) -> PagedMode
 def contacts_model(parent: QWidget | None = None) -> RowsModel:
     model = RowsModel(
         (
-            Column("order", "#"),
-            Column("name", "Contact"),
-            Column("relationship", "Relationship"),
-            Column("phone", "Phone"),
-            Column("restricted", "Portal access", fmt=_restricted),
+            Column("order", QT_TRANSLATE_NOOP("Columns", "#")),
+            Column("name", QT_TRANSLATE_NOOP("Columns", "Contact")),
+            Column("relationship", QT_TRANSLATE_NOOP("Columns", "Relationship")),
+            Column("phone", QT_TRANSLATE_NOOP("Columns", "Phone")),
+            Column("restricted", QT_TRANSLATE_NOOP("Columns", "Portal access"), fmt=_restricted),
         ),
         parent,
     )
@@ -76,11 +76,11 @@ def contacts_model(parent: QWidget | None = None) -> RowsModel:
 def history_model(parent: QWidget | None = None) -> RowsModel:
     model = RowsModel(
         (
-            Column("when", "When"),
-            Column("kind", "What"),
-            Column("what", "State"),
-            Column("who", "Who"),
-            Column("detail", "Details"),
+            Column("when", QT_TRANSLATE_NOOP("Columns", "When")),
+            Column("kind", QT_TRANSLATE_NOOP("Columns", "What")),
+            Column("what", QT_TRANSLATE_NOOP("Columns", "State")),
+            Column("who", QT_TRANSLATE_NOOP("Columns", "Who")),
+            Column("detail", QT_TRANSLATE_NOOP("Columns", "Details")),
         ),
         parent,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -28,7 +28,11 @@ from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import field_label, show_error
 
-LANGUAGES = (("", "From the roster"), ("en", "English"), ("es", "Español"))
+LANGUAGES = (
+    ("", QT_TRANSLATE_NOOP("Choices", "From the roster")),
+    ("en", QT_TRANSLATE_NOOP("Choices", "English")),
+    ("es", QT_TRANSLATE_NOOP("Choices", "Español")),
+)
 
 
 class AccessFormDialog(FormDialog):

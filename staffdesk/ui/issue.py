@@ -147,7 +147,7 @@ class IssueDialog(FormDialog):
         self.context = ctx
         r = ctx.request
         lines = [
-            f"<b>{r.roster_name}</b> — Permanent ID {r.permanent_id}",
+            self.tr("<b>{0}</b> — Permanent ID {1}").format(r.roster_name, r.permanent_id),
             f"{r.school_name} · " + self.tr("status: {0}").format(r.status.value),
             self.tr("Parent/guardian: {0}").format(r.guardian_name),
         ]

@@ -578,21 +578,20 @@ def sync_status_text(session: Session, url: str) -> str:
 
     from staffdesk.sync import engine as sync_engine
 
-    def tr(text: str) -> str:
-        return QApplication.translate("MainWindow", text)
+    translate = QApplication.translate  # lupdate reads translate(context, text)
 
     if make_url(url).get_backend_name() != "sqlite":
-        return tr("Shared database (direct)")
+        return translate("MainWindow", "Shared database (direct)")
     st = sync_engine.status(session)
     if st.state == "standalone":
-        return tr("Standalone")
-    parts = [tr("Online") if st.online else tr("Offline")]
-    parts.append(tr("{0} waiting").format(st.waiting))
+        return translate("MainWindow", "Standalone")
+    parts = [translate("MainWindow", "Online") if st.online else translate("MainWindow", "Offline")]
+    parts.append(translate("MainWindow", "{0} waiting").format(st.waiting))
     if st.last_sync_at is not None:
         local = st.last_sync_at.astimezone()
-        parts.append(tr("last sync {0}").format(f"{local:%Y-%m-%d %H:%M}"))
+        parts.append(translate("MainWindow", "last sync {0}").format(f"{local:%Y-%m-%d %H:%M}"))
     else:
-        parts.append(tr("never synced"))
+        parts.append(translate("MainWindow", "never synced"))
     if st.open_conflicts:
-        parts.append(tr("{0} conflict(s)").format(st.open_conflicts))
+        parts.append(translate("MainWindow", "{0} conflict(s)").format(st.open_conflicts))
     return " · ".join(parts)

@@ -77,7 +77,8 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return col.fmt(getattr(row, col.key))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{col.title}: {col.fmt(getattr(row, col.key))}"
+            title = QCoreApplication.translate("Columns", col.title)
+            return f"{title}: {col.fmt(getattr(row, col.key))}"
         if role == ROW_ID:
             return str(row.id)
         if role == Qt.ItemDataRole.ForegroundRole and self.highlight(row):

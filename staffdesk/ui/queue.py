@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -33,21 +33,24 @@ from staffdesk.ui.frontdesk import setup_table
 from staffdesk.ui.models import Column, PagedModel, local_time
 
 STATUS_CHOICES = (
-    ("Open: everything awaiting someone", ("recorded", "verified", "approved")),
-    ("Awaiting ID check", ("recorded",)),
-    ("Awaiting decision", ("verified",)),
-    ("Approved, ready to issue", ("approved",)),
-    ("Issued", ("issued",)),
-    ("Rejected", ("rejected",)),
-    ("Revoked", ("revoked",)),
-    ("Any status", ()),
+    (
+        QT_TRANSLATE_NOOP("Choices", "Open: everything awaiting someone"),
+        ("recorded", "verified", "approved"),
+    ),
+    (QT_TRANSLATE_NOOP("Choices", "Awaiting ID check"), ("recorded",)),
+    (QT_TRANSLATE_NOOP("Choices", "Awaiting decision"), ("verified",)),
+    (QT_TRANSLATE_NOOP("Choices", "Approved, ready to issue"), ("approved",)),
+    (QT_TRANSLATE_NOOP("Choices", "Issued"), ("issued",)),
+    (QT_TRANSLATE_NOOP("Choices", "Rejected"), ("rejected",)),
+    (QT_TRANSLATE_NOOP("Choices", "Revoked"), ("revoked",)),
+    (QT_TRANSLATE_NOOP("Choices", "Any status"), ()),
 )
 AGE_CHOICES = (
-    ("Any age", 0),
-    ("Older than 1 day", 1),
-    ("Older than 3 days", 3),
-    ("Older than 7 days", 7),
-    ("Older than 14 days", 14),
+    (QT_TRANSLATE_NOOP("Choices", "Any age"), 0),
+    (QT_TRANSLATE_NOOP("Choices", "Older than 1 day"), 1),
+    (QT_TRANSLATE_NOOP("Choices", "Older than 3 days"), 3),
+    (QT_TRANSLATE_NOOP("Choices", "Older than 7 days"), 7),
+    (QT_TRANSLATE_NOOP("Choices", "Older than 14 days"), 14),
 )
 
 
@@ -58,13 +61,13 @@ def queue_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
     return PagedModel(
         desk.worker,
         (
-            Column("recorded_at", "Recorded", "recorded_at"),
-            Column("school", "School", "school"),
-            Column("student", "Student (as written)", "student"),
-            Column("permanent_id", "Permanent ID", "permanent_id"),
-            Column("guardian", "Parent/guardian", "guardian"),
-            Column("status", "Status", "status"),
-            Column("verified_by", "ID verified by", "verified_by"),
+            Column("recorded_at", QT_TRANSLATE_NOOP("Columns", "Recorded"), "recorded_at"),
+            Column("school", QT_TRANSLATE_NOOP("Columns", "School"), "school"),
+            Column("student", QT_TRANSLATE_NOOP("Columns", "Student (as written)"), "student"),
+            Column("permanent_id", QT_TRANSLATE_NOOP("Columns", "Permanent ID"), "permanent_id"),
+            Column("guardian", QT_TRANSLATE_NOOP("Columns", "Parent/guardian"), "guardian"),
+            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), "status"),
+            Column("verified_by", QT_TRANSLATE_NOOP("Columns", "ID verified by"), "verified_by"),
         ),
         fetch,
         queries.QueueFilter(schools=desk.school_filter()),
@@ -76,31 +79,56 @@ def queue_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
 def request_html(v: req_svc.RequestView) -> str:
     """The detail pane: everything on the form and what happened to it."""
     e = escape
+    translate = QCoreApplication.translate  # lupdate reads translate(context, text)
     rows = [
-        ("Status", f"<b>{e(v.status.value)}</b> (version {v.version})"),
-        ("School", e(v.school_name)),
-        ("Student", f"{e(v.roster_name)} — Permanent ID {e(v.permanent_id)}"),
+        (
+            QT_TRANSLATE_NOOP("RequestDetail", "Status"),
+            translate("RequestDetail", "<b>{0}</b> (version {1})").format(
+                e(v.status.value), v.version
+            ),
+        ),
+        (QT_TRANSLATE_NOOP("RequestDetail", "School"), e(v.school_name)),
+        (
+            QT_TRANSLATE_NOOP("RequestDetail", "Student"),
+            translate("RequestDetail", "{0} — Permanent ID {1}").format(
+                e(v.roster_name), e(v.permanent_id)
+            ),
+        ),
     ]
     if v.name_mismatch:
         rows.append(
             (
-                "Name on form",
+                QT_TRANSLATE_NOOP("RequestDetail", "Name on form"),
                 f"<span style='color:#9A4A00'>{e(v.written_name)} "
-                "(differs from the roster; confirmed)</span>",
+                + translate("RequestDetail", "(differs from the roster; confirmed)")
+                + "</span>",
             )
         )
     guardian = e(v.guardian_name)
     if v.restricted_match:
-        guardian += " <span style='color:#9A1B1B'><b>RESTRICTED CONTACT</b></span>"
+        guardian += (
+            " <span style='color:#9A1B1B'><b>"
+            + translate("RequestDetail", "RESTRICTED CONTACT")
+            + "</b></span>"
+        )
     elif not v.guardian_on_contacts:
-        guardian += " <span style='color:#9A4A00'>(not on the contact list)</span>"
+        guardian += (
+            " <span style='color:#9A4A00'>"
+            + translate("RequestDetail", "(not on the contact list)")
+            + "</span>"
+        )
     rows += [
-        ("Parent/guardian", guardian),
-        ("Address", e(v.address)),
-        ("Home phone", e(v.phone_display)),
-        ("Email", e(v.email)),
-        ("Signed on", v.signed_on.isoformat()),
-        ("Recorded", f"{local_time(v.recorded_at)} by {e(v.recorded_by)}"),
+        (QT_TRANSLATE_NOOP("RequestDetail", "Parent/guardian"), guardian),
+        (QT_TRANSLATE_NOOP("RequestDetail", "Address"), e(v.address)),
+        (QT_TRANSLATE_NOOP("RequestDetail", "Home phone"), e(v.phone_display)),
+        (QT_TRANSLATE_NOOP("RequestDetail", "Email"), e(v.email)),
+        (QT_TRANSLATE_NOOP("RequestDetail", "Signed on"), v.signed_on.isoformat()),
+        (
+            QT_TRANSLATE_NOOP("RequestDetail", "Recorded"),
+            translate("RequestDetail", "{0} by {1}").format(
+                local_time(v.recorded_at), e(v.recorded_by)
+            ),
+        ),
     ]
     if v.identity:
         i = v.identity
@@ -108,23 +136,45 @@ def request_html(v: req_svc.RequestView) -> str:
             f" ({e(i.document_description)})" if i.document_description else ""
         )
         if i.last4:
-            doc += f", ends …{e(i.last4)}"
-        rows.append(("ID checked", f"{doc} — by {e(i.verified_by)}, {local_time(i.verified_at)}"))
+            doc += translate("RequestDetail", ", ends …{0}").format(e(i.last4))
+        rows.append(
+            (
+                QT_TRANSLATE_NOOP("RequestDetail", "ID checked"),
+                translate("RequestDetail", "{0} — by {1}, {2}").format(
+                    doc, e(i.verified_by), local_time(i.verified_at)
+                ),
+            )
+        )
     if v.decision:
         d = v.decision
-        text = f"{e(d.outcome)} by {e(d.decided_by)}, {local_time(d.decided_at)}"
+        text = translate("RequestDetail", "{0} by {1}, {2}").format(
+            e(d.outcome), e(d.decided_by), local_time(d.decided_at)
+        )
         if d.reason:
             text += f": {e(d.reason)}"
         if d.override_reason:
-            text += f" (override: {e(d.override_reason)})"
-        rows.append(("Decision", text))
+            text += translate("RequestDetail", " (override: {0})").format(e(d.override_reason))
+        rows.append((QT_TRANSLATE_NOOP("RequestDetail", "Decision"), text))
     for p in v.passcodes:
         state = "locked" if p.locked and p.state.value == "active" else p.state.value
-        extra = f", used {local_time(p.used_at)}" if p.used_at else ""
-        rows.append(
-            ("Passcode", f"{e(p.serial)}: <b>{state}</b>, expires {p.expires_at:%Y-%m-%d}{extra}")
+        extra = (
+            translate("RequestDetail", ", used {0}").format(local_time(p.used_at))
+            if p.used_at
+            else ""
         )
-    body = "".join(f"<tr><td><i>{k}</i>&nbsp;</td><td>{val}</td></tr>" for k, val in rows)
+        rows.append(
+            (
+                QT_TRANSLATE_NOOP("RequestDetail", "Passcode"),
+                translate("RequestDetail", "{0}: <b>{1}</b>, expires {2}").format(
+                    e(p.serial), state, f"{p.expires_at:%Y-%m-%d}"
+                )
+                + extra,
+            )
+        )
+    body = "".join(
+        f"<tr><td><i>{translate('RequestDetail', k)}</i>&nbsp;</td><td>{val}</td></tr>"
+        for k, val in rows
+    )
     return f"<table cellspacing='3'>{body}</table>"
 
 
@@ -177,7 +227,7 @@ class DecisionDialog(FormDialog):
                     self.tr(
                         "<b>Two-person rule is on:</b> the person who checked the ID ({0}) cannot "
                         "also approve."
-                    ).format(escape(verifier or "nobody yet"))
+                    ).format(escape(verifier or self.tr("nobody yet")))
                 )
                 if verifier == me.username:
                     blocked = self.tr(

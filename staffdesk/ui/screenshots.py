@@ -184,7 +184,9 @@ def shoot_all(desk_app: object, out: Path) -> None:
     settle(400)
     grab(batch, out / "batch_print.png")
     batch.close()
-    win.lock("Locked after 15 minutes without use.")
+    win.lock(
+        QApplication.translate("MainWindow", "Locked after {0} minutes without use.").format(15)
+    )
     grab(win, out / "locked.png")
     _ = QLabel
 

@@ -182,7 +182,7 @@ class SettingsDialog(FormDialog):
 
         if password:
             if not url:
-                raise ValidationError("shared database", "enter the address first")
+                raise ValidationError("shared database", self.tr("enter the address first"))
             secrets.store_password(config.strip_password(config.parse_url(url)), password)
         config.save(
             url,
