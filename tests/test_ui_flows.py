@@ -206,7 +206,46 @@ def test_queue_sorts_in_sql_and_approver_approves(qtbot, desk_app, boxes, qtmode
     with qtbot.waitSignal(dialog.decided, timeout=5000) as done:
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     assert done.args[0].status is RequestStatus.APPROVED
+    approved_id = done.args[0].id
+    # the approved request stays selected, so the next key (F8) issues it
+    qtbot.waitUntil(
+        lambda: (
+            queue.ctx is not None
+            and queue.ctx.request.id == approved_id
+            and queue.buttons["issue"].isEnabled()
+            and bool(queue.table.selectionModel().selectedRows())
+        ),
+        timeout=10000,
+    )
+    (selected,) = queue.table.selectionModel().selectedRows()
+    assert queue.model.row_at(selected.row()).id == approved_id
+    assert queue.model.data(queue.model.index(selected.row(), 5)) == "approved"
+    with qtbot.waitSignal(queue.issue_requested, timeout=5000) as asked:
+        win.actions["issue"].trigger()  # F8
+    assert asked.args == [approved_id, False]
+    for dialog in list(win.dialogs):
+        dialog.hide()
     assert not boxes
+
+
+def test_spanish_interface_names_states_in_spanish(qtbot, desk_app, boxes):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from staffdesk.ui import states
+    from staffdesk.ui.forms import resources_dir
+
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "i18n" / "staffdesk_es.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert states.request_state("revoked") == "revocada"
+        assert states.history_state(type("Row", (), {"kind": "passcode", "what": "revoked"})) == (
+            "revocado"
+        )
+        assert QCoreApplication.translate("Columns", "Permanent ID") == "ID permanente"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert states.request_state("revoked") == "revoked"
 
 
 def test_restricted_contact_blocks_approver_and_admin_overrides(qtbot, desk_app, boxes):
@@ -322,6 +361,10 @@ def test_print_sends_the_slip_to_the_chosen_printer_and_logs_it(
     assert chosen and "Sent to the printer" in dialog.status.text()
     pages = PdfReader(paper).pages
     assert len(pages) == 1  # one slip, one sheet
+    assert (round(float(pages[0].mediabox.width)), round(float(pages[0].mediabox.height))) == (
+        612,
+        792,
+    )  # US Letter, the slip's own size, whatever the printer's default
     (image,) = pages[0].images  # the slip, drawn as the rasterised page
     picture = image.image.convert("L")  # Pillow
     assert picture.width > 1000  # printed at print resolution, not the preview's

@@ -203,17 +203,17 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="376"/>
+        <location filename="../../staffdesk/ui/queue.py" line="379"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="401"/>
+        <location filename="../../staffdesk/ui/queue.py" line="404"/>
         <source>{0} request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="427"/>
+        <location filename="../../staffdesk/ui/queue.py" line="430"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,67 +686,67 @@ Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="37"/>
+        <location filename="../../staffdesk/ui/queue.py" line="38"/>
         <source>Open: everything awaiting someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="40"/>
+        <location filename="../../staffdesk/ui/queue.py" line="41"/>
         <source>Awaiting ID check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="41"/>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
         <source>Awaiting decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <location filename="../../staffdesk/ui/queue.py" line="43"/>
         <source>Approved, ready to issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <location filename="../../staffdesk/ui/queue.py" line="44"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <location filename="../../staffdesk/ui/queue.py" line="47"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="49"/>
+        <location filename="../../staffdesk/ui/queue.py" line="50"/>
         <source>Any age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="50"/>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
         <source>Older than 1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="52"/>
         <source>Older than 3 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="53"/>
         <source>Older than 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <location filename="../../staffdesk/ui/queue.py" line="54"/>
         <source>Older than 14 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,46 +754,46 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <location filename="../../staffdesk/ui/admin.py" line="59"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="59"/>
-        <location filename="../../staffdesk/ui/admin.py" line="189"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="49"/>
+        <location filename="../../staffdesk/ui/admin.py" line="60"/>
+        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="60"/>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <location filename="../../staffdesk/ui/admin.py" line="62"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="62"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
+        <location filename="../../staffdesk/ui/admin.py" line="63"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="188"/>
+        <location filename="../../staffdesk/ui/admin.py" line="189"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <location filename="../../staffdesk/ui/admin.py" line="191"/>
         <source>Students on the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="79"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,84 +824,84 @@ Record the form anyway, as written by the parent?</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
-        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="68"/>
         <source>Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
-        <location filename="../../staffdesk/ui/queue.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="66"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
         <source>Grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="64"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
         <source>Relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
         <source>Portal access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="64"/>
+        <location filename="../../staffdesk/ui/queue.py" line="65"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <location filename="../../staffdesk/ui/queue.py" line="67"/>
         <source>Student (as written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
         <source>Parent/guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="69"/>
+        <location filename="../../staffdesk/ui/queue.py" line="71"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="70"/>
+        <location filename="../../staffdesk/ui/queue.py" line="73"/>
         <source>ID verified by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,67 +937,67 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="205"/>
+        <location filename="../../staffdesk/ui/queue.py" line="208"/>
         <source>Approve request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="206"/>
+        <location filename="../../staffdesk/ui/queue.py" line="209"/>
         <source>Reject request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="207"/>
+        <location filename="../../staffdesk/ui/queue.py" line="210"/>
         <source>Revoke passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="228"/>
+        <location filename="../../staffdesk/ui/queue.py" line="231"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="230"/>
+        <location filename="../../staffdesk/ui/queue.py" line="233"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <location filename="../../staffdesk/ui/queue.py" line="237"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="239"/>
+        <location filename="../../staffdesk/ui/queue.py" line="242"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="247"/>
+        <location filename="../../staffdesk/ui/queue.py" line="250"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="250"/>
+        <location filename="../../staffdesk/ui/queue.py" line="253"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="254"/>
+        <location filename="../../staffdesk/ui/queue.py" line="257"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="262"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="261"/>
+        <location filename="../../staffdesk/ui/queue.py" line="264"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="282"/>
+        <location filename="../../staffdesk/ui/queue.py" line="285"/>
         <source>Reason: please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,42 +1022,42 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="37"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="38"/>
         <source>RESTRICTED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="178"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="179"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="185"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="186"/>
         <source>No student matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="187"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="188"/>
         <source>{0}+ students — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="189"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="190"/>
         <source>{0} student(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="239"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="240"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="253"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="254"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation type="unfinished"></translation>
@@ -1533,6 +1533,19 @@ staffdesk staff add --username admin --role admin</source>
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <source>passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../forms/lock.ui" line="9"/>
@@ -1848,158 +1861,219 @@ staffdesk staff add --username admin --role admin</source>
     </message>
 </context>
 <context>
+    <name>PasscodeStates</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="26"/>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="85"/>
+        <location filename="../../staffdesk/ui/queue.py" line="88"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="86"/>
+        <location filename="../../staffdesk/ui/queue.py" line="89"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="90"/>
+        <location filename="../../staffdesk/ui/queue.py" line="93"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="92"/>
+        <location filename="../../staffdesk/ui/queue.py" line="95"/>
         <source>Student</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="93"/>
+        <location filename="../../staffdesk/ui/queue.py" line="96"/>
         <source>{0} — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="101"/>
+        <location filename="../../staffdesk/ui/queue.py" line="104"/>
         <source>Name on form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="103"/>
+        <location filename="../../staffdesk/ui/queue.py" line="106"/>
         <source>(differs from the roster; confirmed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="111"/>
+        <location filename="../../staffdesk/ui/queue.py" line="114"/>
         <source>RESTRICTED CONTACT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="117"/>
+        <location filename="../../staffdesk/ui/queue.py" line="120"/>
         <source>(not on the contact list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="121"/>
+        <location filename="../../staffdesk/ui/queue.py" line="124"/>
         <source>Parent/guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="122"/>
+        <location filename="../../staffdesk/ui/queue.py" line="125"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="123"/>
+        <location filename="../../staffdesk/ui/queue.py" line="126"/>
         <source>Home phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="124"/>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <location filename="../../staffdesk/ui/queue.py" line="128"/>
         <source>Signed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <location filename="../../staffdesk/ui/queue.py" line="130"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <location filename="../../staffdesk/ui/queue.py" line="131"/>
         <source>{0} by {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="139"/>
+        <location filename="../../staffdesk/ui/queue.py" line="142"/>
         <source>, ends …{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <location filename="../../staffdesk/ui/queue.py" line="145"/>
         <source>ID checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="143"/>
+        <location filename="../../staffdesk/ui/queue.py" line="146"/>
         <source>{0} — by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="150"/>
+        <location filename="../../staffdesk/ui/queue.py" line="153"/>
         <source>{0} by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="156"/>
+        <location filename="../../staffdesk/ui/queue.py" line="159"/>
         <source> (override: {0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="157"/>
+        <location filename="../../staffdesk/ui/queue.py" line="160"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="161"/>
+        <location filename="../../staffdesk/ui/queue.py" line="164"/>
         <source>, used {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="167"/>
+        <location filename="../../staffdesk/ui/queue.py" line="170"/>
         <source>Passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="168"/>
+        <location filename="../../staffdesk/ui/queue.py" line="171"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestStates</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="16"/>
+        <source>recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="17"/>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="18"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <source>issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="182"/>
-        <location filename="../../staffdesk/ui/admin.py" line="185"/>
+        <location filename="../../staffdesk/ui/admin.py" line="183"/>
+        <location filename="../../staffdesk/ui/admin.py" line="186"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="199"/>
+        <location filename="../../staffdesk/ui/admin.py" line="200"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="200"/>
+        <location filename="../../staffdesk/ui/admin.py" line="201"/>
         <source>Rename the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="223"/>
+        <location filename="../../staffdesk/ui/admin.py" line="224"/>
         <source>Rename school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="224"/>
+        <location filename="../../staffdesk/ui/admin.py" line="225"/>
         <source>New name for {0}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2378,23 +2452,23 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="36"/>
+        <location filename="../../staffdesk/ui/admin.py" line="37"/>
         <source>district-wide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="52"/>
-        <location filename="../../staffdesk/ui/admin.py" line="55"/>
+        <location filename="../../staffdesk/ui/admin.py" line="53"/>
+        <location filename="../../staffdesk/ui/admin.py" line="56"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="98"/>
+        <location filename="../../staffdesk/ui/admin.py" line="99"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="100"/>
+        <location filename="../../staffdesk/ui/admin.py" line="101"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,23 +2534,36 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="29"/>
+        <location filename="../../staffdesk/ui/admin.py" line="30"/>
         <source>clerk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="30"/>
+        <location filename="../../staffdesk/ui/admin.py" line="31"/>
         <source>approver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="31"/>
+        <location filename="../../staffdesk/ui/admin.py" line="32"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="124"/>
+        <location filename="../../staffdesk/ui/admin.py" line="125"/>
         <source>Add a staff account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffStates</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -205,17 +205,17 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="376"/>
+        <location filename="../../staffdesk/ui/queue.py" line="379"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="401"/>
+        <location filename="../../staffdesk/ui/queue.py" line="404"/>
         <source>{0} request(s)</source>
         <translation>{0} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="427"/>
+        <location filename="../../staffdesk/ui/queue.py" line="430"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione una solicitud para ver el formulario y decidir.&lt;/p&gt;</translation>
     </message>
@@ -673,67 +673,67 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="37"/>
+        <location filename="../../staffdesk/ui/queue.py" line="38"/>
         <source>Open: everything awaiting someone</source>
         <translation>Abiertas: todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="40"/>
+        <location filename="../../staffdesk/ui/queue.py" line="41"/>
         <source>Awaiting ID check</source>
         <translation>Esperan verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="41"/>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
         <source>Awaiting decision</source>
         <translation>Esperan decisión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <location filename="../../staffdesk/ui/queue.py" line="43"/>
         <source>Approved, ready to issue</source>
         <translation>Aprobadas, listas para emitir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <location filename="../../staffdesk/ui/queue.py" line="44"/>
         <source>Issued</source>
         <translation>Emitidas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
         <source>Rejected</source>
         <translation>Rechazadas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
         <source>Revoked</source>
         <translation>Revocadas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <location filename="../../staffdesk/ui/queue.py" line="47"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="49"/>
+        <location filename="../../staffdesk/ui/queue.py" line="50"/>
         <source>Any age</source>
         <translation>Cualquier antigüedad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="50"/>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
         <source>Older than 1 day</source>
         <translation>Más de 1 día</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="52"/>
         <source>Older than 3 days</source>
         <translation>Más de 3 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="53"/>
         <source>Older than 7 days</source>
         <translation>Más de 7 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <location filename="../../staffdesk/ui/queue.py" line="54"/>
         <source>Older than 14 days</source>
         <translation>Más de 14 días</translation>
     </message>
@@ -756,104 +756,104 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="59"/>
-        <location filename="../../staffdesk/ui/admin.py" line="189"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="49"/>
+        <location filename="../../staffdesk/ui/admin.py" line="60"/>
+        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
-        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="68"/>
         <source>Permanent ID</source>
         <translation>ID permanente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
-        <location filename="../../staffdesk/ui/queue.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="66"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
         <source>Grade</source>
         <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="64"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
         <source>Relationship</source>
         <translation>Parentesco</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
         <source>Portal access</source>
         <translation>Acceso al portal</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="79"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="62"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
+        <location filename="../../staffdesk/ui/admin.py" line="63"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="64"/>
+        <location filename="../../staffdesk/ui/queue.py" line="65"/>
         <source>Recorded</source>
         <translation>Registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <location filename="../../staffdesk/ui/queue.py" line="67"/>
         <source>Student (as written)</source>
         <translation>Estudiante (escrito)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
         <source>Parent/guardian</source>
         <translation>Padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="69"/>
+        <location filename="../../staffdesk/ui/queue.py" line="71"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="70"/>
+        <location filename="../../staffdesk/ui/queue.py" line="73"/>
         <source>ID verified by</source>
         <translation>Verificó</translation>
     </message>
@@ -883,27 +883,27 @@ Record the form anyway, as written by the parent?</source>
         <translation>ID del registro</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <location filename="../../staffdesk/ui/admin.py" line="59"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="60"/>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <location filename="../../staffdesk/ui/admin.py" line="62"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="188"/>
+        <location filename="../../staffdesk/ui/admin.py" line="189"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <location filename="../../staffdesk/ui/admin.py" line="191"/>
         <source>Students on the roster</source>
         <translation>Estudiantes en la lista</translation>
     </message>
@@ -939,67 +939,67 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="205"/>
+        <location filename="../../staffdesk/ui/queue.py" line="208"/>
         <source>Approve request</source>
         <translation>Aprobar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="206"/>
+        <location filename="../../staffdesk/ui/queue.py" line="209"/>
         <source>Reject request</source>
         <translation>Rechazar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="207"/>
+        <location filename="../../staffdesk/ui/queue.py" line="210"/>
         <source>Revoke passcode</source>
         <translation>Revocar código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="228"/>
+        <location filename="../../staffdesk/ui/queue.py" line="231"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation>&lt;b&gt;La regla de dos personas está activa:&lt;/b&gt; quien verificó la identificación ({0}) no puede aprobarla también.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="230"/>
+        <location filename="../../staffdesk/ui/queue.py" line="233"/>
         <source>nobody yet</source>
         <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <location filename="../../staffdesk/ui/queue.py" line="237"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation>Usted verificó la identificación de este padre o madre; otro aprobador debe aprobar la solicitud.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="239"/>
+        <location filename="../../staffdesk/ui/queue.py" line="242"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} tiene una alerta (orden judicial o nota de custodia). La aprobación está bloqueada salvo que un administrador la autorice con un motivo por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="247"/>
+        <location filename="../../staffdesk/ui/queue.py" line="250"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation>Motivo de la &amp;autorización del administrador (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="250"/>
+        <location filename="../../staffdesk/ui/queue.py" line="253"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="254"/>
+        <location filename="../../staffdesk/ui/queue.py" line="257"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="262"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation>&amp;Motivo del rechazo (la oficina lo conserva)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="261"/>
+        <location filename="../../staffdesk/ui/queue.py" line="264"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation>&amp;Motivo de la revocación (p. ej., hoja perdida)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="282"/>
+        <location filename="../../staffdesk/ui/queue.py" line="285"/>
         <source>Reason: please write why.</source>
         <translation>Motivo: escriba por qué.</translation>
     </message>
@@ -1025,42 +1025,42 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="37"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="38"/>
         <source>RESTRICTED</source>
         <translation>RESTRINGIDO</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="178"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="179"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="185"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="186"/>
         <source>No student matches.</source>
         <translation>Ningún estudiante coincide.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="187"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="188"/>
         <source>{0}+ students — scroll for more</source>
         <translation>{0}+ estudiantes — desplácese para ver más</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="189"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="190"/>
         <source>{0} student(s)</source>
         <translation>{0} estudiante(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="239"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="240"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grado &lt;b&gt;{grade}&lt;/b&gt; · ID permanente &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Teléfono registrado: &lt;b&gt;{phone}&lt;/b&gt; · Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="253"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="254"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation>{0} contacto(s) restringido(s): sin acceso al portal salvo que un administrador lo autorice.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation>Ningún estudiante seleccionado</translation>
@@ -1536,6 +1536,19 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <source>request</source>
+        <translation>solicitud</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <source>passcode</source>
+        <translation>código</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../forms/lock.ui" line="9"/>
@@ -1851,158 +1864,219 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
 </context>
 <context>
+    <name>PasscodeStates</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <source>used</source>
+        <translation>usado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="26"/>
+        <source>expired</source>
+        <translation>vencido</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <source>locked</source>
+        <translation>bloqueado</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="85"/>
+        <location filename="../../staffdesk/ui/queue.py" line="88"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="86"/>
+        <location filename="../../staffdesk/ui/queue.py" line="89"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="90"/>
+        <location filename="../../staffdesk/ui/queue.py" line="93"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="92"/>
+        <location filename="../../staffdesk/ui/queue.py" line="95"/>
         <source>Student</source>
         <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="93"/>
+        <location filename="../../staffdesk/ui/queue.py" line="96"/>
         <source>{0} — Permanent ID {1}</source>
         <translation>{0} — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="101"/>
+        <location filename="../../staffdesk/ui/queue.py" line="104"/>
         <source>Name on form</source>
         <translation>Nombre en el formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="103"/>
+        <location filename="../../staffdesk/ui/queue.py" line="106"/>
         <source>(differs from the roster; confirmed)</source>
         <translation>(distinto de la lista escolar; confirmado)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="111"/>
+        <location filename="../../staffdesk/ui/queue.py" line="114"/>
         <source>RESTRICTED CONTACT</source>
         <translation>CONTACTO RESTRINGIDO</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="117"/>
+        <location filename="../../staffdesk/ui/queue.py" line="120"/>
         <source>(not on the contact list)</source>
         <translation>(no está en la lista de contactos)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="121"/>
+        <location filename="../../staffdesk/ui/queue.py" line="124"/>
         <source>Parent/guardian</source>
         <translation>Padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="122"/>
+        <location filename="../../staffdesk/ui/queue.py" line="125"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="123"/>
+        <location filename="../../staffdesk/ui/queue.py" line="126"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="124"/>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <location filename="../../staffdesk/ui/queue.py" line="128"/>
         <source>Signed on</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <location filename="../../staffdesk/ui/queue.py" line="130"/>
         <source>Recorded</source>
         <translation>Registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <location filename="../../staffdesk/ui/queue.py" line="131"/>
         <source>{0} by {1}</source>
         <translation>{0} por {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="139"/>
+        <location filename="../../staffdesk/ui/queue.py" line="142"/>
         <source>, ends …{0}</source>
         <translation>, termina en …{0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <location filename="../../staffdesk/ui/queue.py" line="145"/>
         <source>ID checked</source>
         <translation>Identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="143"/>
+        <location filename="../../staffdesk/ui/queue.py" line="146"/>
         <source>{0} — by {1}, {2}</source>
         <translation>{0} — por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="150"/>
+        <location filename="../../staffdesk/ui/queue.py" line="153"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0} por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="156"/>
+        <location filename="../../staffdesk/ui/queue.py" line="159"/>
         <source> (override: {0})</source>
         <translation> (autorización: {0})</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="157"/>
+        <location filename="../../staffdesk/ui/queue.py" line="160"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="161"/>
+        <location filename="../../staffdesk/ui/queue.py" line="164"/>
         <source>, used {0}</source>
         <translation>, usado {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="167"/>
+        <location filename="../../staffdesk/ui/queue.py" line="170"/>
         <source>Passcode</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="168"/>
+        <location filename="../../staffdesk/ui/queue.py" line="171"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
         <translation>{0}: &lt;b&gt;{1}&lt;/b&gt;, vence {2}</translation>
     </message>
 </context>
 <context>
+    <name>RequestStates</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="16"/>
+        <source>recorded</source>
+        <translation>registrada</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="17"/>
+        <source>verified</source>
+        <translation>verificada</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="18"/>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <source>rejected</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <source>issued</source>
+        <translation>emitida</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <source>revoked</source>
+        <translation>revocada</translation>
+    </message>
+</context>
+<context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="182"/>
-        <location filename="../../staffdesk/ui/admin.py" line="185"/>
+        <location filename="../../staffdesk/ui/admin.py" line="183"/>
+        <location filename="../../staffdesk/ui/admin.py" line="186"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="199"/>
+        <location filename="../../staffdesk/ui/admin.py" line="200"/>
         <source>&amp;Rename…</source>
         <translation>Cambiar &amp;nombre…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="200"/>
+        <location filename="../../staffdesk/ui/admin.py" line="201"/>
         <source>Rename the school</source>
         <translation>Cambiar el nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="223"/>
+        <location filename="../../staffdesk/ui/admin.py" line="224"/>
         <source>Rename school</source>
         <translation>Cambiar nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="224"/>
+        <location filename="../../staffdesk/ui/admin.py" line="225"/>
         <source>New name for {0}:</source>
         <translation>Nuevo nombre para {0}:</translation>
     </message>
@@ -2381,23 +2455,23 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="36"/>
+        <location filename="../../staffdesk/ui/admin.py" line="37"/>
         <source>district-wide</source>
         <translation>todo el distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="52"/>
-        <location filename="../../staffdesk/ui/admin.py" line="55"/>
+        <location filename="../../staffdesk/ui/admin.py" line="53"/>
+        <location filename="../../staffdesk/ui/admin.py" line="56"/>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="98"/>
+        <location filename="../../staffdesk/ui/admin.py" line="99"/>
         <source>&amp;Enable</source>
         <translation>Ac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="100"/>
+        <location filename="../../staffdesk/ui/admin.py" line="101"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
@@ -2463,24 +2537,37 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="29"/>
+        <location filename="../../staffdesk/ui/admin.py" line="30"/>
         <source>clerk</source>
         <translation>auxiliar de oficina</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="30"/>
+        <location filename="../../staffdesk/ui/admin.py" line="31"/>
         <source>approver</source>
         <translation>aprobador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="31"/>
+        <location filename="../../staffdesk/ui/admin.py" line="32"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="124"/>
+        <location filename="../../staffdesk/ui/admin.py" line="125"/>
         <source>Add a staff account</source>
         <translation>Agregar una cuenta del personal</translation>
+    </message>
+</context>
+<context>
+    <name>StaffStates</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <source>disabled</source>
+        <translation>desactivada</translation>
     </message>
 </context>
 <context>

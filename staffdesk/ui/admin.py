@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError
 from staffdesk.services import queries, staff
+from staffdesk.ui import states
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.frontdesk import setup_table
@@ -57,9 +58,9 @@ class StaffDialog(FormDialog):
             (
                 Column("id", QT_TRANSLATE_NOOP("Columns", "Username")),
                 Column("display_name", QT_TRANSLATE_NOOP("Columns", "Name")),
-                Column("role", QT_TRANSLATE_NOOP("Columns", "Role")),
+                Column("role", QT_TRANSLATE_NOOP("Columns", "Role"), fmt=states.role),
                 Column("schools", QT_TRANSLATE_NOOP("Columns", "Schools")),
-                Column("active", QT_TRANSLATE_NOOP("Columns", "State")),
+                Column("active", QT_TRANSLATE_NOOP("Columns", "State"), fmt=states.staff_state),
             ),
             self,
         )

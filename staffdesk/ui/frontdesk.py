@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.services import queries
 from staffdesk.sync.config import issues_pending_sync as pending
+from staffdesk.ui import states
 from staffdesk.ui.base import Desk
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
@@ -77,8 +78,8 @@ def history_model(parent: QWidget | None = None) -> RowsModel:
     model = RowsModel(
         (
             Column("when", QT_TRANSLATE_NOOP("Columns", "When")),
-            Column("kind", QT_TRANSLATE_NOOP("Columns", "What")),
-            Column("what", QT_TRANSLATE_NOOP("Columns", "State")),
+            Column("kind", QT_TRANSLATE_NOOP("Columns", "What"), fmt=states.kind),
+            Column("what", QT_TRANSLATE_NOOP("Columns", "State"), row_fmt=states.history_state),
             Column("who", QT_TRANSLATE_NOOP("Columns", "Who")),
             Column("detail", QT_TRANSLATE_NOOP("Columns", "Details")),
         ),

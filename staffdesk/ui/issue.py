@@ -10,7 +10,15 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QImage,
+    QKeySequence,
+    QPageSize,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -275,6 +283,7 @@ class IssueDialog(FormDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("StaffDesk slip")
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # the slip's own size
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -24,7 +24,7 @@ from staffdesk.domain.errors import AuthenticationFailed
 from staffdesk.domain.workflow import Action, Role
 from staffdesk.services import queries, staff
 from staffdesk.services import requests as req_svc
-from staffdesk.ui import prefs
+from staffdesk.ui import prefs, states
 from staffdesk.ui.base import Desk, DeskEvents
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
         actor = self.desk.me()
         self.signed_in_at = time.monotonic()
         school = self.desk.school or self.tr("all my schools")
-        self.user_label.setText(f"{actor.display_name} ({actor.role.value}) · {school}")
+        role = states.role(actor.role.value)
+        self.user_label.setText(f"{actor.display_name} ({role}) · {school}")
         self.admin_menu.menuAction().setVisible(actor.role is Role.ADMIN)
         for key in ("approve", "reject", "reissue", "revoke", "batch"):
             self.actions[key].setEnabled(actor.role is not Role.CLERK)

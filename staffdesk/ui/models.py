@@ -51,6 +51,7 @@ class Column:
     title: str
     sort_key: str | None = None  # the SQL sort name, when sortable
     fmt: Callable[[Any], str] = as_text
+    row_fmt: Callable[[Any], str] | None = None  # when the text depends on the whole row
 
 
 class RowsModel(QAbstractTableModel):
@@ -75,15 +76,19 @@ class RowsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return col.fmt(getattr(row, col.key))
+            return self._text(col, row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             title = QCoreApplication.translate("Columns", col.title)
-            return f"{title}: {col.fmt(getattr(row, col.key))}"
+            return f"{title}: {self._text(col, row)}"
         if role == ROW_ID:
             return str(row.id)
         if role == Qt.ItemDataRole.ForegroundRole and self.highlight(row):
             return QBrush(QColor("#9A1B1B"))
         return None
+
+    @staticmethod
+    def _text(col: Column, row: Any) -> str:
+        return col.row_fmt(row) if col.row_fmt is not None else col.fmt(getattr(row, col.key))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,6 +27,7 @@ from staffdesk.domain.workflow import Action, RequestStatus, Role
 from staffdesk.services import queries, settings
 from staffdesk.services import requests as req_svc
 from staffdesk.services.context import Actor
+from staffdesk.ui import states
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
@@ -66,7 +68,9 @@ def queue_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
             Column("student", QT_TRANSLATE_NOOP("Columns", "Student (as written)"), "student"),
             Column("permanent_id", QT_TRANSLATE_NOOP("Columns", "Permanent ID"), "permanent_id"),
             Column("guardian", QT_TRANSLATE_NOOP("Columns", "Parent/guardian"), "guardian"),
-            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), "status"),
+            Column(
+                "status", QT_TRANSLATE_NOOP("Columns", "Status"), "status", states.request_state
+            ),
             Column("verified_by", QT_TRANSLATE_NOOP("Columns", "ID verified by"), "verified_by"),
         ),
         fetch,
@@ -84,7 +88,7 @@ def request_html(v: req_svc.RequestView) -> str:
         (
             QT_TRANSLATE_NOOP("RequestDetail", "Status"),
             translate("RequestDetail", "<b>{0}</b> (version {1})").format(
-                e(v.status.value), v.version
+                e(states.request_state(v.status.value)), v.version
             ),
         ),
         (QT_TRANSLATE_NOOP("RequestDetail", "School"), e(v.school_name)),
@@ -357,6 +361,8 @@ class ApprovalQueue(QWidget):
             0, self.table.horizontalHeader().sortIndicatorOrder()
         )
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.model.loaded.connect(self._reselect)
+        self._keep_id: str | None = None  # the request to select again once the list reloads
         self.model.modelReset.connect(lambda: self._show(None))
         self.model.failed.connect(lambda exc: show_error(self, exc))
         for combo in (self.school, self.status, self.age):
@@ -453,8 +459,30 @@ class ApprovalQueue(QWidget):
 
     def _decided(self, view: req_svc.RequestView) -> None:
         self.request_changed.emit(view.id)
+        self._keep_id = view.id  # an approver goes on to issue it (F8): keep it selected
         self.refresh()
+        self.load_detail(view.id)
+
+    def _reselect(self) -> None:
+        """After a reload, select the request that was acted on if it is still listed (an
+        approved request stays in the open queue; a rejected one leaves it, and its detail stays
+        in the pane)."""
+        wanted = self._keep_id
+        if wanted is None:
+            return
+        for row in range(self.model.rowCount()):
+            found = self.model.row_at(row)
+            if found is not None and found.id == wanted:
+                self._keep_id = None
+                self.table.selectRow(row)
+                return
+        if not self.model.canFetchMore():
+            self._keep_id = None
 
     def issue(self, reissue: bool) -> None:
         if self.ctx is not None:
             self.issue_requested.emit(self.ctx.request.id, reissue)
+        else:
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(self.tr("Select a request in the list first."), 5000)
