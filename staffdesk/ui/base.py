@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -141,9 +141,12 @@ class FieldErrors:
             box = label.fontMetrics().boundingRect(
                 QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, message
             )
-            label.setMinimumHeight(box.height() + 4)
+            label.setFixedHeight(box.height() + 4)
             self.form.insertRow(row + 1, "", label)
             self._labels.append(label)
-            grow_to_fit(widget.window())
+            window = widget.window()
+            grow_to_fit(window)
+            # the wrapped label's height settles only once the layout has run: look again then
+            QTimer.singleShot(0, window, lambda: grow_to_fit(window))
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget

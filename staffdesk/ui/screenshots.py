@@ -114,6 +114,7 @@ def shoot_all(desk_app: object, out: Path) -> None:
     form.set_text("email", "ana.perez@example")
     form.submit()
     wait_until(lambda: bool(form.errors._labels))
+    settle()  # let the form grow around the message first
     grab(form, out / "new_form.png")
     form.set_text("email", "ana.perez@example.org")
     form.submit()
