@@ -133,9 +133,11 @@ def main() -> None:
         )
         for i in range(N)
     ]
-    t0 = time.perf_counter()
-    render_slips(slips, io.BytesIO())
-    render_floor = time.perf_counter() - t0
+    render_floor = float("inf")
+    for _ in range(3):  # best of three: the machine is shared, and the first run loads fonts
+        t0 = time.perf_counter()
+        render_slips(slips, io.BytesIO())
+        render_floor = min(render_floor, time.perf_counter() - t0)
 
     floor = render_floor + hash_floor
     print(f"slips: {N}, cores: {cores}")
