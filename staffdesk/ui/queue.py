@@ -152,7 +152,7 @@ def request_html(v: req_svc.RequestView) -> str:
     if v.decision:
         d = v.decision
         text = translate("RequestDetail", "{0} by {1}, {2}").format(
-            e(d.outcome), e(d.decided_by), local_time(d.decided_at)
+            e(states.request_state(d.outcome)), e(d.decided_by), local_time(d.decided_at)
         )
         if d.reason:
             text += f": {e(d.reason)}"
@@ -170,7 +170,7 @@ def request_html(v: req_svc.RequestView) -> str:
             (
                 QT_TRANSLATE_NOOP("RequestDetail", "Passcode"),
                 translate("RequestDetail", "{0}: <b>{1}</b>, expires {2}").format(
-                    e(p.serial), state, f"{p.expires_at:%Y-%m-%d}"
+                    e(p.serial), e(states.passcode_state(state)), f"{p.expires_at:%Y-%m-%d}"
                 )
                 + extra,
             )

@@ -58,3 +58,7 @@ def history_state(row: Any) -> str:
     """A history row's state, in the context of what the row is (a request or a passcode)."""
     context = "PasscodeStates" if row.kind == "passcode" else "RequestStates"
     return QCoreApplication.translate(context, str(row.what)) if row.what else ""
+
+
+def passcode_state(value: Any) -> str:
+    return QCoreApplication.translate("PasscodeStates", str(value)) if value else ""
