@@ -32,11 +32,21 @@ def test_sqlite_schema_matches_the_models(tmp_path: Path) -> None:
 
 
 def test_postgres_schema_matches_the_models(pg_url: str) -> None:
+    engine = db.make_engine(pg_url)
+    assert not db.schema_is_current(engine)  # an empty schema: no version table yet
+    engine.dispose()
     assert _differences(pg_url) == []
 
 
 def test_mariadb_schema_matches_the_models(mysql_url: str) -> None:
+    engine = db.make_engine(mysql_url)
+    assert not db.schema_is_current(engine)  # an empty database: no version table yet
+    engine.dispose()
     assert _differences(mysql_url) == []
+
+
+def test_the_start_up_check_knows_the_newest_migration() -> None:
+    assert db.head_revision() == db.SCHEMA_HEAD
 
 
 def test_upgrade_brings_an_old_store_to_head_and_then_does_nothing(tmp_path: Path) -> None:
