@@ -135,12 +135,17 @@ def alembic_config(engine: Engine) -> Any:
 
 def upgrade(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration (the only way the schema changes)."""
+    try:
+        if schema_is_current(engine):
+            return  # the common case on every start: one query, Alembic not even imported
+    except (OperationalError, DBAPIError) as exc:
+        raise StoreUnavailable(
+            f"the database {redacted(str(engine.url))} cannot be reached: {exc.orig}"
+        ) from exc
     from alembic import command
     from alembic.util import CommandError
 
     try:
-        if schema_is_current(engine):
-            return  # the common case on every start: one query, no Alembic environment
         command.upgrade(alembic_config(engine), "head")
     except CommandError as exc:  # e.g. a revision this build does not know
         raise StoreUnavailable(
