@@ -6,9 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from staffdesk.domain.errors import ValidationError
 
 _PERMANENT_ID = re.compile(r"^[0-9]{5,12}$")
@@ -42,6 +39,8 @@ class Phone:
         text = (raw or "").strip()
         if not text:
             raise ValidationError(field, "a telephone number is required, e.g. (555) 123-4567")
+        import phonenumbers  # here, not at import: its metadata costs start-up time
+
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
@@ -56,6 +55,8 @@ class Phone:
 
     def display(self) -> str:
         """National format for US numbers, international otherwise: how a parent reads it."""
+        import phonenumbers
+
         number = phonenumbers.parse(self.e164)
         if number.country_code == 1:
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
@@ -80,6 +81,8 @@ class Email:
         text = (raw or "").strip()
         if not text:
             raise ValidationError(field, "an email address is required, e.g. name@example.org")
+        from email_validator import EmailNotValidError, validate_email
+
         try:
             result = validate_email(text, check_deliverability=False)
         except EmailNotValidError as exc:
