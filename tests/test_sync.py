@@ -10,7 +10,14 @@ from sqlalchemy import Engine, insert, select, text, update
 
 from staffdesk.services import audit, portal, requests
 from staffdesk.store import db
-from staffdesk.store.models import AccessRequest, Decision, Outbox, Passcode, PortalLink
+from staffdesk.store.models import (
+    AccessRequest,
+    Decision,
+    Outbox,
+    Passcode,
+    PortalLink,
+    Student,
+)
 from staffdesk.sync import engine as sync
 from staffdesk.sync import faults
 from tests import sync_helpers as h
@@ -503,3 +510,78 @@ def test_standalone_mode_keeps_working_without_a_shared_database(desk_a: h.Desk)
         status = sync.status(s, configured=False)
         assert status.state == "standalone" and status.waiting > 0
         assert "standalone" in status.text()
+
+
+# --------------------------------------------------------------- bulk path (COPY, PostgreSQL)
+
+
+@pytest.fixture
+def copy_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every upsert of plain rows takes the COPY path, however small."""
+    from staffdesk.sync import upsert as upsert_module
+
+    monkeypatch.setattr(upsert_module, "COPY_MIN", 1)
+
+
+@pytest.mark.postgres
+def test_bulk_push_through_copy_is_idempotent_and_matches_row_by_row(
+    desk_a: h.Desk, tmp_path: Path, copy_always: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from staffdesk.sync import upsert as upsert_module
+
+    bulk_writes: list[str] = []
+    real = upsert_module._copy_upsert
+
+    def counted(conn, table, *args, **kw):  # type: ignore[no-untyped-def]
+        bulk_writes.append(table.name)
+        return real(conn, table, *args, **kw)
+
+    monkeypatch.setattr(upsert_module, "_copy_upsert", counted)
+    h.issued(desk_a, "1000001")
+    copy = h.copy_store(desk_a, tmp_path / "copy.sqlite3")
+    with h.another_shared("postgresql") as bulk_url, h.another_shared("postgresql") as row_url:
+        bulk, rows = db.make_engine(bulk_url), db.make_engine(row_url)
+        report = desk_a.sync(bulk)
+        assert report.ok and report.push.rows["student"] == 12, report.lines()
+        assert {"school", "student", "student_contact"} <= set(bulk_writes)  # the COPY path
+        first = h.snapshot(bulk)
+
+        # the same store, row by row, into another database: the same content
+        monkeypatch.setattr(upsert_module, "COPY_MIN", 10**9)
+        replica_dir = tmp_path / "replica"
+        replica_dir.mkdir()
+        replica = h.desk(replica_dir, "ws-a", copy)
+        assert replica.sync(rows).ok
+        without = ("updated_at",)
+        assert h.snapshot(rows, without=without) == h.snapshot(bulk, without=without)
+        monkeypatch.setattr(upsert_module, "COPY_MIN", 1)
+
+        # every entry again, twice: nothing is rewritten (updated_at included)
+        with desk_a.work() as s:
+            entries = s.execute(select(Outbox.entity_type, Outbox.entity_id, Outbox.action)).all()
+            s.execute(
+                insert(Outbox),
+                [{"entity_type": t, "entity_id": i, "action": a} for t, i, a in entries * 2],
+            )
+        assert desk_a.sync(bulk).ok
+        assert h.snapshot(bulk) == first
+
+        # one student changed among the rest sent again: that row, and only it, is rewritten
+        with desk_a.work() as s:
+            s.execute(text("UPDATE student SET grade = '5' WHERE permanent_id = '1000003'"))
+            students = s.scalars(select(Student.permanent_id)).all()
+            s.execute(
+                insert(Outbox),
+                [{"entity_type": "student", "entity_id": p, "action": "roster.import"}
+                 for p in students],
+            )  # fmt: skip
+        assert desk_a.sync(bulk).ok
+        after = h.snapshot(bulk)
+        changed = [r for r in after["student"] if r not in first["student"]]
+        assert len(changed) == 1 and "1000003" in changed[0] and "5" in changed[0]
+        assert {k: v for k, v in after.items() if k != "student"} == {
+            k: v for k, v in first.items() if k != "student"
+        }
+        bulk.dispose()
+        rows.dispose()
+        replica.engine.dispose()

@@ -93,6 +93,22 @@ def test_a_push_works_as_staffdesk_app_and_the_portal_check_as_portal_app(
         assert audit.verify(s).ok  # the workstation's chain and the portal's, both intact
 
 
+def test_a_bulk_push_through_copy_works_as_staffdesk_app(
+    shared_url: str, template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A roster-sized push stages its rows with COPY in a temporary table: the app role may."""
+    from staffdesk.sync import upsert as upsert_module
+
+    monkeypatch.setattr(upsert_module, "COPY_MIN", 1)
+    desk = h.desk(tmp_path, "ws-a", template)
+    office = _as(shared_url, "staffdesk_app")
+    report = desk.sync(office)
+    assert report.ok, report.error
+    assert report.push.rows["student"] == 12 and report.push.rows["student_contact"] > 0
+    assert h.count(db.make_engine(shared_url), "student") == 12
+    office.dispose()
+
+
 def test_updates_and_conflicts_push_as_staffdesk_app(
     synced: tuple[h.Desk, str, str], shared_url: str, tmp_path: Path
 ) -> None:

@@ -10,12 +10,30 @@ from __future__ import annotations
 
 import copy
 import enum
+import uuid
 import weakref
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, String, Table, and_, case, func, not_, or_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    Table,
+    and_,
+    case,
+    column,
+    func,
+    not_,
+    or_,
+    select,
+)
+from sqlalchemy import (
+    table as table_clause,
+)
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
@@ -77,6 +95,8 @@ def upsert_tuples(
     key = [c.name for c in table.primary_key.columns]
     nonkey = [c for c in columns if c not in key]
     name = conn.dialect.name
+    if name == "postgresql" and len(rows) >= COPY_MIN and _unique(columns, key, rows):
+        return _copy_upsert(conn, table, columns, key, nonkey, rows, mode, compare, ready)
     if name in ("postgresql", "sqlite"):
         stmt: Any = _on_conflict(table, key, nonkey, mode, compare, "version", name)
     else:
@@ -92,6 +112,54 @@ def upsert_tuples(
     else:
         params = [tuple(fix(row[i]) if i in times else row[i] for i in order) for row in rows]
     result = conn.exec_driver_sql(compiled.string, params)
+    return max(result.rowcount, 0)
+
+
+# From this many rows on, PostgreSQL gets them by COPY into a temporary table and one
+# INSERT … SELECT … ON CONFLICT with the same conditions: several times faster than one
+# prepared INSERT per row, for the big pushes (a roster import, a school's batch).
+COPY_MIN = 1000
+
+
+def _unique(columns: Sequence[str], key: list[str], rows: Sequence[Sequence[Any]]) -> bool:
+    """One INSERT … SELECT may not touch a row twice: only rows with distinct keys go that way
+    (a batch never holds one entity twice, but a caller could)."""
+    at = [list(columns).index(k) for k in key]
+    return len(set(map(itemgetter(*at), rows))) == len(rows)
+
+
+def _copy_upsert(
+    conn: Connection,
+    table: Table,
+    columns: Sequence[str],
+    key: list[str],
+    nonkey: list[str],
+    rows: Sequence[Sequence[Any]],
+    mode: Mode,
+    compare: Sequence[str],
+    ready: bool,
+) -> int:
+    cols = list(columns)
+    stage = f"_staffdesk_stage_{uuid.uuid4().hex[:12]}"
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    # the staged columns take the target's types, without its constraints; gone at commit
+    conn.exec_driver_sql(
+        f'CREATE TEMPORARY TABLE "{stage}" ON COMMIT DROP AS '
+        f'SELECT {quoted} FROM "{table.name}" WITH NO DATA'
+    )
+    times = {i for i, c in enumerate(cols) if _is_datetime(table, c)}
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cur, cur.copy(f'COPY "{stage}" ({quoted}) FROM STDIN') as copy_in:
+        for row in rows:
+            if ready or not times:
+                copy_in.write_row(row)
+            else:
+                copy_in.write_row([_naive(v) if i in times else v for i, v in enumerate(row)])
+    staged = table_clause(stage, *[column(c) for c in cols])
+    source: Select[Any] = select(*staged.c)
+    stmt = _on_conflict(table, key, nonkey, mode, compare, "version", "postgresql", (cols, source))
+    result = conn.execute(stmt)
     return max(result.rowcount, 0)
 
 
@@ -139,8 +207,12 @@ def _on_conflict(
     compare: Sequence[str],
     version: str,
     dialect: str,
+    source: tuple[list[str], Any] | None = None,
 ) -> Any:
+    """`source`: (columns, SELECT) to insert from, instead of bound values."""
     ins = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    if source is not None:
+        ins = ins.from_select(*source)
     ex = ins.excluded
     t = table.c
     if mode is Mode.IGNORE or not nonkey:
