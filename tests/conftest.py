@@ -203,3 +203,53 @@ def pg_office(pg_url: str, tmp_path: Path) -> Office:
 def mysql_office(mysql_url: str, tmp_path: Path) -> Office:
     seed(mysql_url, tmp_path)
     return office_for(mysql_url)
+
+
+# ------------------------------------------------------------------ the desktop app (UI tests)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.ui_helpers import make_template
+
+    return make_template(tmp_path_factory.mktemp("ui-template"))
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """Every message box the app shows, recorded instead of shown; questions answer Yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str, str]] = []
+
+    def record(kind: str, answer: object = QMessageBox.StandardButton.Ok) -> object:
+        def show(_parent: object, title: str, text: str, *args: object, **kw: object) -> object:
+            shown.append((kind, title, text))
+            return answer
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "information", record("information"))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
+    return shown
+
+
+@pytest.fixture
+def desk_app(qtbot: object, demo_template: Path, tmp_path: Path) -> Iterator[object]:
+    """The app on a copy of the demo district, database open, nobody signed in yet."""
+    from PySide6.QtCore import Qt
+
+    from staffdesk.ui.app import DeskApp
+    from tests.ui_helpers import copy_db
+
+    app = DeskApp(copy_db(demo_template, tmp_path), demo=True)
+    app.prepare()
+    app.worker.wait()  # the database is open (the ready callback follows on the event loop)
+    qtbot.addWidget(app.window)  # type: ignore[attr-defined]
+    yield app
+    for dialog in list(app.window.dialogs):
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.hide()
+    app.shutdown()

@@ -515,19 +515,13 @@ def test_standalone_mode_keeps_working_without_a_shared_database(desk_a: h.Desk)
 # --------------------------------------------------------------- bulk path (COPY, PostgreSQL)
 
 
-@pytest.fixture
-def copy_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every upsert of plain rows takes the COPY path, however small."""
-    from staffdesk.sync import upsert as upsert_module
-
-    monkeypatch.setattr(upsert_module, "COPY_MIN", 1)
-
-
 @pytest.mark.postgres
 def test_bulk_push_through_copy_is_idempotent_and_matches_row_by_row(
-    desk_a: h.Desk, tmp_path: Path, copy_always: None, monkeypatch: pytest.MonkeyPatch
+    desk_a: h.Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from staffdesk.sync import upsert as upsert_module
+
+    monkeypatch.setattr(upsert_module, "COPY_MIN", 1)  # every upsert of plain rows: COPY
 
     bulk_writes: list[str] = []
     real = upsert_module._copy_upsert

@@ -105,7 +105,7 @@ def test_a_bulk_push_through_copy_works_as_staffdesk_app(
     report = desk.sync(office)
     assert report.ok, report.error
     assert report.push.rows["student"] == 12 and report.push.rows["student_contact"] > 0
-    assert h.count(db.make_engine(shared_url), "student") == 12
+    assert h.count(office, "student") == 12
     office.dispose()
 
 

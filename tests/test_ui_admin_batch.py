@@ -2,62 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from staffdesk.services import batch as batch_svc
 from staffdesk.store import db
 from staffdesk.store.models import AccessRequest, Passcode, School, StaffUser
-from tests.ui_helpers import QT_NOISE, copy_db, make_template, sign_in
+from tests.ui_helpers import QT_NOISE, signed_in
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_template(tmp_path_factory.mktemp("ui-admin-template"))
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-
-    def record(_parent: object, title: str, text: str, *args: object, **kw: object) -> object:
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, record)
-    return shown
-
-
-@pytest.fixture
-def desk_app(qtbot: object, template: Path, tmp_path: Path) -> Iterator[object]:
-    from staffdesk.ui.app import DeskApp
-
-    app = DeskApp(copy_db(template, tmp_path), demo=True)
-    app.prepare()
-    app.worker.wait()
-    qtbot.addWidget(app.window)  # type: ignore[attr-defined]
-    yield app
-    for dialog in list(app.window.dialogs):
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.hide()
-    app.shutdown()
-
-
-def signed_in(desk_app: object, username: str) -> object:
-    sign_in(desk_app.desk, username)  # type: ignore[attr-defined]
-    win = desk_app.window  # type: ignore[attr-defined]
-    win.show()
-    win.start_session()
-    return win
 
 
 def count(desk_app: object, stmt: object) -> int:

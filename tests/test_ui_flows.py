@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -12,56 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from staffdesk.domain.workflow import Action, RequestStatus
 from staffdesk.services import requests as req_svc
 from staffdesk.store import db
-from tests.ui_helpers import QT_NOISE, copy_db, make_template, sign_in
+from tests.ui_helpers import QT_NOISE, signed_in
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE)
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_template(tmp_path_factory.mktemp("ui-template"))
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    """Every message box the app shows, recorded instead of shown; questions answer Yes."""
-    shown: list[tuple[str, str, str]] = []
-
-    def record(kind: str, answer: object = QMessageBox.StandardButton.Ok) -> object:
-        def show(_parent: object, title: str, text: str, *args: object, **kw: object) -> object:
-            shown.append((kind, title, text))
-            return answer
-
-        return show
-
-    monkeypatch.setattr(QMessageBox, "information", record("information"))
-    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
-    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
-    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
-    return shown
-
-
-@pytest.fixture
-def desk_app(qtbot: object, demo_template: Path, tmp_path: Path) -> Iterator[object]:
-    from staffdesk.ui.app import DeskApp
-
-    app = DeskApp(copy_db(demo_template, tmp_path), demo=True)
-    app.prepare()
-    app.worker.wait()  # the database is open (the ready callback follows on the event loop)
-    qtbot.addWidget(app.window)  # type: ignore[attr-defined]
-    yield app
-    for dialog in list(app.window.dialogs):
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.hide()
-    app.shutdown()
-
-
-def signed_in(desk_app: object, username: str) -> object:
-    sign_in(desk_app.desk, username)  # type: ignore[attr-defined]
-    win = desk_app.window  # type: ignore[attr-defined]
-    win.show()
-    win.start_session()
-    return win
 
 
 def request_for(desk_app: object, pid: str) -> req_svc.RequestView:
@@ -302,6 +252,16 @@ def test_restricted_contact_blocks_approver_and_admin_overrides(qtbot, desk_app,
 # ------------------------------------------------------------------------------ issue
 
 
+def issued_as_clerk(qtbot, desk_app, pid):  # type: ignore[no-untyped-def]
+    """Sign in as the clerk, open Issue for the student's request, issue, wait for the slip."""
+    win = signed_in(desk_app, "clerk")
+    dialog = win.open_issue(request_for(desk_app, pid).id)
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
+    dialog.issue()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    return win, dialog
+
+
 def test_issue_preview_and_save_pdf(qtbot, desk_app, boxes, tmp_path):
     win = signed_in(desk_app, "clerk")
     view = request_for(desk_app, "1000010")  # approved in the demo data
@@ -348,12 +308,7 @@ def test_print_sends_the_slip_to_the_chosen_printer_and_logs_it(
             return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(issue_ui, "QPrintDialog", ChosenPrinter)
-    win = signed_in(desk_app, "clerk")
-    view = request_for(desk_app, "1000010")
-    dialog = win.open_issue(view.id)
-    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
-    dialog.issue()
-    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    _win, dialog = issued_as_clerk(qtbot, desk_app, "1000010")
     assert dialog.print_button.isEnabled()
     with qtbot.waitSignal(dialog.printed, timeout=30000) as printed:
         qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
@@ -394,12 +349,7 @@ def test_with_a_shared_database_the_desk_syncs_in_the_background_and_says_so(
     shared = db.make_engine(pg_url)
     db.upgrade(shared)
     config.save(pg_url, password_in_keyring=False)
-    win = signed_in(desk_app, "clerk")
-    view = request_for(desk_app, "1000010")
-    dialog = win.open_issue(view.id)
-    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
-    dialog.issue()
-    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    win, dialog = issued_as_clerk(qtbot, desk_app, "1000010")
     assert "Pending sync" in dialog.status.text()  # on screen, as on the slip
     with qtbot.waitSignal(dialog.printed, timeout=10000):
         dialog.save_pdf(str(tmp_path / "slip.pdf"))
@@ -414,12 +364,7 @@ def test_with_a_shared_database_the_desk_syncs_in_the_background_and_says_so(
 
 
 def test_closing_an_unprinted_slip_asks_first(qtbot, desk_app, boxes, monkeypatch):
-    win = signed_in(desk_app, "clerk")
-    view = request_for(desk_app, "1000013")
-    dialog = win.open_issue(view.id)
-    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
-    dialog.issue()
-    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    _win, dialog = issued_as_clerk(qtbot, desk_app, "1000013")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog.reject()
     assert dialog.isVisible()

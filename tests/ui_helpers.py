@@ -40,3 +40,12 @@ def sign_in(desk: object, username: str) -> None:
     desk.actor = actor  # type: ignore[attr-defined]
     desk.schools = {x.code: x.name for x in schools}  # type: ignore[attr-defined]
     desk.school = ""  # type: ignore[attr-defined]
+
+
+def signed_in(desk_app: object, username: str) -> object:
+    """Sign `username` in and open the main window; returns it."""
+    sign_in(desk_app.desk, username)  # type: ignore[attr-defined]
+    win = desk_app.window  # type: ignore[attr-defined]
+    win.show()
+    win.start_session()
+    return win

@@ -163,13 +163,6 @@ def upgrade(engine: Engine) -> None:
 SCHEMA_HEAD = "0003"
 
 
-def head_revision() -> str | None:
-    """The newest migration this build knows, as Alembic reads the versions folder."""
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
-
-
 def schema_is_current(engine: Engine) -> bool:
     """True when the store already stands at this build's newest migration: one query, the
     check every start makes (loading Alembic and its scripts would cost a fifth of a second)."""

@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
             schools = None if self.desk.actor.is_admin else self.desk.actor.schools
             self.desk.worker.in_background(
                 lambda: sync_round(url, factory, schools),
-                lambda _ran: self._show_status(url),
+                lambda ran: self._show_status(url) if ran else None,  # standalone: nothing new
                 self._sync_failed,
                 owner=self,
             )

@@ -8,6 +8,7 @@ passcodes have separate contexts: in Spanish a request (la solicitud) is "revoca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -37,28 +38,22 @@ STAFF_STATES = (
 )
 
 
-def request_state(value: Any) -> str:
-    return QCoreApplication.translate("RequestStates", str(value)) if value else ""
+def _shown_in(context: str) -> Callable[[Any], str]:
+    """A column formatter: the stored code, as the context's translation names it."""
+
+    def shown(value: Any) -> str:
+        return QCoreApplication.translate(context, str(value)) if value else ""
+
+    return shown
 
 
-def kind(value: Any) -> str:
-    return QCoreApplication.translate("Kinds", str(value)) if value else ""
-
-
-def staff_state(value: Any) -> str:
-    return QCoreApplication.translate("StaffStates", str(value)) if value else ""
-
-
-def role(value: Any) -> str:
-    """Roles are named in the staff form's context, where the Role box lists them."""
-    return QCoreApplication.translate("StaffEditDialog", str(value)) if value else ""
+request_state = _shown_in("RequestStates")
+passcode_state = _shown_in("PasscodeStates")
+kind = _shown_in("Kinds")
+staff_state = _shown_in("StaffStates")
+role = _shown_in("StaffEditDialog")  # the staff form's Role box names them
 
 
 def history_state(row: Any) -> str:
     """A history row's state, in the context of what the row is (a request or a passcode)."""
-    context = "PasscodeStates" if row.kind == "passcode" else "RequestStates"
-    return QCoreApplication.translate(context, str(row.what)) if row.what else ""
-
-
-def passcode_state(value: Any) -> str:
-    return QCoreApplication.translate("PasscodeStates", str(value)) if value else ""
+    return (passcode_state if row.kind == "passcode" else request_state)(row.what)
