@@ -34,7 +34,8 @@ from sqlalchemy.engine import make_url
 from staffdesk.services import demo, roster, staff
 from staffdesk.store import db
 from staffdesk.store.models import Outbox, Student, StudentContact
-from staffdesk.sync import engine as sync
+from staffdesk.sync.pull import pull
+from staffdesk.sync.push import push
 
 PUSH = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
 PULL = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
@@ -105,7 +106,7 @@ def push_bench(folder: Path) -> tuple[int, float, float]:
         with schema() as (url, _):
             shared = db.make_engine(url)
             start = time.perf_counter()
-            report = sync.push(db.session_factory(store), shared)
+            report = push(db.session_factory(store), shared)
             push_s = min(push_s, time.perf_counter() - start)
             assert report.entries == entries, report
             shared.dispose()
@@ -200,7 +201,7 @@ def pull_bench(folder: Path) -> tuple[int, float, float]:
             local = db.make_engine(f"sqlite:///{folder / f'pull-{run}.sqlite3'}")
             db.upgrade(local)
             start = time.perf_counter()
-            report = sync.pull(db.session_factory(local), shared)
+            report = pull(db.session_factory(local), shared)
             pull_s = min(pull_s, time.perf_counter() - start)
             rows = report.rows.get("student", 0) + report.rows.get("student_contact", 0)
             assert rows == PULL, report

@@ -27,8 +27,9 @@ from staffdesk.services import demo, portal, requests, roster, staff
 from staffdesk.services.context import Actor
 from staffdesk.store import db
 from staffdesk.store.models import Base, Student, StudentContact
-from staffdesk.sync import engine as sync
 from staffdesk.sync import faults
+from staffdesk.sync.engine import SyncReport, sync_once
+from staffdesk.sync.status import SyncStatus, sync_status
 
 PASSWORD = "sync-test-pass-1"
 SCHOOLS = ["LINC", "WASH", "ROOS"]
@@ -155,13 +156,13 @@ class Desk:
         with db.unit_of_work(self.factory) as s:
             yield s
 
-    def sync(self, shared: Engine, **kw: Any) -> sync.SyncReport:
+    def sync(self, shared: Engine, **kw: Any) -> SyncReport:
         kw.setdefault("workstation", self.name)
-        return sync.sync_once(self.factory, shared, **kw)
+        return sync_once(self.factory, shared, **kw)
 
-    def status(self) -> sync.SyncStatus:
+    def status(self) -> SyncStatus:
         with self.factory() as s:
-            return sync.status(s, configured=True)
+            return sync_status(s, configured=True)
 
     def waiting(self) -> int:
         return self.status().waiting

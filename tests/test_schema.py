@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-import staffdesk.sync.tables  # noqa: F401  (the sync tables join the models' metadata)
+import staffdesk.store.sync_tables  # noqa: F401  (the sync tables join the models' metadata)
 from staffdesk.domain.errors import StoreUnavailable
 from staffdesk.store import db
 from staffdesk.store.models import Base

@@ -18,8 +18,10 @@ from staffdesk.store.models import (
     PortalLink,
     Student,
 )
-from staffdesk.sync import engine as sync
 from staffdesk.sync import faults
+from staffdesk.sync.conflicts import list_conflicts, resolve_conflict
+from staffdesk.sync.pull import pull
+from staffdesk.sync.status import pending_passcode_ids, sync_status
 from tests import sync_helpers as h
 
 UNREACHABLE = {
@@ -209,12 +211,12 @@ def test_two_workstations_deciding_one_request_one_wins_the_other_sees_both(
     assert "changed on another workstation" in conflict.message
     # the UI's list shows it too, and B's copy is the fresh shared one
     with desk_b.work() as s:
-        listed = sync.conflicts(s)
+        listed = list_conflicts(s)
         assert [c.id for c in listed] == [conflict.id]
         view = requests.get_request(s, desk_b.clerk, rid)
         assert view.status.value == "issued" and view.decision.decided_by == "approver"  # type: ignore[union-attr]
         assert [p.id for p in view.passcodes] == [code_id]
-        assert sync.status(s, configured=True).open_conflicts == 1
+        assert sync_status(s, configured=True).open_conflicts == 1
     # nothing of B's rejection reached the shared database, and the shared one is intact
     with shared.connect() as c:
         dec = (
@@ -224,8 +226,8 @@ def test_two_workstations_deciding_one_request_one_wins_the_other_sees_both(
     _audit_ok(shared)
     assert desk_b.sync(shared).push.conflicts == ()  # settled, not repeated
     with desk_b.work() as s:
-        sync.resolve_conflict(s, conflict.id, "approver2")
-        assert sync.conflicts(s) == []
+        resolve_conflict(s, conflict.id, "approver2")
+        assert list_conflicts(s) == []
     assert isinstance(h.link(db.session_factory(shared), "1000001", vpc), portal.LinkResult)
 
 
@@ -245,7 +247,7 @@ def test_passcode_issued_on_the_losing_copy_is_revoked_and_never_shared(
     assert h.count(shared, "passcode", id=lost_id) == 0
     with desk_b.work() as s:
         assert s.get(Passcode, lost_id).revoked_at is not None  # type: ignore[union-attr]
-        assert sync.pending_passcode_ids(s) == set()
+        assert pending_passcode_ids(s) == set()
     assert isinstance(h.link(db.session_factory(shared), "1000002", lost_vpc), portal.PortalRefused)
     _audit_ok(shared)
 
@@ -307,7 +309,7 @@ def test_a_change_the_shared_database_refuses_is_shown_and_the_rest_goes_through
     assert h.count(shared, "access_request", id=rid, status="issued") == 1
     assert h.count(shared, "passcode", id=code_b) == 0
     with desk_b.work() as s:
-        assert {c.entity_type for c in sync.conflicts(s)} == {"staff_user", "passcode"}
+        assert {c.entity_type for c in list_conflicts(s)} == {"staff_user", "passcode"}
         assert s.get(Passcode, code_b).revoked_by == "sync"  # type: ignore[union-attr]
     _audit_ok(shared)
 
@@ -329,7 +331,7 @@ def test_pull_never_overwrites_unpushed_local_changes(
     with desk_a.work() as s:
         staff.rename_school(s, desk_a.actor("admin"), "LINC", "Lincoln (A's name)")
     assert desk_a.sync(shared).ok
-    report = sync.pull(desk_b.factory, shared)
+    report = pull(desk_b.factory, shared)
     assert report.kept_local == 2  # the request and the school
     with desk_b.work() as s:
         idc = requests.get_request(s, desk_b.clerk, rid).identity
@@ -428,13 +430,13 @@ def test_the_portal_honours_a_code_only_once_it_has_synced(desk_a: h.Desk, share
     assert desk_a.sync(shared).ok
     _rid, code_id, vpc = h.issued(desk_a, "1000004")
     with desk_a.work() as s:
-        assert sync.pending_passcode_ids(s) == {code_id}
+        assert pending_passcode_ids(s) == {code_id}
     portal_side = db.session_factory(shared)
     refused = h.link(portal_side, "1000004", vpc)
     assert isinstance(refused, portal.PortalRefused) and refused.reason.value == "wrong_code"
     assert desk_a.sync(shared).ok
     with desk_a.work() as s:
-        assert sync.pending_passcode_ids(s) == set()
+        assert pending_passcode_ids(s) == set()
     assert isinstance(h.link(portal_side, "1000004", vpc), portal.LinkResult)
 
 
@@ -452,7 +454,7 @@ def test_shared_database_down_at_start_then_back(
     report = desk_a.sync(down)
     assert not report.ok and report.waiting > waiting
     with desk_a.work() as s:
-        assert sync.pending_passcode_ids(s) == {first[1], second[1]}
+        assert pending_passcode_ids(s) == {first[1], second[1]}
     report = desk_a.sync(shared)
     assert report.ok and report.waiting == 0
     status = desk_a.status()
@@ -507,7 +509,7 @@ def test_shared_database_going_down_mid_push(desk_a: h.Desk, shared: Engine) -> 
 def test_standalone_mode_keeps_working_without_a_shared_database(desk_a: h.Desk) -> None:
     h.issued(desk_a, "1000001")
     with desk_a.work() as s:
-        status = sync.status(s, configured=False)
+        status = sync_status(s, configured=False)
         assert status.state == "standalone" and status.waiting > 0
         assert "standalone" in status.text()
 

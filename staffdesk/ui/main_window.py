@@ -558,7 +558,7 @@ def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str]
     """One sync round from this workstation's local store, if it has a shared database."""
     from staffdesk.sync import config
     from staffdesk.sync import connection as sync_connection
-    from staffdesk.sync import engine as sync_engine
+    from staffdesk.sync.engine import sync_once
 
     if not config.issues_pending_sync(url):
         return False  # standalone, or this store is the shared database itself
@@ -567,7 +567,7 @@ def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str]
         return False
     shared = sync_connection.shared_engine(shared_url)
     try:
-        sync_engine.sync_once(factory, shared, schools=schools)
+        sync_once(factory, shared, schools=schools)
     finally:
         shared.dispose()
     return True
@@ -577,13 +577,13 @@ def sync_status_text(session: Session, url: str) -> str:
     """Online/offline, changes waiting, last sync, open conflicts: from the sync engine."""
     from sqlalchemy.engine import make_url
 
-    from staffdesk.sync import engine as sync_engine
+    from staffdesk.sync.status import sync_status
 
     translate = QApplication.translate  # lupdate reads translate(context, text)
 
     if make_url(url).get_backend_name() != "sqlite":
         return translate("MainWindow", "Shared database (direct)")
-    st = sync_engine.status(session)
+    st = sync_status(session)
     if st.state == "standalone":
         return translate("MainWindow", "Standalone")
     parts = [translate("MainWindow", "Online") if st.online else translate("MainWindow", "Offline")]

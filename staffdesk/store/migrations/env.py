@@ -3,8 +3,8 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+from staffdesk.store import sync_tables as _sync_tables  # noqa: F401  (they join Base.metadata)
 from staffdesk.store.models import Base
-from staffdesk.sync import tables as _sync_tables  # noqa: F401  (their tables join Base.metadata)
 
 config = context.config
 engine = config.attributes.get("engine")

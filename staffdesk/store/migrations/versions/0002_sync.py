@@ -4,7 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-28 15:00:00
 
-The sync engine's tables on every engine (staffdesk/sync/tables.py). On the shared database
+The sync engine's tables on every engine (staffdesk/store/sync_tables.py). On the shared database
 engines, passcode.failed_attempts gets a server default so StaffDesk can insert a passcode
 without naming a portal-owned column. On PostgreSQL only: the roles staffdesk_app and
 portal_app (NOLOGIN; give login roles membership) with column-level grants on the tables of the

@@ -1,4 +1,5 @@
 """The sync engine's own tables (created by migration 0002), beside the shared-database contract.
+The store owns them as it owns every table (staffdesk/sync only reads and writes them).
 
 Local store only: `sync_state` (high-water marks, last sync, last error), `sync_base` (the last
 state of a versioned row known to be on the shared database, and states sent but not yet

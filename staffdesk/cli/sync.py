@@ -1,56 +1,24 @@
-"""`staffdesk connect`, `staffdesk disconnect` and `staffdesk sync`: added to the command line
-through cli.EXTENSION_MODULES (`register(subparsers, leaf, group)`)."""
+"""`staffdesk connect`, `staffdesk disconnect` and `staffdesk sync`: the shared database."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from typing import Any, Protocol
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from staffdesk.cli.app import App, Commands, emit
 from staffdesk.domain.errors import StoreUnavailable, ValidationError
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.store import db
 from staffdesk.sync import config, connection, secrets
-from staffdesk.sync import engine as sync
-
-
-class App(Protocol):
-    """What the command line hands a command (staffdesk.cli.App)."""
-
-    args: argparse.Namespace
-    url: str
-
-    @property
-    def factory(self) -> sessionmaker[Session]: ...
-
-    def actor(self, session: Session) -> Any: ...
-
-
-def _default(o: Any) -> Any:
-    if isinstance(o, datetime | date):
-        return o.isoformat()
-    if is_dataclass(o) and not isinstance(o, type):
-        return asdict(o)
-    return str(o)
-
-
-def _say(app: App, text: str, data: Any = None) -> None:
-    if getattr(app.args, "json", False):
-        payload = data if data is not None else {"message": text}
-        if is_dataclass(payload) and not isinstance(payload, type):
-            payload = asdict(payload)
-        print(json.dumps(payload, default=_default, ensure_ascii=False, indent=2), flush=True)
-    else:
-        print(text, flush=True)
-
+from staffdesk.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
+from staffdesk.sync.engine import SyncReport, sync_once
+from staffdesk.sync.rows import BATCH
+from staffdesk.sync.status import SyncStatus, sync_status
 
 # ---------------------------------------------------------------------------------- connect
 
@@ -89,8 +57,8 @@ def cmd_connect(app: App) -> int:
             engine.dispose()
     saved = config.save(bare, password_in_keyring=bool(password))
     where = "the system keyring" if password else "nowhere (no password given)"
-    _say(
-        app,
+    emit(
+        a,
         f"shared database: {saved.url}\nsettings file: {config.config_path()}\n"
         f"password kept in: {where}\nrun `staffdesk sync` to send and fetch changes",
         {
@@ -105,11 +73,11 @@ def cmd_connect(app: App) -> int:
 def cmd_disconnect(app: App) -> int:
     old = config.clear()
     if old is None:
-        _say(app, "no shared database was configured: this desk is standalone")
+        emit(app.args, "no shared database was configured: this desk is standalone")
         return 0
     if old.password_in_keyring:
         secrets.delete_password(old.url)
-    _say(app, f"forgot the shared database {old.url}: this desk is standalone now")
+    emit(app.args, f"forgot the shared database {old.url}: this desk is standalone now")
     return 0
 
 
@@ -120,12 +88,12 @@ def _schools(app: App) -> frozenset[str] | None:
     """The office workflow to pull: the signed-in staff member's schools (admins: all)."""
     if not getattr(app.args, "as_user", None):
         return None
-    with db.unit_of_work(app.factory) as s:
+    with app.work() as s:
         actor: Actor = app.actor(s)
     return None if actor.is_admin else actor.schools
 
 
-def _status_text(st: sync.SyncStatus) -> str:
+def _status_text(st: SyncStatus) -> str:
     lines = [st.text()]
     if st.pending_passcodes:
         lines.append(
@@ -136,7 +104,7 @@ def _status_text(st: sync.SyncStatus) -> str:
     return "\n".join(lines)
 
 
-def _conflict_text(c: sync.ConflictView) -> str:
+def _conflict_text(c: ConflictView) -> str:
     head = f"#{c.id} {c.kind} {c.entity_type} {c.entity_id} ({c.detected_at:%Y-%m-%d %H:%M} UTC)"
     lines = [head, f"  {c.message}"]
     if c.kind == "conflict":
@@ -156,21 +124,21 @@ def _conflict_text(c: sync.ConflictView) -> str:
 def cmd_sync(app: App) -> int:
     a = app.args
     if a.status:
-        with db.unit_of_work(app.factory) as s:
-            st = sync.status(s, configured=bool(a.shared) or None)
-        _say(app, _status_text(st), st)
+        with app.work() as s:
+            st = sync_status(s, configured=bool(a.shared) or None)
+        emit(a, _status_text(st), st)
         return 0
     if a.conflicts:
-        with db.unit_of_work(app.factory) as s:
-            found = sync.conflicts(s, include_resolved=a.all)
+        with app.work() as s:
+            found = list_conflicts(s, include_resolved=a.all)
         text = "\n".join(_conflict_text(c) for c in found) or "no open conflicts"
-        _say(app, text, found)
+        emit(a, text, found)
         return 0
     if a.resolve is not None:
-        with db.unit_of_work(app.factory) as s:
+        with app.work() as s:
             who = app.actor(s).username if a.as_user else os.environ.get("USER", "staff")
-            done = sync.resolve_conflict(s, a.resolve, who)
-        _say(app, f"conflict #{done.id} marked as seen by {done.resolved_by}", done)
+            done = resolve_conflict(s, a.resolve, who)
+        emit(a, f"conflict #{done.id} marked as seen by {done.resolved_by}", done)
         return 0
 
     url = connection.resolve_url(a.shared)
@@ -185,10 +153,10 @@ def cmd_sync(app: App) -> int:
     try:
         if a.watch:
             return _watch(app, factory, engine, schools)
-        report = sync.sync_once(factory, engine, schools=schools, batch_size=a.batch)
+        report = sync_once(factory, engine, schools=schools, batch_size=a.batch)
     finally:
         engine.dispose()
-    _say(app, "\n".join(report.lines()), report)
+    emit(a, "\n".join(report.lines()), report)
     if not report.ok:
         raise StoreUnavailable(f"the shared database is unavailable: {report.error}")
     return 0
@@ -197,24 +165,26 @@ def cmd_sync(app: App) -> int:
 def _watch(
     app: App,
     factory: sessionmaker[Session],
-    engine: Any,
+    engine: Engine,
     schools: frozenset[str] | None,
 ) -> int:
-    def show(report: sync.SyncReport, wait: float) -> None:
+    def show(report: SyncReport, wait: float) -> None:
         stamp = f"{utcnow():%Y-%m-%d %H:%M:%S} UTC"
         if report.ok:
             moved = [x for x in report.lines() if not x.startswith(("nothing", "waiting"))]
             text = "; ".join(moved) or "up to date"
-            _say(app, f"{stamp} online: {text}; next round in {wait:.0f} s", report)
+            emit(app.args, f"{stamp} online: {text}; next round in {wait:.0f} s", report)
         else:
-            _say(
-                app,
+            emit(
+                app.args,
                 f"{stamp} offline: {report.error}; {report.waiting} change(s) waiting; "
                 f"retrying in {wait:.0f} s",
                 report,
             )
 
-    _say(app, f"watching {db.redacted(str(engine.url.render_as_string(False)))} (Ctrl-C stops)")
+    emit(
+        app.args, f"watching {db.redacted(str(engine.url.render_as_string(False)))} (Ctrl-C stops)"
+    )
     try:
         connection.watch(
             factory,
@@ -225,16 +195,13 @@ def _watch(
             schools=schools,
         )
     except KeyboardInterrupt:
-        _say(app, "sync stopped; changes not yet sent are kept and go out next time")
+        emit(app.args, "sync stopped; changes not yet sent are kept and go out next time")
     return 0
 
 
-# --------------------------------------------------------------------------------- register
-
-
-def register(subparsers: Any, leaf: Callable[..., Any], group: Callable[..., Any]) -> None:
-    sp = leaf(
-        subparsers,
+def register(c: Commands) -> None:
+    sp = c.leaf(
+        c.sub,
         "connect",
         cmd_connect,
         "set this workstation's shared database (password into the system keyring)",
@@ -243,10 +210,10 @@ def register(subparsers: Any, leaf: Callable[..., Any], group: Callable[..., Any
     sp.add_argument("url", help="e.g. postgresql://staffdesk@db.district.org:5432/staffdesk")
     sp.add_argument("--init", action="store_true", help="create or upgrade its schema")
     sp.add_argument("--no-check", action="store_true", help="save without trying to connect")
-    leaf(subparsers, "disconnect", cmd_disconnect, "forget the shared database", staff=False)
+    c.leaf(c.sub, "disconnect", cmd_disconnect, "forget the shared database", staff=False)
 
-    sp = leaf(
-        subparsers,
+    sp = c.leaf(
+        c.sub,
         "sync",
         cmd_sync,
         "send waiting changes to the shared database and fetch others' (one round)",
@@ -256,7 +223,7 @@ def register(subparsers: Any, leaf: Callable[..., Any], group: Callable[..., Any
     sp.add_argument(
         "--interval", type=float, default=30.0, metavar="SECONDS", help="between rounds (--watch)"
     )
-    sp.add_argument("--batch", type=int, default=sync.BATCH, help=argparse.SUPPRESS)
+    sp.add_argument("--batch", type=int, default=BATCH, help=argparse.SUPPRESS)
     sp.add_argument("--status", action="store_true", help="show the sync status and stop")
     sp.add_argument("--conflicts", action="store_true", help="list open conflicts, both versions")
     sp.add_argument("--all", action="store_true", help="with --conflicts: resolved ones too")

@@ -1,0 +1,89 @@
+"""`staffdesk`: launches the desktop app, and the admin and batch commands over the services.
+
+One module per command group; each has `register(commands)`. What they share (the App, `emit`,
+the exit codes) is in app.py. Exit codes: 0 success, 1 a refused action or bad input (message
+on stderr naming the field), 2 a usage error, 3 an unexpected error (logged; the message says
+where), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from staffdesk import applog
+from staffdesk.cli import (
+    audit,
+    desk,
+    passcodes,
+    portal,
+    requests,
+    roster,
+    settings,
+    slips,
+    staff,
+    sync,
+)
+from staffdesk.cli.app import (
+    INTERRUPTED,
+    REFUSED,
+    UNEXPECTED,
+    USAGE,
+    App,
+    Commands,
+    Usage,
+)
+from staffdesk.domain.errors import StaffDeskError
+
+log = logging.getLogger("staffdesk.cli")
+
+# in the order `staffdesk --help` lists them
+GROUPS = (desk, staff, roster, settings, requests, passcodes, slips, portal, audit, sync)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="staffdesk",
+        description="StaffDesk: Parent Access Forms "
+        "to parent-portal links. With no command, opens the desktop app.",
+    )
+    p.add_argument(
+        "--db", help="database URL (default: STAFFDESK_DB, else the embedded SQLite file)"
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=desk.cmd_gui, command=None)
+    commands = Commands(p.add_subparsers(dest="command", metavar="COMMAND"))
+    for group in GROUPS:
+        group.register(commands)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "json"):
+        args.json = False
+    logfile = applog.setup()
+    app = App(args)
+    try:
+        return int(args.func(app))
+    except Usage as exc:
+        parser.error(str(exc))
+        return USAGE
+    except StaffDeskError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        # the message may quote what was typed (a phone number): log only what kind of refusal
+        log.info("refused: %s %s", type(exc).__name__, getattr(exc, "field", ""))
+        return REFUSED
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except Exception:
+        log.exception("unexpected error")
+        print(f"unexpected error — details are in {logfile}", file=sys.stderr)
+        return UNEXPECTED
+
+
+__all__ = ["build_parser", "main"]

@@ -1,0 +1,192 @@
+"""What every command shares: the App (database, unit of work, signed-in staff member), the one
+`emit`, the exit codes, and the two helpers that add a command to the parser."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from staffdesk.domain.errors import ValidationError
+from staffdesk.store import db
+
+# exit codes
+OK = 0
+REFUSED = 1  # a refused action or bad input (message on stderr naming the field)
+USAGE = 2  # a usage error
+UNEXPECTED = 3  # an unexpected error (logged; the message says where)
+INTERRUPTED = 130  # Ctrl-C
+
+
+class Usage(Exception):
+    """A usage error the parser could not catch (exit 2)."""
+
+
+def json_default(o: Any) -> Any:
+    """How `--json` writes what the services return: dates as ISO text, enums as values."""
+    if isinstance(o, datetime | date):
+        return o.isoformat()
+    if isinstance(o, Enum):
+        return o.value
+    if isinstance(o, frozenset | set | tuple):
+        return list(o)
+    if is_dataclass(o) and not isinstance(o, type):
+        return asdict(o)
+    return str(o)
+
+
+def emit(args: argparse.Namespace, text: str, data: Any = None) -> None:
+    """Print a command's result: `text` for people, `data` (or the text) as JSON with --json.
+    Flushed at once, so `sync --watch` shows each round as it ends."""
+    if getattr(args, "json", False):
+        payload = data if data is not None else {"message": text}
+        if is_dataclass(payload) and not isinstance(payload, type):
+            payload = asdict(payload)
+        print(json.dumps(payload, default=json_default, ensure_ascii=False, indent=2), flush=True)
+    else:
+        print(text, flush=True)
+
+
+class App:
+    """What a command needs: the database, a unit of work, and the signed-in staff member."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.url: str = args.db or os.environ.get("STAFFDESK_DB") or db.default_url()
+        self._factory: sessionmaker[Session] | None = None
+
+    @property
+    def factory(self) -> sessionmaker[Session]:
+        if self._factory is None:
+            engine = db.make_engine(self.url)
+            # a new store is created on first use; an older one gets this build's migrations
+            # (one version query when it is already current)
+            db.upgrade(engine)
+            self._factory = db.session_factory(engine)
+        return self._factory
+
+    @property
+    def pending_sync(self) -> bool:
+        """A passcode issued here reaches the portal only after `staffdesk sync`."""
+        from staffdesk.sync import config
+
+        return config.issues_pending_sync(self.url)
+
+    @contextmanager
+    def work(self) -> Iterator[Session]:
+        with db.unit_of_work(self.factory) as session:
+            yield session
+
+    def actor(self, session: Session) -> Any:
+        from staffdesk.services import staff
+
+        username = getattr(self.args, "as_user", None)
+        if not username:
+            raise Usage("this command acts as a staff member: add --as USER")
+        password = os.environ.get("STAFFDESK_PASSWORD")
+        if password is None:
+            if not sys.stdin.isatty():
+                raise ValidationError(
+                    "password", "set STAFFDESK_PASSWORD or run in a terminal to be asked"
+                )
+            password = getpass.getpass(f"Password for {username}: ")
+        return staff.authenticate(session, username, password)
+
+
+def new_password() -> str:
+    """A new account's password: STAFFDESK_NEW_PASSWORD, else asked twice at the terminal."""
+    password = os.environ.get("STAFFDESK_NEW_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise ValidationError("password", "set STAFFDESK_NEW_PASSWORD or run in a terminal")
+    first = getpass.getpass("New account's password: ")
+    if getpass.getpass("Again: ") != first:
+        raise ValidationError("password", "the two entries differ")
+    return first
+
+
+def write_private(path: Path, writer: Callable[[Any], Any]) -> None:
+    """Write a file that holds VPCs: owner-only, via a temporary file, removed on failure."""
+    from staffdesk.domain.errors import PrintFailed
+
+    path = path.expanduser()
+    if not path.parent.is_dir():
+        raise ValidationError("out", f"folder {path.parent} does not exist")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            writer(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PrintFailed(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+
+
+@contextmanager
+def removed_on_failure(out: Path) -> Iterator[None]:
+    """A slip whose passcodes were not committed must not survive: its codes never work."""
+    existed = out.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            out.unlink(missing_ok=True)
+        raise
+
+
+Command = Callable[[App], int]
+
+
+class Commands:
+    """Adds commands to the parser: each command-group module calls `leaf` and `group`.
+
+    A command acting as a staff member takes `--as USER`; every command takes `--json` after
+    its name as well as before it."""
+
+    def __init__(self, subparsers: Any) -> None:
+        self.sub = subparsers
+        self.staff_opts = argparse.ArgumentParser(add_help=False)
+        self.staff_opts.add_argument(
+            "--as", dest="as_user", metavar="USER", help="act as this staff member"
+        )
+        self.staff_opts.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+        )
+        self.plain = argparse.ArgumentParser(add_help=False)
+        self.plain.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+
+    def leaf(
+        self, parent: Any, name: str, func: Command, help_: str, staff: bool = True
+    ) -> argparse.ArgumentParser:
+        """A command: `parent` is the top level (`commands.sub`) or a group."""
+        sp: argparse.ArgumentParser = parent.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            parents=[self.staff_opts if staff else self.plain],
+        )
+        sp.set_defaults(func=func)
+        return sp
+
+    def group(self, name: str, help_: str) -> Any:
+        """A command group (`staffdesk NAME ACTION`): its actions are leaves of what it returns."""
+        g = self.sub.add_parser(name, help=help_, description=help_)
+        return g.add_subparsers(dest="action", metavar="ACTION", required=True)

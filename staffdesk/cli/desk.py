@@ -1,0 +1,67 @@
+"""`staffdesk` (the desktop app), `staffdesk init` and `staffdesk demo`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from staffdesk.cli.app import App, Commands, emit
+from staffdesk.store import db
+
+
+def cmd_gui(app: App) -> int:
+    try:
+        from staffdesk.ui.app import run
+    except ImportError as exc:  # no Qt libraries on this machine, or no UI module
+        print(f"the desktop app cannot start here: {exc}", file=sys.stderr)
+        return 1
+    return run(app.url, demo=False)
+
+
+def cmd_init(app: App) -> int:
+    engine = db.make_engine(app.url)
+    db.upgrade(engine)
+    emit(app.args, f"schema is up to date at {db.redacted(app.url)}", {"url": db.redacted(app.url)})
+    return 0
+
+
+def cmd_demo(app: App) -> int:
+    from staffdesk.services import demo, staff
+
+    if not app.args.db and not os.environ.get("STAFFDESK_DB"):
+        app.url = db.demo_url()
+    with app.work() as s:
+        if staff.staff_count(s) == 0:
+            accounts = demo.load_demo(s)
+            created = True
+        else:
+            accounts = {
+                v.username: v.role.value
+                for v in staff.list_staff(s, staff.authenticate(s, "admin", demo.DEMO_PASSWORD))
+            }
+            created = False
+    text = (
+        f"demo district {'created' if created else 'ready'} at {db.redacted(app.url)}\n"
+        f"sign in as one of: {', '.join(sorted(accounts))} — password {demo.DEMO_PASSWORD}"
+    )
+    emit(app.args, text, {"url": db.redacted(app.url), "accounts": accounts, "created": created})
+    if app.args.no_gui:
+        return 0
+    try:
+        from staffdesk.ui.app import run
+    except ImportError as exc:
+        print(f"the desktop app cannot start here: {exc}", file=sys.stderr)
+        return 1
+    return run(app.url, demo=True)
+
+
+def register(c: Commands) -> None:
+    c.leaf(c.sub, "init", cmd_init, "create or upgrade the schema", staff=False)
+    d = c.leaf(
+        c.sub,
+        "demo",
+        cmd_demo,
+        "load a demo district (own database file) and open the app",
+        staff=False,
+    )
+    d.add_argument("--no-gui", action="store_true", help="load only, do not open the app")

@@ -1,0 +1,94 @@
+"""`staffdesk passcode issue|reissue|revoke`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from staffdesk.cli.app import App, Commands, Usage, emit, removed_on_failure, write_private
+from staffdesk.cli.requests import request_text
+
+
+def _issue(app: App, reissue: bool) -> int:
+    from staffdesk.services import requests
+    from staffdesk.slips.render import render_slips
+
+    a = app.args
+    out = Path(a.out)
+    with removed_on_failure(out), app.work() as s:
+        actor = app.actor(s)
+        issued = requests.issue_passcodes(
+            s,
+            actor,
+            a.request,
+            language=a.lang or "",
+            reissue=reissue,
+            pending_sync=app.pending_sync,
+        )
+        write_private(out, lambda fh: render_slips([issued.slip], fh))
+        requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
+    serials = [st.serial for st in issued.slip.students]
+    emit(
+        a,
+        f"{'reissued' if reissue else 'issued'} {len(serials)} passcode(s) "
+        f"({', '.join(serials)}); slip written to {out}"
+        + (
+            "\npending sync: the portal accepts these codes after the next `staffdesk sync`"
+            if issued.slip.pending_sync
+            else ""
+        ),
+        {
+            "passcodes": list(issued.passcode_ids),
+            "serials": serials,
+            "out": str(out),
+            "revoked": list(issued.revoked_ids),
+            "pending_sync": issued.slip.pending_sync,
+        },
+    )
+    return 0
+
+
+def cmd_passcode_issue(app: App) -> int:
+    return _issue(app, reissue=False)
+
+
+def cmd_passcode_reissue(app: App) -> int:
+    return _issue(app, reissue=True)
+
+
+def cmd_passcode_revoke(app: App) -> int:
+    from staffdesk.services import requests
+
+    a = app.args
+    if bool(a.request) == bool(a.batch):
+        raise Usage("name either a request or --batch BATCH")
+    with app.work() as s:
+        actor = app.actor(s)
+        data: object
+        if a.batch:
+            n = requests.revoke_batch(s, actor, a.batch, reason=a.reason)
+            text, data = f"revoked {n} passcode(s) of batch {a.batch}", {"revoked": n}
+        else:
+            v = requests.revoke_passcode(s, actor, a.request, reason=a.reason)
+            text, data = request_text(v), v
+    emit(a, text, data)
+    return 0
+
+
+def register(c: Commands) -> None:
+    g = c.group("passcode", "Verification PassCodes")
+    for name, func, help_ in (
+        (
+            "issue",
+            cmd_passcode_issue,
+            "issue passcodes and write the slip (several: a family slip)",
+        ),
+        ("reissue", cmd_passcode_reissue, "revoke the current passcode and issue a new one"),
+    ):
+        sp = c.leaf(g, name, func, help_)
+        sp.add_argument("request", nargs="+")
+        sp.add_argument("--out", required=True, metavar="SLIP.pdf")
+        sp.add_argument("--lang", help="slip language (default: the family's, else the district's)")
+    sp = c.leaf(g, "revoke", cmd_passcode_revoke, "revoke a request's passcode, or a whole batch")
+    sp.add_argument("request", nargs="?")
+    sp.add_argument("--batch")
+    sp.add_argument("--reason", required=True)

@@ -1,0 +1,95 @@
+"""`staffdesk slips batch` (a school's approved requests, all-or-nothing) and `staffdesk forms
+blank` (the printable Parent Access Form)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from staffdesk.cli.app import App, Commands, emit, removed_on_failure, write_private
+from staffdesk.domain.errors import ValidationError
+
+
+def cmd_slips_batch(app: App) -> int:
+    from staffdesk.services import batch
+
+    a = app.args
+    out = Path(a.out)
+    last = [""]
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if sys.stderr.isatty() or done == total:
+            line = f"{phase}: {done}/{total}"
+            if line != last[0]:
+                print(line, file=sys.stderr)
+                last[0] = line
+
+    with removed_on_failure(out), app.work() as s:
+        actor = app.actor(s)
+        holder: list[batch.BatchResult] = []
+        write_private(
+            out,
+            lambda fh: holder.append(
+                batch.issue_batch(
+                    s,
+                    actor,
+                    a.school,
+                    fh,
+                    grade=a.grade,
+                    language=a.lang or "",
+                    progress=progress,
+                    pending_sync=app.pending_sync,
+                )
+            ),
+        )
+    r = holder[0]
+    emit(
+        a,
+        f"batch {r.batch_id}: issued {r.issued} passcode(s) at {r.school_code}, "
+        f"{r.pages} page(s) written to {out}\n"
+        f"if these slips are lost: staffdesk passcode revoke --batch {r.batch_id} --reason ...",
+        {"batch_id": r.batch_id, "issued": r.issued, "pages": r.pages, "out": str(out)},
+    )
+    return 0
+
+
+def cmd_forms_blank(app: App) -> int:
+    from staffdesk.services import settings
+    from staffdesk.slips.blank_form import render_blank_form
+    from staffdesk.store.models import School
+
+    a = app.args
+    with app.work() as s:
+        district = settings.load(s).district_name
+        school_name = None
+        if a.school:
+            school = s.get(School, a.school.strip().upper())
+            if school is None:
+                raise ValidationError("school", f"unknown school code {a.school!r}")
+            school_name = school.name
+    out = Path(a.out)
+    if not out.parent.is_dir():
+        raise ValidationError("out", f"folder {out.parent} does not exist")
+    render_blank_form(out, language=a.lang or "en", district_name=district, school_name=school_name)
+    emit(a, f"blank Parent Access Form written to {out}", {"out": str(out)})
+    return 0
+
+
+def register(c: Commands) -> None:
+    g = c.group("slips", "credential slips")
+    sp = c.leaf(
+        g,
+        "batch",
+        cmd_slips_batch,
+        "issue and print slips for every approved request at a school (all-or-nothing)",
+    )
+    sp.add_argument("--school", required=True, metavar="CODE")
+    sp.add_argument("--out", required=True, metavar="FILE.pdf")
+    sp.add_argument("--grade")
+    sp.add_argument("--lang", help="slip language (default: each family's, else the district's)")
+
+    g = c.group("forms", "printable forms")
+    sp = c.leaf(g, "blank", cmd_forms_blank, "the blank two-sided Parent Access Form", staff=False)
+    sp.add_argument("--out", required=True, metavar="FILE.pdf")
+    sp.add_argument("--lang", default="en")
+    sp.add_argument("--school", metavar="CODE")

@@ -1,0 +1,326 @@
+"""Pull: bring what changed on the shared database into the local store (docs/sync.md).
+
+Roster changes, staff accounts, settings, other workstations' requests (with their identity
+checks, decisions and passcodes) for the chosen schools, the portal's passcode columns and portal
+links. It never overwrites an entity that has unpushed local changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, DateTime, Engine, Table, delete, select, type_coerce
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from staffdesk.services.context import utcnow
+from staffdesk.store.sync_tables import sync_tombstone
+from staffdesk.sync import faults
+from staffdesk.sync.rows import (
+    CONTACT,
+    DECISION,
+    IDENTITY,
+    PASSCODE,
+    PORTAL_LINK,
+    REQUEST,
+    SCHOOL,
+    SETTING,
+    STAFF,
+    STAFF_SCHOOL,
+    STUDENT,
+    KnownState,
+    SharedUnavailable,
+    T,
+    chunks,
+    content_columns,
+    digest,
+    failure_reason,
+    get_state,
+    key_of,
+    local_transaction,
+    rows_in,
+    save_known,
+    serials_free,
+    set_state,
+    unpushed,
+)
+from staffdesk.sync.upsert import PORTAL_COLUMNS, Mode, upsert, upsert_tuples
+
+PULL_CHUNK = 10_000  # rows per local transaction when pulling
+OVERLAP = timedelta(minutes=2)  # pulls re-read this much before the mark: in-flight pushes
+
+
+@dataclass(frozen=True, slots=True)
+class PullReport:
+    rows: dict[str, int] = field(default_factory=dict)  # rows changed locally, per table
+    kept_local: int = 0  # shared rows not taken because the local copy has unpushed changes
+
+
+@dataclass
+class PullTally:
+    """What the pulls of one round have done so far."""
+
+    pulled: Counter[str] = field(default_factory=Counter)
+    kept_local: int = 0
+
+    def report(self) -> PullReport:
+        return PullReport(dict(self.pulled), self.kept_local)
+
+
+def _scope_key(schools: Collection[str] | None) -> str:
+    if schools is None:
+        return "*"
+    joined = ",".join(sorted(schools))
+    return joined if len(joined) <= 60 else hashlib.sha1(joined.encode()).hexdigest()
+
+
+def _since(table: Table, column: str, mark: datetime | None) -> Any:
+    return table.c[column] > (mark - OVERLAP) if mark else True
+
+
+def _pull_marks(local: sessionmaker[Session]) -> dict[str, datetime]:
+    with local_transaction(local) as s:
+        return {k: datetime.fromisoformat(v) for k, v in get_state(s.connection(), "pull:").items()}
+
+
+def _save_mark(local: sessionmaker[Session], key: str, value: datetime | None) -> None:
+    if value is None:
+        return
+    with local_transaction(local) as s:
+        set_state(s.connection(), key, value.isoformat())
+
+
+def _newest(
+    current: datetime | None, rows: Sequence[Mapping[str, Any]], column: str
+) -> datetime | None:
+    values = [r[column] for r in rows if r[column] is not None]
+    if current is not None:
+        values.append(current)
+    return max(values) if values else None
+
+
+def _pull_roster(
+    sconn: Connection, local: sessionmaker[Session], marks: dict[str, datetime], p: PullTally
+) -> None:
+    for name in ("school", "student", "student_contact"):
+        table, key = T[name], key_of(name)
+        mark = marks.get(f"pull:{name}")
+        # plain tuples, datetimes as the naive UTC they are stored as: no per-row conversions
+        names = [c.name for c in table.columns]
+        cols = [type_coerce(c, DateTime()) if c.name == "updated_at" else c for c in table.columns]
+        at, ki = names.index("updated_at"), names.index(key)
+        q = select(*cols).where(_since(table, "updated_at", mark))
+        result = sconn.execute(q.execution_options(stream_results=True, yield_per=PULL_CHUNK))
+        newest = mark
+        for part in result.partitions(PULL_CHUNK):
+            last = max(r[at] for r in part).replace(tzinfo=UTC)
+            newest = last if newest is None else max(newest, last)
+            with local_transaction(local) as s:
+                conn = s.connection()
+                mine = unpushed(conn, name)
+                take = [r for r in part if r[ki] not in mine] if mine else part
+                p.kept_local += len(part) - len(take)
+                p.pulled[name] += upsert_tuples(
+                    conn, table, names, take, Mode.CHANGED, compare=content_columns(table)
+                )
+        _save_mark(local, f"pull:{name}", newest)
+    mark = marks.get("pull:sync_tombstone")
+    stones = [
+        dict(r)
+        for r in sconn.execute(
+            select(sync_tombstone).where(
+                sync_tombstone.c.entity_type == "student_contact",
+                _since(sync_tombstone, "deleted_at", mark),
+            )
+        ).mappings()
+    ]
+    if stones:
+        with local_transaction(local) as s:
+            conn = s.connection()
+            mine = unpushed(conn, "student_contact")
+            gone = [r["entity_id"] for r in stones if r["entity_id"] not in mine]
+            for chunk in chunks(gone):
+                n = conn.execute(delete(CONTACT).where(CONTACT.c.id.in_(chunk))).rowcount
+                p.pulled["student_contact deleted"] += max(n, 0)
+        _save_mark(local, "pull:sync_tombstone", _newest(mark, stones, "deleted_at"))
+
+
+def _pull_staff_and_settings(sconn: Connection, local: sessionmaker[Session], p: PullTally) -> None:
+    staff = [dict(r) for r in sconn.execute(select(STAFF)).mappings()]
+    links = [dict(r) for r in sconn.execute(select(STAFF_SCHOOL)).mappings()]
+    settings = [dict(r) for r in sconn.execute(select(SETTING)).mappings()]
+    with local_transaction(local) as s:
+        conn = s.connection()
+        mine = unpushed(conn, "staff_user")
+        names = {u: i for i, u in conn.execute(select(STAFF.c.id, STAFF.c.username))}
+        # an account made separately here under the same name stays as it is
+        take = [
+            r for r in staff if r["id"] not in mine and names.get(r["username"], r["id"]) == r["id"]
+        ]
+        p.kept_local += len(staff) - len(take)
+        p.pulled["staff_user"] += upsert(
+            conn, STAFF, take, Mode.CHANGED, compare=content_columns(STAFF)
+        )
+        known = {r["id"] for r in take}
+        schools = set(conn.scalars(select(SCHOOL.c.code)))
+        upsert(
+            conn,
+            STAFF_SCHOOL,
+            [r for r in links if r["staff_id"] in known and r["school_code"] in schools],
+            Mode.IGNORE,
+        )
+        mine = unpushed(conn, "setting")
+        take = [r for r in settings if r["key"] not in mine]
+        p.pulled["setting"] += upsert(
+            conn, SETTING, take, Mode.CHANGED, compare=content_columns(SETTING)
+        )
+
+
+def _pull_workflow(
+    sconn: Connection,
+    local: sessionmaker[Session],
+    marks: dict[str, datetime],
+    scope: str,
+    schools: Collection[str] | None,
+    p: PullTally,
+) -> None:
+    key = f"pull:access_request:{scope}"
+    mark = marks.get(key)
+    q = select(REQUEST).where(_since(REQUEST, "updated_at", mark))
+    if schools is not None:
+        q = q.where(REQUEST.c.school_code.in_(sorted(schools)))
+    requests = [dict(r) for r in sconn.execute(q).mappings()]
+    for chunk in chunks(requests):
+        ids = [r["id"] for r in chunk]
+        idc = rows_in(sconn, IDENTITY, "request_id", ids)
+        dec = rows_in(sconn, DECISION, "request_id", ids)
+        pcs = rows_in(sconn, PASSCODE, "request_id", ids)
+        with local_transaction(local) as s:
+            conn = s.connection()
+            busy = unpushed(conn, "access_request", ids)
+            take = [r for r in chunk if r["id"] not in busy]
+            p.kept_local += len(chunk) - len(take)
+            ok = {r["id"] for r in take}
+            p.pulled["access_request"] += upsert(
+                conn, REQUEST, take, Mode.CHANGED, compare=content_columns(REQUEST)
+            )
+            for r in take:
+                checks = [x for x in idc if x["request_id"] == r["id"]]
+                decisions = [x for x in dec if x["request_id"] == r["id"]]
+                save_known(
+                    conn, r["id"], KnownState(int(r["version"]), digest(r, checks, decisions))
+                )
+            for table, rows in ((IDENTITY, idc), (DECISION, dec)):
+                rows = [r for r in rows if r["request_id"] in ok]
+                for part in chunks(rows):
+                    conn.execute(
+                        delete(table).where(
+                            table.c.request_id.in_([r["request_id"] for r in part]),
+                            table.c.id.not_in([r["id"] for r in part]),
+                        )
+                    )
+                p.pulled[table.name] += upsert(
+                    conn, table, rows, Mode.CHANGED, compare=content_columns(table)
+                )
+            local_codes = set(
+                conn.scalars(select(PASSCODE.c.id).where(PASSCODE.c.request_id.in_(ids)))
+            )
+            codes = [r for r in pcs if r["request_id"] in ok or r["id"] in local_codes]
+            p.pulled["passcode"] += upsert(conn, PASSCODE, serials_free(conn, codes), Mode.PORTAL)
+    _save_mark(local, key, _newest(mark, requests, "updated_at"))
+
+
+def _pull_portal(
+    sconn: Connection,
+    local: sessionmaker[Session],
+    marks: dict[str, datetime],
+    scope: str,
+    schools: Collection[str] | None,
+    p: PullTally,
+) -> None:
+    # the portal's columns change without a timestamp: re-read every passcode still in play
+    horizon = utcnow() - timedelta(days=1)
+    with local_transaction(local) as s:
+        watched = {
+            r["id"]: dict(r)
+            for r in s.connection()
+            .execute(
+                select(PASSCODE).where(
+                    PASSCODE.c.used_at.is_(None), PASSCODE.c.expires_at > horizon
+                )
+            )
+            .mappings()
+        }
+    theirs = rows_in(sconn, PASSCODE, "id", list(watched))
+    fields = (*PORTAL_COLUMNS, "revoked_at")
+    changed = [r for r in theirs if any(r[c] != watched[r["id"]][c] for c in fields)]
+    if changed:
+        with local_transaction(local) as s:
+            p.pulled["passcode (portal)"] += upsert(s.connection(), PASSCODE, changed, Mode.PORTAL)
+    key = f"pull:portal_link:{scope}"
+    mark = marks.get(key)
+    q = (
+        select(PORTAL_LINK)
+        .join(STUDENT, STUDENT.c.permanent_id == PORTAL_LINK.c.permanent_id)
+        .where(_since(PORTAL_LINK, "linked_at", mark))
+    )
+    if schools is not None:
+        q = q.where(STUDENT.c.school_code.in_(sorted(schools)))
+    links = [dict(r) for r in sconn.execute(q).mappings()]
+    if not links:
+        return
+    with local_transaction(local) as s:
+        conn = s.connection()
+        have = set(
+            conn.scalars(
+                select(PASSCODE.c.id).where(PASSCODE.c.id.in_({r["passcode_id"] for r in links}))
+            )
+        )
+        take = [r for r in links if r["passcode_id"] in have]
+        p.pulled["portal_link"] += upsert(
+            conn, PORTAL_LINK, take, Mode.CHANGED, compare=content_columns(PORTAL_LINK)
+        )
+    newest = _newest(mark, take, "linked_at")
+    waiting = [r["linked_at"] for r in links if r["passcode_id"] not in have]
+    if waiting:  # a link whose passcode is not here yet: read it again next time
+        newest = min([*waiting, *([newest] if newest else [])])
+    _save_mark(local, key, newest)
+
+
+def pull_all(
+    local: sessionmaker[Session],
+    shared: Engine,
+    schools: Collection[str] | None,
+    progress: PullTally,
+) -> None:
+    """Every kind of row, from one consistent read of the shared database."""
+    faults.point("pull.begin")
+    marks = _pull_marks(local)
+    scope = _scope_key(schools)
+    with shared.connect() as sconn:
+        sconn = sconn.execution_options(isolation_level="REPEATABLE READ")
+        with sconn.begin():
+            _pull_roster(sconn, local, marks, progress)
+            _pull_staff_and_settings(sconn, local, progress)
+            _pull_workflow(sconn, local, marks, scope, schools, progress)
+            _pull_portal(sconn, local, marks, scope, schools, progress)
+
+
+def pull(
+    local: sessionmaker[Session],
+    shared: Engine,
+    *,
+    schools: Collection[str] | None = None,
+) -> PullReport:
+    """Pull what changed on the shared database (office workflow for `schools`; None: all)."""
+    progress = PullTally()
+    try:
+        pull_all(local, shared, schools, progress)
+    except SQLAlchemyError as exc:
+        raise SharedUnavailable(failure_reason(exc)) from exc
+    return progress.report()
