@@ -69,3 +69,8 @@ class SecretStoreUnavailable(StaffDeskError):
 
 class PrintFailed(StaffDeskError):
     """A slip or form could not be written or sent to the printer."""
+
+
+class DirectoryUnavailable(StaffDeskError):
+    """The district directory (LDAP / AD) cannot be reached or its certificate is not trusted:
+    an environment problem, told apart from a refused password."""

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from staffdesk.domain.errors import AuthenticationFailed, PermissionDenied, ValidationError
 from staffdesk.domain.values import clean_text
 from staffdesk.domain.workflow import Role
-from staffdesk.services import audit
+from staffdesk.services import audit, directory
 from staffdesk.services.context import Actor, current_workstation
 from staffdesk.services.hashing import hash_secret, verify_secret
 from staffdesk.store.models import School, StaffSchool, StaffUser
@@ -113,10 +113,22 @@ def add_staff(
 def authenticate(
     session: Session, username: str, password: str, workstation: str | None = None
 ) -> Actor:
-    """Check a password; the refusal never says whether the name or the password was wrong."""
+    """Check a password; the refusal never says whether the name or the password was wrong.
+
+    With directory sign-in configured, a name that is no local account (any name, when the site
+    keeps no local accounts) is checked by the directory instead, with the same refusal.
+    """
     user = session.scalar(
         select(StaffUser).where(StaffUser.username == (username or "").strip().lower())
     )
+    site = directory.settings()
+    if site is not None and (user is None or not site.local_accounts):
+        signed_in = directory.sign_in(
+            site, username, password, workstation or current_workstation()
+        )
+        if signed_in is None:
+            raise AuthenticationFailed(_SIGN_IN_REFUSED)
+        return signed_in
     if user is None:
         verify_secret(_dummy_hash(), password or "")
         raise AuthenticationFailed(_SIGN_IN_REFUSED)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from staffdesk.domain.errors import (
     AuthenticationFailed,
     ConflictError,
+    DirectoryUnavailable,
     IllegalTransition,
     NotFound,
     PermissionDenied,
@@ -74,6 +75,12 @@ _TITLES: tuple[tuple[type[BaseException], str, QMessageBox.Icon, bool], ...] = (
         True,
     ),
     (PrintFailed, QT_TRANSLATE_NOOP("errors", "Printing failed"), Icon.Critical, True),
+    (
+        DirectoryUnavailable,
+        QT_TRANSLATE_NOOP("errors", "District directory unreachable"),
+        Icon.Critical,
+        True,
+    ),
     (StaffDeskError, QT_TRANSLATE_NOOP("errors", "StaffDesk"), Icon.Warning, False),
 )
 
@@ -94,6 +101,11 @@ _HINTS: Mapping[type[BaseException], str] = {
     ),
     ConflictError: QT_TRANSLATE_NOOP(
         "errors", "The record has been reloaded. Check it and try again."
+    ),
+    DirectoryUnavailable: QT_TRANSLATE_NOOP(
+        "errors",
+        "Your district password is checked by the district directory, which did not answer. "
+        "Check the network and try again; if it keeps happening, call the district help desk.",
     ),
 }
 
