@@ -31,6 +31,7 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     os.environ["STAFFDESK_DATA_DIR"] = str(base / "data")
     os.environ["STAFFDESK_LOG_DIR"] = str(base / "log")
     os.environ["STAFFDESK_CONFIG_DIR"] = str(base / "config")
+    os.environ["STAFFDESK_SITE_CONFIG"] = str(base / "site" / "staffdesk.toml")  # none: local
     os.environ.pop("STAFFDESK_DB", None)
     yield
 

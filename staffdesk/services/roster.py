@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,7 @@ class ImportReport:
     contacts_updated: int
     contacts_removed: int
     schools_added: tuple[str, ...]
+    students_skipped: int = 0  # marked inactive in the source (OneRoster tobedeleted)
 
 
 def _rows(
@@ -70,21 +71,36 @@ def _rows(
         raw = path.read_bytes()
     except OSError as exc:
         raise ValidationError(label, f"cannot read {path}: {exc.strerror}") from None
+    return csv_rows(raw, path.name, label, required)
+
+
+def csv_rows(
+    raw: bytes, name: str, label: str, required: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each record of one CSV file's bytes (UTF-8, with or without BOM).
+
+    Headers are matched without case, spaces read as underscores; a record spanning several
+    lines is numbered by its first; blank records are skipped.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValidationError(
-            label, f"{path.name} is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV"
+            label, f"{name} is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV"
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError(label, f"{path.name} is empty; expected a header row") from None
+        raise ValidationError(label, f"{name} is empty; expected a header row") from None
     names = [h.strip().lower().replace(" ", "_") for h in header]
     missing = [c for c in required if c not in names]
     if missing:
-        raise ValidationError(label, f"{path.name} lacks the column(s): {', '.join(missing)}")
+        raise ValidationError(label, f"{name} lacks the column(s): {', '.join(missing)}")
+    return _records(reader, names)
+
+
+def _records(reader: Any, names: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
     line = reader.line_num + 1
     for record in reader:
         start, line = line, reader.line_num + 1
@@ -96,6 +112,84 @@ def _rows(
         )
 
 
+Label = Callable[[str], str]
+
+
+def at(where: str) -> Label:
+    """Errors named "<where>: <column>" (e.g. "students line 12: grade")."""
+    return lambda column: f"{where}: {column}"
+
+
+def student_record(
+    row: Mapping[str, str], label: Label, phones: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """One student checked and brought to the shape every roster source is written in.
+
+    `row` uses the students file's column names; `label(column)` names the field in an error
+    (file, line and the source's own column). `phones` caches parsed numbers across rows.
+    """
+    pid = PermanentId.parse(row.get("permanent_id", ""), label("permanent_id")).value
+    code = row.get("school_code", "").strip().upper()
+    if not code or len(code) > 20:
+        raise ValidationError(label("school_code"), "expected a school code of 1-20 characters")
+    first = clean_text(row.get("first_name", ""), label("first_name"), max_len=100)
+    last = clean_text(row.get("last_name", ""), label("last_name"), max_len=100)
+    middle = clean_text(
+        row.get("middle_name", ""), label("middle_name"), required=False, max_len=100
+    )
+    grade = clean_text(row.get("grade", ""), label("grade"), max_len=4).upper()
+    raw_phone = row.get("primary_phone", "")
+    cache = phones if phones is not None else {}
+    phone = cache.get(raw_phone) or Phone.parse(raw_phone, label("primary_phone")).e164
+    cache[raw_phone] = phone
+    lang = row.get("language", "").strip().lower()
+    if lang and (len(lang) > 8 or not lang.replace("-", "").isalpha()):
+        raise ValidationError(label("language"), "expected a language code such as en or es")
+    return {
+        "permanent_id": pid,
+        "school_code": code,
+        "first_name": first,
+        "middle_name": middle,
+        "last_name": last,
+        "grade": grade,
+        "primary_phone": phone,
+        "language": lang,
+        "name_key": name_key(first, middle, last),
+    }
+
+
+def contact_record(row: Mapping[str, str], known: Container[str], label: Label) -> dict[str, Any]:
+    """One contact checked (the contacts file's column names), for a student in `known`."""
+    pid = PermanentId.parse(row.get("permanent_id", ""), label("permanent_id")).value
+    if pid not in known:
+        raise ValidationError(label("permanent_id"), f"no student {pid} in the roster")
+    name = clean_text(row.get("contact_name", ""), label("contact_name"))
+    phone = row.get("phone", "")
+    phone = Phone.parse(phone, label("phone")).e164 if phone else ""
+    email = row.get("email", "")
+    email = Email.parse(email, label("email")).value if email else ""
+    order_raw = row.get("emergency_order", "") or "1"
+    if not order_raw.isdigit():
+        raise ValidationError(label("emergency_order"), f"expected a number, got {order_raw!r}")
+    access = (row.get("portal_access", "") or "allowed").lower()
+    if access not in ("allowed", "restricted"):
+        raise ValidationError(
+            label("portal_access"), f"expected allowed or restricted, got {access!r}"
+        )
+    return {
+        "id": contact_id(pid, name),
+        "permanent_id": pid,
+        "contact_name": name,
+        "relationship": clean_text(
+            row.get("relationship", ""), label("relationship"), required=False, max_len=50
+        ),
+        "phone": phone,
+        "email": email,
+        "emergency_order": int(order_raw),
+        "portal_access": access,
+    }
+
+
 def _parse_students(
     path: Path | str, errors: list[ValidationError]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
@@ -105,94 +199,57 @@ def _parse_students(
     for line, row in _rows(path, "students file", STUDENT_REQUIRED):
         where = f"students line {line}"
         try:
-            pid = PermanentId.parse(row["permanent_id"], f"{where}: permanent_id").value
+            record = student_record(row, at(where), phones)
+            pid = record["permanent_id"]
             if pid in students:
                 raise ValidationError(f"{where}: permanent_id", f"{pid} appears twice in the file")
-            code = row["school_code"].strip().upper()
-            if not code or len(code) > 20:
-                raise ValidationError(
-                    f"{where}: school_code", "expected a school code of 1-20 characters"
-                )
-            first = clean_text(row["first_name"], f"{where}: first_name", max_len=100)
-            last = clean_text(row["last_name"], f"{where}: last_name", max_len=100)
-            middle = clean_text(
-                row.get("middle_name", ""), f"{where}: middle_name", required=False, max_len=100
-            )
-            grade = clean_text(row["grade"], f"{where}: grade", max_len=4).upper()
-            raw_phone = row["primary_phone"]
-            phone = phones.get(raw_phone) or Phone.parse(raw_phone, f"{where}: primary_phone").e164
-            phones[raw_phone] = phone
-            lang = row.get("language", "").strip().lower()
-            if lang and (len(lang) > 8 or not lang.replace("-", "").isalpha()):
-                raise ValidationError(
-                    f"{where}: language", "expected a language code such as en or es"
-                )
         except ValidationError as exc:
             errors.append(exc)
             continue
-        students[pid] = {
-            "permanent_id": pid,
-            "school_code": code,
-            "first_name": first,
-            "middle_name": middle,
-            "last_name": last,
-            "grade": grade,
-            "primary_phone": phone,
-            "language": lang,
-            "name_key": name_key(first, middle, last),
-        }
+        students[pid] = record
+        code = record["school_code"]
         school_name = row.get("school_name", "").strip()
         if school_name or code not in schools:
             schools[code] = school_name or schools.get(code, "")
     return students, schools
 
 
-def _parse_contacts(
-    path: Path | str, known: set[str], errors: list[ValidationError]
+def parse_contacts(
+    path: Path | str,
+    known: Container[str],
+    errors: list[ValidationError],
+    under: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
+    """The contacts file, by contact id. With `under` (contacts from another source, as rows
+    by contact id), each line is laid over the row it names: its non-empty cells win."""
     contacts: dict[str, dict[str, Any]] = {}
     for line, row in _rows(path, "contacts file", CONTACT_REQUIRED):
         where = f"contacts line {line}"
         try:
-            pid = PermanentId.parse(row["permanent_id"], f"{where}: permanent_id").value
-            if pid not in known:
-                raise ValidationError(f"{where}: permanent_id", f"no student {pid} in the roster")
-            name = clean_text(row["contact_name"], f"{where}: contact_name")
-            phone = row.get("phone", "")
-            phone = Phone.parse(phone, f"{where}: phone").e164 if phone else ""
-            email = row.get("email", "")
-            email = Email.parse(email, f"{where}: email").value if email else ""
-            order_raw = row.get("emergency_order", "") or "1"
-            if not order_raw.isdigit():
-                raise ValidationError(
-                    f"{where}: emergency_order", f"expected a number, got {order_raw!r}"
-                )
-            access = (row.get("portal_access", "") or "allowed").lower()
-            if access not in ("allowed", "restricted"):
-                raise ValidationError(
-                    f"{where}: portal_access", f"expected allowed or restricted, got {access!r}"
-                )
-            cid = contact_id(pid, name)
+            if under:
+                base = under.get(_row_contact_id(row), {})
+                row = {**base, **{k: v for k, v in row.items() if v}}
+            record = contact_record(row, known, at(where))
+            cid = record["id"]
             if cid in contacts:
                 raise ValidationError(
-                    f"{where}: contact_name", f"{name!r} is listed twice for student {pid}"
+                    f"{where}: contact_name",
+                    f"{record['contact_name']!r} is listed twice for student "
+                    f"{record['permanent_id']}",
                 )
         except ValidationError as exc:
             errors.append(exc)
             continue
-        contacts[cid] = {
-            "id": cid,
-            "permanent_id": pid,
-            "contact_name": name,
-            "relationship": clean_text(
-                row.get("relationship", ""), "relationship", required=False, max_len=50
-            ),
-            "phone": phone,
-            "email": email,
-            "emergency_order": int(order_raw),
-            "portal_access": access,
-        }
+        contacts[cid] = record
     return contacts
+
+
+def _row_contact_id(row: Mapping[str, str]) -> str:
+    try:
+        pid = PermanentId.parse(row.get("permanent_id", ""), "permanent_id").value
+    except ValidationError:
+        return ""
+    return contact_id(pid, row.get("contact_name", ""))
 
 
 def _diff(
@@ -225,6 +282,31 @@ def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield rows[i : i + CHUNK]
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedRoster:
+    """A roster from any source, every row checked, ready to write in one transaction."""
+
+    students: dict[str, dict[str, Any]]  # by permanent id (student_record)
+    schools: dict[str, str]  # code -> name ("" when the source names none)
+    contacts: dict[str, dict[str, Any]] | None  # by contact id (contact_record); None: untouched
+    # students whose contacts the source lists in full: their other contacts are removed
+    authoritative: set[str] = field(default_factory=set)
+    skipped: int = 0  # students the source marks inactive (not written)
+    source: str = "csv"
+
+
+def refuse(errors: list[ValidationError]) -> None:
+    """All-or-nothing: any bad row and nothing is written; the first rows are listed."""
+    if not errors:
+        return
+    listed = errors[:MAX_LISTED]
+    more = len(errors) - len(listed)
+    summary = f"roster not imported: {len(errors)} bad row(s), nothing was changed"
+    if more:
+        listed.append(ValidationError("…", f"and {more} more"))
+    raise ValidationErrors(listed, summary)
+
+
 def import_roster(
     session: Session, actor: Actor, students_csv: Path | str, contacts_csv: Path | str | None = None
 ) -> ImportReport:
@@ -232,20 +314,19 @@ def import_roster(
     errors: list[ValidationError] = []
     students, schools = _parse_students(students_csv, errors)
     known = set(students)
-    contacts: dict[str, dict[str, Any]] = {}
-    pids_in_contacts: set[str] = set()
+    contacts: dict[str, dict[str, Any]] | None = None
     if contacts_csv is not None:
         # students not in this file but already in the roster may have contacts too
-        contacts = _parse_contacts(contacts_csv, known | _existing_ids(session), errors)
-        pids_in_contacts = {c["permanent_id"] for c in contacts.values()}
-    if errors:
-        listed = errors[:MAX_LISTED]
-        more = len(errors) - len(listed)
-        summary = f"roster not imported: {len(errors)} bad row(s), nothing was changed"
-        if more:
-            listed.append(ValidationError("…", f"and {more} more"))
-        raise ValidationErrors(listed, summary)
+        contacts = parse_contacts(contacts_csv, known | existing_ids(session), errors)
+    refuse(errors)
+    authoritative = {c["permanent_id"] for c in (contacts or {}).values()}
+    return write_roster(session, actor, CheckedRoster(students, schools, contacts, authoritative))
 
+
+def write_roster(session: Session, actor: Actor, roster: CheckedRoster) -> ImportReport:
+    """The one write path of every roster import: insert or update what changed, outbox, audit."""
+    actor.require(Role.ADMIN, "importing a roster")
+    students, schools, contacts = roster.students, roster.schools, roster.contacts
     existing_schools = set(session.scalars(select(School.code)).all())
     new_schools = sorted(set(schools) - existing_schools)
     for code in new_schools:
@@ -262,13 +343,13 @@ def import_roster(
     c_adds: list[dict[str, Any]] = []
     c_changes: list[dict[str, Any]] = []
     c_gone: list[str] = []
-    if contacts_csv is not None:
+    if contacts is not None:
         c_adds, c_changes, _, stale = _diff(session, StudentContact, "id", contacts)
         # the export is authoritative for the students it lists: their other contacts go
         stale_set = set(stale)
         if stale_set:
             rows = session.execute(select(StudentContact.id, StudentContact.permanent_id)).all()
-            c_gone = [cid for cid, pid in rows if cid in stale_set and pid in pids_in_contacts]
+            c_gone = [cid for cid, pid in rows if cid in stale_set and pid in roster.authoritative]
         for i in range(0, len(c_gone), CHUNK):
             session.execute(
                 delete(StudentContact).where(StudentContact.id.in_(c_gone[i : i + CHUNK]))
@@ -303,6 +384,7 @@ def import_roster(
         contacts_updated=len(c_changes),
         contacts_removed=len(c_gone),
         schools_added=tuple(new_schools),
+        students_skipped=roster.skipped,
     )
     audit.append(
         session,
@@ -318,10 +400,12 @@ def import_roster(
             "contacts_updated": report.contacts_updated,
             "contacts_removed": report.contacts_removed,
             "schools_added": list(report.schools_added),
+            "students_skipped": report.students_skipped,
+            "source": roster.source,
         },
     )
     return report
 
 
-def _existing_ids(session: Session) -> set[str]:
+def existing_ids(session: Session) -> set[str]:
     return set(session.scalars(select(Student.permanent_id)).all())
