@@ -1,0 +1,498 @@
+"""Roster import from a OneRoster 1.1 or 1.2 CSV bulk export, as a folder or a zip.
+
+The files are those of the IMS (1EdTech) OneRoster CSV binding: `manifest.csv` (version and
+bulk/delta per file), `orgs.csv`, `users.csv` and, in 1.2, `roles.csv`. Schools come from the
+orgs of type school (code: the org's `identifier`, else its `sourcedId`); a student is a user
+with the student role (1.1: `role`; 1.2: `roles.csv`), at the first school among its orgs
+(1.2: its `primaryOrgSourcedId` first). Its Permanent ID is its `identifier` or one of its
+`userIds` (site config [oneroster] permanent_id), its primary phone its own `phone` or its first
+agent's (primary_phone). Its contacts are its parent, guardian and relative agents, in the order
+of its `agentSourcedIds` then of agents naming it in theirs; a `metadata.portal_access` column
+(allowed / restricted) marks restricted contacts, and a StaffDesk contacts file may be laid over.
+Records with `status` tobedeleted are left out: a student so marked is skipped (counted, never
+written, and left as it is if StaffDesk already has it); an agent so marked is no longer a contact.
+
+Every row is checked by the CSV import's own validators and written by its one write path, all
+or nothing, errors named by file and line (`users.csv line 12: phone: …`).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.workflow import Role
+from staffdesk.services import siteconfig
+from staffdesk.services.context import Actor
+from staffdesk.services.roster import (
+    CheckedRoster,
+    ImportReport,
+    contact_record,
+    csv_rows,
+    existing_ids,
+    parse_contacts,
+    refuse,
+    student_record,
+    write_roster,
+)
+
+MANIFEST, ORGS, USERS, ROLES = "manifest.csv", "orgs.csv", "users.csv", "roles.csv"
+AGENT_ROLES = ("parent", "guardian", "relative")
+MAX_FILE = 2 << 30  # a district's users.csv is a few hundred MB; refuse anything absurd
+_USER_ID = re.compile(r"\{\s*([^:{}]+?)\s*:\s*([^{}]*?)\s*\}")
+_WHERE = "site config [oneroster]"
+LABEL = "oneroster export"
+
+
+@dataclass(frozen=True, slots=True)
+class OneRosterSettings:
+    permanent_id: str = "identifier"  # or "userIds:<type>", e.g. "userIds:SIS"
+    primary_phone: str = "student"  # or "first_agent"
+
+    @property
+    def user_id_type(self) -> str:
+        """The userIds type holding the Permanent ID; empty when it is `identifier`."""
+        return self.permanent_id.partition(":")[2].strip().lower()
+
+
+def parse_settings(table: Mapping[str, Any]) -> OneRosterSettings:
+    pid = table.get("permanent_id", "identifier")
+    phone = table.get("primary_phone", "student")
+    if not isinstance(pid, str) or not (
+        pid == "identifier" or (pid.startswith("userIds:") and pid.partition(":")[2].strip())
+    ):
+        raise ValidationError(
+            f"{_WHERE} permanent_id", 'expected "identifier" or "userIds:TYPE" (e.g. userIds:SIS)'
+        )
+    if phone not in ("student", "first_agent"):
+        raise ValidationError(f"{_WHERE} primary_phone", 'expected "student" or "first_agent"')
+    return OneRosterSettings(pid, phone)
+
+
+def settings() -> OneRosterSettings:
+    return parse_settings(siteconfig.section("oneroster"))
+
+
+# ---------------------------------------------------------------------------- the files
+
+
+def read_export(source: Path | str) -> dict[str, bytes]:
+    """The export's CSV files by lower-case name, from a folder or a zip (at its top or in one
+    folder inside it)."""
+    path = Path(source).expanduser()
+    wanted = (MANIFEST, ORGS, USERS, ROLES)
+    files: dict[str, bytes] = {}
+    if path.is_dir():
+        for child in sorted(path.iterdir()):
+            if child.name.lower() in wanted and child.is_file():
+                files[child.name.lower()] = child.read_bytes()
+    elif zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                name = PurePosixPath(info.filename).name.lower()
+                depth = len(PurePosixPath(info.filename).parts)
+                if info.is_dir() or name not in wanted or depth > 2:
+                    continue
+                if name in files:
+                    raise ValidationError(LABEL, f"{path.name} holds two {name} files")
+                if info.file_size > MAX_FILE:
+                    raise ValidationError(LABEL, f"{info.filename} is larger than 2 GB")
+                files[name] = archive.read(info)
+    elif path.exists():
+        raise ValidationError(LABEL, f"{path} is neither a folder nor a zip file")
+    else:
+        raise ValidationError(LABEL, f"{path} does not exist")
+    for needed in (ORGS, USERS):
+        if needed not in files:
+            raise ValidationError(LABEL, f"{path.name} has no {needed}")
+    return files
+
+
+def _status(row: Mapping[str, str], label: str) -> bool:
+    """Active? Bulk files leave status empty; delta-style values are read as the spec says."""
+    status = row.get("status", "").strip().lower()
+    if status in ("", "active"):
+        return True
+    if status in ("tobedeleted", "inactive"):
+        return False
+    raise ValidationError(label, f"expected active or tobedeleted, got {status!r}")
+
+
+def _list(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split(",") if p.strip()]
+
+
+def _grade(grades: str) -> str:
+    """The first of the student's grades, as the desk writes them: 09 → 9, KG → K."""
+    first = next(iter(_list(grades)), "")
+    if first.isdigit():
+        return str(int(first))
+    return {"KG": "K"}.get(first.upper(), first.upper())
+
+
+@dataclass(slots=True)
+class _Org:
+    line: int
+    active: bool
+    name: str
+    kind: str
+    code: str
+    usable: bool = True  # False when its code is refused (named once, on its own line)
+
+
+@dataclass(slots=True)
+class _User:
+    line: int
+    sid: str
+    active: bool
+    row: dict[str, str]
+    roles: list[str] = field(default_factory=list)  # lower-case, primary first
+    orgs: list[str] = field(default_factory=list)  # primary first
+    role_rows: list[tuple[bool, str, str]] = field(default_factory=list)  # 1.2: (secondary?, ..)
+
+    def get(self, column: str) -> str:
+        return self.row.get(column.lower(), "")
+
+
+@dataclass
+class _Export:
+    files: dict[str, bytes]
+    config: OneRosterSettings
+    errors: list[ValidationError] = field(default_factory=list)
+    version: str = ""
+    orgs: dict[str, _Org] = field(default_factory=dict)
+    users: dict[str, _User] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)
+
+    def fail(self, where: str, message: str) -> None:
+        error = ValidationError(where, message)
+        if error.message not in self._seen:
+            self._seen.add(error.message)
+            self.errors.append(error)
+
+    def sorted_errors(self) -> list[ValidationError]:
+        """By file, then line: an agent's error is found with each of its students."""
+        rank = {name: i for i, name in enumerate((MANIFEST, ORGS, USERS, ROLES))}
+
+        def key(e: ValidationError) -> tuple[int, int]:
+            name, _, rest = e.field.partition(" line ")
+            line = rest.partition(":")[0]
+            return rank.get(name, -1), int(line) if line.isdigit() else 0
+
+        return sorted(self.errors, key=key)
+
+    def rows(self, name: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+        return csv_rows(self.files[name], name, LABEL, required)
+
+    # ------------------------------------------------------------------ reading the files
+
+    def read_manifest(self) -> None:
+        if MANIFEST not in self.files:
+            return
+        for line, row in self.rows(MANIFEST, ("propertyname", "value")):
+            prop, value = row["propertyname"].strip(), row["value"].strip().lower()
+            where = f"{MANIFEST} line {line}: {prop}"
+            if prop.lower() == "oneroster.version":
+                if value not in ("1.1", "1.2"):
+                    self.fail(where, f"expected OneRoster 1.1 or 1.2, got {value!r}")
+                self.version = value
+            elif prop.lower() in ("file.orgs", "file.users", "file.roles") and value == "delta":
+                self.fail(
+                    where,
+                    "StaffDesk imports bulk exports only: a delta file lists changes, "
+                    "not the whole roster; export in bulk mode",
+                )
+
+    def read_orgs(self) -> None:
+        codes: dict[str, int] = {}
+        for line, row in self.rows(ORGS, ("sourcedid", "name", "type")):
+            where = f"{ORGS} line {line}"
+            try:
+                active = _status(row, f"{where}: status")
+            except ValidationError as exc:
+                self.fail(exc.field, exc.detail)
+                continue
+            sid = row["sourcedid"]
+            code = (row.get("identifier") or sid).strip().upper()
+            org = _Org(line, active, row["name"].strip(), row["type"].strip().lower(), code)
+            if sid in self.orgs:
+                self.fail(f"{where}: sourcedId", f"{sid} appears twice in {ORGS}")
+                continue
+            self.orgs[sid] = org
+            if org.kind != "school" or not active:
+                continue
+            if not code or len(code) > 20:
+                org.usable = False
+                self.fail(
+                    f"{where}: identifier",
+                    "expected a school code of 1-20 characters (the org's identifier, or its "
+                    "sourcedId when identifier is empty)",
+                )
+            elif code in codes:
+                org.usable = False
+                self.fail(
+                    f"{where}: identifier", f"school code {code} is also on line {codes[code]}"
+                )
+            else:
+                codes[code] = line
+
+    def read_users(self) -> None:
+        required = ("sourcedid", "givenname", "familyname")
+        rows = list(self.rows(USERS, required))
+        has_role = bool(rows) and "role" in rows[0][1]
+        if not self.version:
+            self.version = "1.1" if has_role else "1.2"
+        if self.version == "1.1" and rows and not has_role:
+            self.fail(LABEL, f"{USERS} of OneRoster 1.1 lacks the column(s): role")
+            return
+        column = "userids" if self.config.user_id_type else "identifier"
+        if rows and column not in rows[0][1]:
+            self.fail(LABEL, f"{USERS} lacks the column {column} that holds the Permanent ID")
+            return
+        for line, row in rows:
+            where = f"{USERS} line {line}"
+            try:
+                active = _status(row, f"{where}: status")
+            except ValidationError as exc:
+                self.fail(exc.field, exc.detail)
+                continue
+            sid = row["sourcedid"]
+            if sid in self.users:
+                self.fail(f"{where}: sourcedId", f"{sid} appears twice in {USERS}")
+                continue
+            user = _User(line, sid, active, row)
+            if self.version == "1.1":
+                user.roles = [row.get("role", "").lower()]
+                user.orgs = _list(row.get("orgsourcedids", ""))
+            elif row.get("primaryorgsourcedid"):
+                user.orgs = [row["primaryorgsourcedid"]]
+            self.users[sid] = user
+        if self.version == "1.2":
+            self.read_roles()
+
+    def read_roles(self) -> None:
+        if ROLES not in self.files:
+            self.fail(LABEL, f"a OneRoster 1.2 export needs {ROLES} (who is a student)")
+            return
+        required = ("usersourcedid", "role", "orgsourcedid")
+        for line, row in self.rows(ROLES, required):
+            where = f"{ROLES} line {line}"
+            try:
+                if not _status(row, f"{where}: status"):
+                    continue
+            except ValidationError as exc:
+                self.fail(exc.field, exc.detail)
+                continue
+            user = self.users.get(row["usersourcedid"])
+            if user is None:
+                self.fail(f"{where}: userSourcedId", f"no user {row['usersourcedid']} in {USERS}")
+                continue
+            primary = row.get("roletype", "").lower() == "primary"
+            user.role_rows.append((not primary, row["role"].lower(), row["orgsourcedid"]))
+        for user in self.users.values():
+            ordered = sorted(user.role_rows, key=lambda r: r[0])  # primary first, else as listed
+            user.roles = [role for _, role, _ in ordered]
+            user.orgs += [org for _, _, org in ordered]
+
+    # -------------------------------------------------------------- students and contacts
+
+    def school_of(self, user: _User, where: str) -> str | None:
+        for sid in user.orgs:
+            org = self.orgs.get(sid)
+            if org is not None and org.active and org.kind == "school":
+                return sid
+        column = "orgSourcedIds" if self.version == "1.1" else "primaryOrgSourcedId"
+        listed = ", ".join(user.orgs) or "none"
+        self.fail(f"{where}: {column}", f"no active school among the student's orgs ({listed})")
+        return None
+
+    def agents_of(self, student: _User, where: str, back: dict[str, list[str]]) -> list[_User]:
+        """Active parent, guardian and relative agents, in the order the export gives them."""
+        found: list[_User] = []
+        ids = _list(student.get("agentSourcedIds")) + back.get(student.sid, [])
+        for sid in dict.fromkeys(ids):
+            agent = self.users.get(sid)
+            if agent is None:
+                self.fail(f"{where}: agentSourcedIds", f"no user {sid} in {USERS}")
+            elif agent.active and any(r in AGENT_ROLES for r in agent.roles):
+                found.append(agent)
+        return found
+
+    def permanent_id(self, user: _User) -> tuple[str, str]:
+        """(value, the column it came from)."""
+        wanted = self.config.user_id_type
+        if not wanted:
+            return user.get("identifier"), "identifier"
+        for kind, value in _USER_ID.findall(user.get("userIds")):
+            if kind.lower() == wanted:
+                return value, "userIds"
+        return "", "userIds"
+
+    def check(self) -> tuple[CheckedRoster, dict[str, dict[str, str]]]:
+        """The checked roster, and each contact's row as built from the export (for a
+        contacts file laid over it)."""
+        self.read_manifest()
+        self.read_orgs()
+        self.read_users()
+        back: dict[str, list[str]] = {}
+        for agent in self.users.values():
+            if any(r in AGENT_ROLES for r in agent.roles):
+                for sid in _list(agent.get("agentSourcedIds")):
+                    back.setdefault(sid, []).append(agent.sid)
+        students: dict[str, dict[str, Any]] = {}
+        schools: dict[str, str] = {}
+        contacts: dict[str, dict[str, Any]] = {}
+        raw_contacts: dict[str, dict[str, str]] = {}
+        phones: dict[str, str] = {}
+        skipped = 0
+        for user in self.users.values():
+            if "student" not in user.roles:
+                continue
+            if not user.active:
+                skipped += 1
+                continue
+            where = f"{USERS} line {user.line}"
+            school = self.school_of(user, where)
+            agents = self.agents_of(user, where, back)
+            pid, pid_column = self.permanent_id(user)
+            phone_from = user
+            if self.config.primary_phone == "first_agent":
+                if not agents:
+                    self.fail(
+                        f"{where}: agentSourcedIds",
+                        "no active parent, guardian or relative to take the primary phone from "
+                        "(site config [oneroster] primary_phone = first_agent)",
+                    )
+                    continue
+                phone_from = agents[0]
+            if school is None or not self.orgs[school].usable:
+                continue
+            org = self.orgs[school]
+            labels = {
+                "permanent_id": f"{where}: {pid_column}",
+                "school_code": f"{ORGS} line {org.line}: identifier",
+                "first_name": f"{where}: givenName",
+                "middle_name": f"{where}: middleName",
+                "last_name": f"{where}: familyName",
+                "grade": f"{where}: grades",
+                "primary_phone": f"{USERS} line {phone_from.line}: phone",
+                "language": f"{where}: metadata.language",
+            }
+            row = {
+                "permanent_id": pid,
+                "school_code": org.code,
+                "first_name": user.get("givenName"),
+                "middle_name": user.get("middleName"),
+                "last_name": user.get("familyName"),
+                "grade": _grade(user.get("grades")),
+                "primary_phone": phone_from.get("phone"),
+                "language": user.get("metadata.language"),
+            }
+            try:
+                record = student_record(row, labels.__getitem__, phones)
+                if record["permanent_id"] in students:
+                    raise ValidationError(
+                        labels["permanent_id"],
+                        f"{record['permanent_id']} appears twice in {USERS}",
+                    )
+            except ValidationError as exc:
+                self.fail(exc.field, exc.detail)  # a bad school code is named once, on its org
+                continue
+            pid = record["permanent_id"]
+            students[pid] = record
+            schools[org.code] = org.name
+            for order, agent in enumerate(agents, start=1):
+                self.add_contact(pid, order, agent, labels["permanent_id"], contacts, raw_contacts)
+        return CheckedRoster(
+            students,
+            schools,
+            contacts,
+            authoritative={c["permanent_id"] for c in contacts.values()},
+            skipped=skipped,
+            source=f"oneroster {self.version}",
+        ), raw_contacts
+
+    def add_contact(
+        self,
+        pid: str,
+        order: int,
+        agent: _User,
+        pid_label: str,
+        contacts: dict[str, dict[str, Any]],
+        raw: dict[str, dict[str, str]],
+    ) -> None:
+        where = f"{USERS} line {agent.line}"
+        role = next(r for r in agent.roles if r in AGENT_ROLES)
+        phone_column = "phone" if agent.get("phone") else "sms"
+        row = {
+            "permanent_id": pid,
+            "contact_name": f"{agent.get('givenName')} {agent.get('familyName')}".strip(),
+            "relationship": role.capitalize(),
+            "phone": agent.get(phone_column),
+            "email": agent.get("email"),
+            "emergency_order": str(order),
+            "portal_access": agent.get("metadata.portal_access"),
+        }
+        labels = {
+            "permanent_id": pid_label,
+            "contact_name": f"{where}: givenName",
+            "relationship": f"{where}: role",
+            "phone": f"{where}: {phone_column}",
+            "email": f"{where}: email",
+            "emergency_order": f"{where}: agentSourcedIds",
+            "portal_access": f"{where}: metadata.portal_access",
+        }
+        try:
+            record = contact_record(row, {pid}, labels.__getitem__)
+            if record["id"] in contacts:
+                raise ValidationError(
+                    labels["contact_name"],
+                    f"{record['contact_name']!r} is listed twice for student {pid}",
+                )
+        except ValidationError as exc:
+            self.fail(exc.field, exc.detail)
+            return
+        contacts[record["id"]] = record
+        raw[record["id"]] = row
+
+
+def import_oneroster(
+    session: Session,
+    actor: Actor,
+    source: Path | str,
+    contacts_csv: Path | str | None = None,
+    config: OneRosterSettings | None = None,
+) -> ImportReport:
+    """Import a OneRoster export (folder or zip), optionally with a StaffDesk contacts file laid
+    over its agents (its lines win cell by cell; a line naming no agent adds a contact)."""
+    actor.require(Role.ADMIN, "importing a roster")
+    export = _Export(read_export(source), config or settings())
+    checked, raw_contacts = export.check()
+    errors = export.sorted_errors()
+    contacts = dict(checked.contacts or {})
+    authoritative = set(checked.authoritative)
+    if contacts_csv is not None:
+        known = set(checked.students) | existing_ids(session)
+        laid = parse_contacts(contacts_csv, known, errors, under=raw_contacts)
+        contacts.update(laid)
+        authoritative |= {c["permanent_id"] for c in laid.values()}
+    refuse(errors)
+    return write_roster(
+        session,
+        actor,
+        CheckedRoster(
+            checked.students,
+            checked.schools,
+            contacts,
+            authoritative,
+            checked.skipped,
+            checked.source,
+        ),
+    )
