@@ -32,6 +32,7 @@ from staffdesk.store.models import AuditEvent, Decision
 from staffdesk.sync.secrets import MemoryKeyring
 from tests.conftest import PASSWORD, Office
 from tests.flow import form
+from tests.ui_helpers import QT_NOISE
 from tests.slapd import (
     AD_GROUPS,
     GROUPS,
@@ -364,3 +365,58 @@ def test_the_two_person_rule_holds_for_directory_accounts(
         requests.verify_identity(s, rivera, rid, document_kind="ca-id", last4="1234")
     with db.unit_of_work(office.factory) as s, pytest.raises(Exception, match="verified"):
         requests.approve(s, dataclasses.replace(rivera, workstation="desk-2"), rid)
+
+
+# ------------------------------------------------------------------------ the sign-in window
+
+
+@pytest.fixture
+def directory_desk(qtbot: Any, demo_template: Path, tmp_path: Path) -> Iterator[Any]:
+    """The app on a copy of the demo district as a district installs it (not in demo mode)."""
+    from PySide6.QtCore import Qt
+
+    from staffdesk.ui.app import DeskApp
+    from tests.ui_helpers import copy_db
+
+    app = DeskApp(copy_db(demo_template, tmp_path), demo=False)
+    yield app
+    for dialog in list(app.window.dialogs):
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.hide()
+    app.window.close()
+    app.shutdown()
+
+
+@pytest.mark.qt_log_ignore(*QT_NOISE)
+def test_sign_in_window_takes_a_directory_account(
+    qtbot: Any, directory_desk: Any, boxes: Any, slapd_server: Slapd, site: Any
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    site(openldap_table(slapd_server))
+    app = directory_desk
+    app.show_sign_in()
+    app.prepare()
+    dialog = app.sign_in
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: app.ready, timeout=15000)
+    note = dialog.findChild(QLabel, "demo_note")
+    assert note.isVisible() and "DISTRICT\\name" in note.text()
+    qtbot.keyClicks(dialog.username, "DISTRICT\\jdoe")
+    qtbot.keyClicks(dialog.password, "not-her-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong username" in dialog.message.text(), timeout=10000)
+    qtbot.keyClicks(dialog.password, PASSWORDS["jdoe"])
+    # one school from the directory groups: no picker, straight in
+    with qtbot.waitSignal(dialog.signed_in, timeout=10000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    actor = app.desk.actor
+    assert (actor.username, actor.display_name, actor.role) == (
+        "DISTRICT\\jdoe",
+        "Jane Doe",
+        Role.CLERK,
+    )
+    assert app.desk.school == "LINC"
+    qtbot.waitUntil(lambda: app.window.isVisible())
+    assert not boxes

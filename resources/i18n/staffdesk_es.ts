@@ -2379,6 +2379,11 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>&lt;b&gt;Distrito de demostración&lt;/b&gt;: estudiantes inventados, nada es real. Inicie sesión como &lt;b&gt;clerk&lt;/b&gt; (registra formularios, verifica identificaciones, imprime hojas), &lt;b&gt;approver&lt;/b&gt; o &lt;b&gt;approver2&lt;/b&gt; (aprueban) o &lt;b&gt;admin&lt;/b&gt;. Contraseña para todos: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../staffdesk/ui/signin.py" line="79"/>
+        <source>Sign in with your district account and its password ({0}\name, or just name).</source>
+        <translation>Inicie sesión con su cuenta del distrito y su contraseña ({0}\nombre, o solo el nombre).</translation>
+    </message>
+    <message>
         <location filename="../../staffdesk/ui/signin.py" line="83"/>
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
@@ -2626,6 +2631,16 @@ staffdesk staff add --username admin --role admin</translation>
         <location filename="../../staffdesk/ui/errors.py" line="76"/>
         <source>Printing failed</source>
         <translation>Falló la impresión</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="78"/>
+        <source>District directory unreachable</source>
+        <translation>No se puede contactar el directorio del distrito</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
+        <translation>Su contraseña del distrito la verifica el directorio del distrito, que no respondió. Revise la red e inténtelo de nuevo; si sigue ocurriendo, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="77"/>

@@ -26,6 +26,17 @@ def _sign_in(session: Session, username: str, password: str) -> tuple[Actor, lis
     return actor, queries.list_schools(session, actor)
 
 
+def _directory_domain() -> str:
+    """The directory's domain when this workstation signs staff in through it, else ""."""
+    from staffdesk.services import directory
+
+    try:
+        site = directory.settings()
+    except StaffDeskError:  # a broken site config is reported when someone signs in
+        return ""
+    return site.domain if site is not None else ""
+
+
 class SignInDialog(FormDialog):
     """Signals: signed_in(object) — the Actor, after the school (if any) was picked."""
 
@@ -62,6 +73,14 @@ class SignInDialog(FormDialog):
             )
             note.setObjectName("demo_note")
             note.setVisible(True)
+        elif domain := _directory_domain():
+            note.setText(
+                self.tr(
+                    "Sign in with your district account and its password ({0}\\name, or just name)."
+                ).format(domain)
+            )
+            note.setVisible(True)
+            self.username.setPlaceholderText(f"{domain}\\name")
         self.username.setText(prefs.get("last_username") or ("clerk" if desk.demo else ""))
         (self.password if self.username.text() else self.username).setFocus()
         self.setMinimumWidth(440)
