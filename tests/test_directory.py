@@ -32,7 +32,6 @@ from staffdesk.store.models import AuditEvent, Decision
 from staffdesk.sync.secrets import MemoryKeyring
 from tests.conftest import PASSWORD, Office
 from tests.flow import form
-from tests.ui_helpers import QT_NOISE
 from tests.slapd import (
     AD_GROUPS,
     GROUPS,
@@ -44,6 +43,7 @@ from tests.slapd import (
     Slapd,
     require_slapd,
 )
+from tests.ui_helpers import QT_NOISE
 
 
 @pytest.fixture(scope="module")

@@ -2371,6 +2371,11 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../staffdesk/ui/signin.py" line="79"/>
+        <source>Sign in with your district account and its password ({0}\name, or just name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../staffdesk/ui/signin.py" line="58"/>
         <source>&lt;b&gt;Demo district&lt;/b&gt; — made-up students, nothing real. Sign in as &lt;b&gt;clerk&lt;/b&gt; (records forms, checks ID, prints slips), &lt;b&gt;approver&lt;/b&gt; or &lt;b&gt;approver2&lt;/b&gt; (approve), or &lt;b&gt;admin&lt;/b&gt;. Password for all: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
@@ -2622,6 +2627,16 @@ staffdesk staff add --username admin --role admin</source>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="76"/>
         <source>Printing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="78"/>
+        <source>District directory unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
