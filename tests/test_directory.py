@@ -28,7 +28,7 @@ from staffdesk.domain.errors import (
 from staffdesk.domain.workflow import Role
 from staffdesk.services import directory, requests, staff
 from staffdesk.store import db
-from staffdesk.store.models import AuditEvent, Decision
+from staffdesk.store.models import AuditEvent, Decision, Passcode
 from staffdesk.sync.secrets import MemoryKeyring
 from tests.conftest import PASSWORD, Office
 from tests.flow import form
@@ -345,7 +345,8 @@ def test_decisions_and_audit_events_record_the_directory_account(
     with db.unit_of_work(office.factory) as s:
         requests.approve(s, approver, rid)
     with db.unit_of_work(office.factory) as s:
-        requests.issue_passcodes(s, clerk, [rid])
+        issued = requests.issue_passcodes(s, clerk, [rid])
+    assert issued.slip.issued_by == "Jane Doe"  # the parent's slip names a person, not an account
     with office.session() as s:
         decision = s.scalar(select(Decision).where(Decision.request_id == rid))
         assert decision is not None and decision.decided_by == "DISTRICT\\mrivera"
@@ -353,6 +354,8 @@ def test_decisions_and_audit_events_record_the_directory_account(
         assert view.recorded_by == "DISTRICT\\jdoe"
         actors = set(s.scalars(select(AuditEvent.actor).where(AuditEvent.entity_id == rid)))
         assert actors == {"DISTRICT\\jdoe", "DISTRICT\\mrivera"}
+        passcode = s.scalar(select(Passcode).where(Passcode.request_id == rid))
+        assert passcode is not None and passcode.issued_by == "DISTRICT\\jdoe"
 
 
 def test_the_two_person_rule_holds_for_directory_accounts(

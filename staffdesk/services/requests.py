@@ -710,7 +710,7 @@ def _issue_slips(
         batch_id=batch_id,
         prehashed=prehashed,
     )
-    issued_by = _staff_name(session, actor.username)
+    issued_by = actor.display_name or _staff_name(session, actor.username)
     schools = {
         sc.code: sc.name
         for sc in session.scalars(
