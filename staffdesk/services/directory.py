@@ -314,6 +314,26 @@ def _search_password(site: DirectorySettings) -> str:
     return password
 
 
+def store_search_password(site: DirectorySettings, password: str) -> str:
+    """Keep the search account's password in the OS keyring; returns the keyring user name.
+
+    The caller checks first that the keyring backend is a secure one.
+    """
+    import keyring
+    import keyring.errors
+
+    if not site.search_dn:
+        raise ValidationError(f"{_WHERE} search_dn", "no search account is configured")
+    if not password:
+        raise ValidationError("password", "the search account's password cannot be empty")
+    key = f"directory:{site.search_dn}"
+    try:
+        keyring.set_password(KEYRING_SERVICE, key, password)
+    except keyring.errors.KeyringError as exc:
+        raise SecretStoreUnavailable(f"the keyring refused the password: {exc}") from exc
+    return key
+
+
 def _groups(site: DirectorySettings, conn: Connection, entry: _Entry, account: str) -> set[str]:
     import ldap3
     from ldap3.utils.conv import escape_filter_chars
