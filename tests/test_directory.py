@@ -328,6 +328,10 @@ def test_search_account_password_comes_only_from_the_keyring(
     reader_in_keyring.set_password(directory.KEYRING_SERVICE, f"directory:{READER}", "wrong")
     with pytest.raises(DirectoryUnavailable, match="refused the search account"):
         sign_in(office, "ann.ad", PASSWORDS["ann.ad"])
+    settings = directory.settings()
+    assert settings is not None
+    assert directory.store_search_password(settings, READER_PASSWORD) == f"directory:{READER}"
+    assert sign_in(office, "ann.ad", PASSWORDS["ann.ad"]).username == "DISTRICT\\ann.ad"
 
 
 # ----------------------------------------------------- the identity on decisions and audit
