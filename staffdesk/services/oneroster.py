@@ -18,6 +18,7 @@ or nothing, errors named by file and line (`users.csv line 12: phone: …`).
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -46,6 +47,21 @@ from staffdesk.services.roster import (
 MANIFEST, ORGS, USERS, ROLES = "manifest.csv", "orgs.csv", "users.csv", "roles.csv"
 AGENT_ROLES = ("parent", "guardian", "relative")
 MAX_FILE = 2 << 30  # a district's users.csv is a few hundred MB; refuse anything absurd
+_KEPT = (
+    "givenname",
+    "familyname",
+    "middlename",
+    "identifier",
+    "userids",
+    "email",
+    "sms",
+    "phone",
+    "agentsourcedids",
+    "grades",
+    "metadata.portal_access",
+    "metadata.language",
+)
+_AT = {name: i for i, name in enumerate(_KEPT)}
 _USER_ID = re.compile(r"\{\s*([^:{}]+?)\s*:\s*([^{}]*?)\s*\}")
 _WHERE = "site config [oneroster]"
 LABEL = "oneroster export"
@@ -152,13 +168,13 @@ class _User:
     line: int
     sid: str
     active: bool
-    row: dict[str, str]
+    row: tuple[str | None, ...]  # the _KEPT columns, None when empty
     roles: list[str] = field(default_factory=list)  # lower-case, primary first
     orgs: list[str] = field(default_factory=list)  # primary first
     role_rows: list[tuple[bool, str, str]] = field(default_factory=list)  # 1.2: (secondary?, ..)
 
     def get(self, column: str) -> str:
-        return self.row.get(column.lower(), "")
+        return self.row[_AT[column.lower()]] or ""
 
 
 @dataclass
@@ -170,6 +186,7 @@ class _Export:
     orgs: dict[str, _Org] = field(default_factory=dict)
     users: dict[str, _User] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
+    phones: dict[str, str] = field(default_factory=dict)  # parsed once, shared by siblings
 
     def fail(self, where: str, message: str) -> None:
         error = ValidationError(where, message)
@@ -245,18 +262,21 @@ class _Export:
 
     def read_users(self) -> None:
         required = ("sourcedid", "givenname", "familyname")
-        rows = list(self.rows(USERS, required))
-        has_role = bool(rows) and "role" in rows[0][1]
+        rows = self.rows(USERS, required)
+        first = next(rows, None)
+        if first is None:
+            return
+        has_role = "role" in first[1]
         if not self.version:
             self.version = "1.1" if has_role else "1.2"
-        if self.version == "1.1" and rows and not has_role:
+        if self.version == "1.1" and not has_role:
             self.fail(LABEL, f"{USERS} of OneRoster 1.1 lacks the column(s): role")
             return
         column = "userids" if self.config.user_id_type else "identifier"
-        if rows and column not in rows[0][1]:
+        if column not in first[1]:
             self.fail(LABEL, f"{USERS} lacks the column {column} that holds the Permanent ID")
             return
-        for line, row in rows:
+        for line, row in itertools.chain([first], rows):
             where = f"{USERS} line {line}"
             try:
                 active = _status(row, f"{where}: status")
@@ -267,7 +287,9 @@ class _Export:
             if sid in self.users:
                 self.fail(f"{where}: sourcedId", f"{sid} appears twice in {USERS}")
                 continue
-            user = _User(line, sid, active, row)
+            # only the columns StaffDesk reads, and only when filled: a district has millions
+            kept = tuple(row.get(k) or None for k in _KEPT)
+            user = _User(line, sid, active, kept)
             if self.version == "1.1":
                 user.roles = [row.get("role", "").lower()]
                 user.orgs = _list(row.get("orgsourcedids", ""))
@@ -335,9 +357,9 @@ class _Export:
                 return value, "userIds"
         return "", "userIds"
 
-    def check(self) -> tuple[CheckedRoster, dict[str, dict[str, str]]]:
-        """The checked roster, and each contact's row as built from the export (for a
-        contacts file laid over it)."""
+    def check(self, keep_rows: bool = False) -> tuple[CheckedRoster, dict[str, dict[str, str]]]:
+        """The checked roster, and (with keep_rows, for a contacts file laid over it) each
+        contact's row as built from the export."""
         self.read_manifest()
         self.read_orgs()
         self.read_users()
@@ -350,7 +372,6 @@ class _Export:
         schools: dict[str, str] = {}
         contacts: dict[str, dict[str, Any]] = {}
         raw_contacts: dict[str, dict[str, str]] = {}
-        phones: dict[str, str] = {}
         skipped = 0
         for user in self.users.values():
             if "student" not in user.roles:
@@ -396,7 +417,7 @@ class _Export:
                 "language": user.get("metadata.language"),
             }
             try:
-                record = student_record(row, labels.__getitem__, phones)
+                record = student_record(row, labels.__getitem__, self.phones)
                 if record["permanent_id"] in students:
                     raise ValidationError(
                         labels["permanent_id"],
@@ -409,7 +430,14 @@ class _Export:
             students[pid] = record
             schools[org.code] = org.name
             for order, agent in enumerate(agents, start=1):
-                self.add_contact(pid, order, agent, labels["permanent_id"], contacts, raw_contacts)
+                self.add_contact(
+                    pid,
+                    order,
+                    agent,
+                    labels["permanent_id"],
+                    contacts,
+                    raw_contacts if keep_rows else None,
+                )
         return CheckedRoster(
             students,
             schools,
@@ -426,7 +454,7 @@ class _Export:
         agent: _User,
         pid_label: str,
         contacts: dict[str, dict[str, Any]],
-        raw: dict[str, dict[str, str]],
+        raw: dict[str, dict[str, str]] | None,
     ) -> None:
         where = f"{USERS} line {agent.line}"
         role = next(r for r in agent.roles if r in AGENT_ROLES)
@@ -450,7 +478,7 @@ class _Export:
             "portal_access": f"{where}: metadata.portal_access",
         }
         try:
-            record = contact_record(row, {pid}, labels.__getitem__)
+            record = contact_record(row, {pid}, labels.__getitem__, self.phones)
             if record["id"] in contacts:
                 raise ValidationError(
                     labels["contact_name"],
@@ -460,7 +488,8 @@ class _Export:
             self.fail(exc.field, exc.detail)
             return
         contacts[record["id"]] = record
-        raw[record["id"]] = row
+        if raw is not None:
+            raw[record["id"]] = row
 
 
 def import_oneroster(
@@ -474,7 +503,7 @@ def import_oneroster(
     over its agents (its lines win cell by cell; a line naming no agent adds a contact)."""
     actor.require(Role.ADMIN, "importing a roster")
     export = _Export(read_export(source), config or settings())
-    checked, raw_contacts = export.check()
+    checked, raw_contacts = export.check(keep_rows=contacts_csv is not None)
     errors = export.sorted_errors()
     contacts = dict(checked.contacts or {})
     authoritative = set(checked.authoritative)

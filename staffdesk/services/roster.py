@@ -158,14 +158,23 @@ def student_record(
     }
 
 
-def contact_record(row: Mapping[str, str], known: Container[str], label: Label) -> dict[str, Any]:
+def contact_record(
+    row: Mapping[str, str],
+    known: Container[str],
+    label: Label,
+    phones: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """One contact checked (the contacts file's column names), for a student in `known`."""
     pid = PermanentId.parse(row.get("permanent_id", ""), label("permanent_id")).value
     if pid not in known:
         raise ValidationError(label("permanent_id"), f"no student {pid} in the roster")
     name = clean_text(row.get("contact_name", ""), label("contact_name"))
-    phone = row.get("phone", "")
-    phone = Phone.parse(phone, label("phone")).e164 if phone else ""
+    raw_phone = row.get("phone", "")
+    cache = phones if phones is not None else {}
+    phone = cache.get(raw_phone) or (
+        Phone.parse(raw_phone, label("phone")).e164 if raw_phone else ""
+    )
+    cache[raw_phone] = phone
     email = row.get("email", "")
     email = Email.parse(email, label("email")).value if email else ""
     order_raw = row.get("emergency_order", "") or "1"
