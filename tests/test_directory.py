@@ -427,3 +427,48 @@ def test_sign_in_window_takes_a_directory_account(
     assert app.desk.school == "LINC"
     qtbot.waitUntil(lambda: app.window.isVisible())
     assert not boxes
+
+
+# ------------------------------------------------------------------------ the command line
+
+
+def test_command_line_signs_in_with_a_directory_account(
+    office: Office,
+    slapd_server: Slapd,
+    site: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from staffdesk.cli import main
+
+    site(openldap_table(slapd_server))
+    monkeypatch.setenv("STAFFDESK_PASSWORD", PASSWORDS["mrivera"])
+    assert main(["--db", office.url, "directory", "whoami", "--as", "DISTRICT\\mrivera"]) == 0
+    assert capsys.readouterr().out == "DISTRICT\\mrivera (Marta Rivera): approver, LINC, WASH\n"
+    monkeypatch.setenv("STAFFDESK_PASSWORD", "wrong")
+    assert main(["--db", office.url, "request", "show", "x", "--as", "mrivera"]) == 1
+    assert capsys.readouterr().err == f"error: {local_refusal(office)}\n"
+
+
+def test_command_line_stores_the_search_password(
+    office: Office,
+    slapd_server: Slapd,
+    site: Any,
+    reader_in_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from staffdesk.cli import main
+
+    site(ad_table(slapd_server))
+    key = f"directory:{READER}"
+    reader_in_keyring.delete_password(directory.KEYRING_SERVICE, key)
+    monkeypatch.setenv("STAFFDESK_NEW_PASSWORD", READER_PASSWORD)
+    assert main(["directory", "search-password"]) == 0
+    assert key in capsys.readouterr().out
+    assert reader_in_keyring.get_password(directory.KEYRING_SERVICE, key) == READER_PASSWORD
+    monkeypatch.setenv("STAFFDESK_PASSWORD", PASSWORDS["ann.ad"])
+    assert main(["--db", office.url, "directory", "whoami", "--as", "ann.ad"]) == 0
+    site({})  # no [directory] table
+    assert main(["directory", "search-password"]) == 1
+    assert "not configured" in capsys.readouterr().err

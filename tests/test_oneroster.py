@@ -7,6 +7,7 @@ marked tobedeleted, and a `metadata.portal_access` extension column.
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -341,3 +342,42 @@ def test_a_bad_line_in_the_laid_over_file_is_named_too(office: Office, tmp_path:
         "contacts line 3: permanent_id",
     ]
     assert count(office, Student) == 5
+
+
+# ------------------------------------------------------------------------ the command line
+
+
+def test_command_line_imports_a_oneroster_zip(
+    office: Office,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from staffdesk.cli import main
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setenv("STAFFDESK_PASSWORD", PASSWORD)
+    archive = zipped(DATA / "v1p1", tmp_path / "export.zip")
+    base = ["--db", office.url, "roster", "import"]
+    assert main([*base, "--oneroster", str(archive), "--as", "admin", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["students_added"], out["students_skipped"], out["schools_added"]) == (
+        3,
+        1,
+        ["ROOS"],
+    )
+    assert main([*base, "--oneroster", str(archive), "--as", "admin"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "students: 0 added, 0 updated, 3 unchanged, 1 skipped (tobedeleted); contacts: 0 added"
+    )
+    broken = copy_export(tmp_path)
+    replace_line(broken / "users.csv", "415.555.0177", "415.555")
+    assert main([*base, "--oneroster", str(broken), "--as", "admin"]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was changed" in err and "users.csv line 4: phone" in err
+    # a students file and an export at once, or neither: a usage error
+    with pytest.raises(SystemExit) as info:
+        main([*base, "s.csv", "--oneroster", str(archive), "--as", "admin"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit):
+        main([*base, "--as", "admin"])

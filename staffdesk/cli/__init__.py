@@ -17,6 +17,7 @@ from staffdesk import applog
 from staffdesk.cli import (
     audit,
     desk,
+    directory,
     passcodes,
     portal,
     requests,
@@ -40,7 +41,19 @@ from staffdesk.domain.errors import StaffDeskError
 log = logging.getLogger("staffdesk.cli")
 
 # in the order `staffdesk --help` lists them
-GROUPS = (desk, staff, roster, settings, requests, passcodes, slips, portal, audit, sync)
+GROUPS = (
+    desk,
+    staff,
+    directory,
+    roster,
+    settings,
+    requests,
+    passcodes,
+    slips,
+    portal,
+    audit,
+    sync,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
