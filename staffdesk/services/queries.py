@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import BindParameter
 
+from staffdesk.domain import name_search
 from staffdesk.domain.errors import NotFound
 from staffdesk.domain.values import Phone, fold_name
 from staffdesk.domain.workflow import PasscodeState, RequestStatus
@@ -30,10 +31,12 @@ from staffdesk.store.models import (
     School,
     Student,
     StudentContact,
+    StudentNameToken,
 )
 
 PAGE = 100
 _PREFIX: BindParameter[str] = bindparam("prefix", type_=String())
+_TOKEN = StudentNameToken.__table__
 
 
 def _phone(e164: str) -> str:
@@ -108,12 +111,16 @@ def search_students(
     offset: int = 0,
     limit: int = PAGE,
 ) -> StudentPage:
-    """Students whose folded "last first middle" starts with the folded text (indexed prefix).
+    """Students with a name word starting with each typed word (any name part, any order):
+    "tran bao" finds Trần Bảo Ngọc, "smith" finds O'Brien-Smith. Digits-only text searches the
+    permanent id prefix instead.
 
-    Digits-only text searches the permanent id prefix instead.
+    The longest typed word drives: its token index is read in order, every other word is an
+    indexed EXISTS on the same student, and a student matching that word through two of its
+    name words is counted at the first one only, so a page over 500,000 students stops early.
     """
     raw = (text or "").strip()
-    q = select(
+    cols = (
         Student.permanent_id,
         Student.first_name,
         Student.middle_name,
@@ -122,16 +129,41 @@ def search_students(
         Student.grade,
     )
     params: dict[str, str] = {}
+    typed = name_search.words(raw)
     if raw.isdigit():
-        q = q.where(Student.permanent_id.like(_PREFIX)).order_by(Student.permanent_id)
+        q = select(*cols).where(Student.permanent_id.like(_PREFIX)).order_by(Student.permanent_id)
         params["prefix"] = raw + "%"
-    else:
-        key = fold_name(raw.replace(",", " "))
-        if key:
-            # bind the pattern ourselves: startswith() would add an ESCAPE that skips the index
-            q = q.where(Student.name_key.like(_PREFIX))
-            params["prefix"] = key.replace("%", "").replace("_", "") + "%"
-        q = q.order_by(Student.name_key, Student.permanent_id)
+    elif typed:
+        lead = max(range(len(typed)), key=lambda i: (len(typed[i]), -i))
+        # bind the patterns ourselves: startswith() would add an ESCAPE that skips the index
+        # (name_search.words() never keeps % or _)
+        params = {f"w{i}": w + "%" for i, w in enumerate(typed)}
+        t, d = _TOKEN.alias("t"), _TOKEN.alias("d")
+        drive = bindparam(f"w{lead}", type_=String())
+        q = (
+            select(*cols)
+            .select_from(t.join(Student, Student.permanent_id == t.c.permanent_id))
+            .where(t.c.token.like(drive))
+            .where(
+                ~exists().where(
+                    d.c.permanent_id == t.c.permanent_id,
+                    d.c.token.like(drive),
+                    d.c.token < t.c.token,
+                )
+            )
+        )
+        for i in range(len(typed)):
+            if i != lead:
+                e = _TOKEN.alias(f"e{i}")
+                q = q.where(
+                    exists().where(
+                        e.c.permanent_id == t.c.permanent_id,
+                        e.c.token.like(bindparam(f"w{i}", type_=String())),
+                    )
+                )
+        q = q.order_by(t.c.token, t.c.permanent_id)
+    else:  # nothing searchable typed: everyone, in name order
+        q = select(*cols).order_by(Student.name_key, Student.permanent_id)
     cond = _school_filter(actor, schools, Student.school_code)
     if cond is not None:
         q = q.where(cond)

@@ -23,6 +23,7 @@ from staffdesk.domain.values import Email, PermanentId, Phone, clean_text, fold_
 from staffdesk.domain.workflow import Role
 from staffdesk.services import audit
 from staffdesk.services.context import Actor, utcnow
+from staffdesk.store import name_tokens
 from staffdesk.store.models import Outbox, School, Student, StudentContact
 
 STUDENT_REQUIRED = (
@@ -348,6 +349,14 @@ def write_roster(session: Session, actor: Actor, roster: CheckedRoster) -> Impor
     now = utcnow()
     for chunk in _chunks(changes):
         session.execute(update(Student), [r | {"updated_at": now} for r in chunk])
+    # the search words follow the names, in the same transaction (all-or-nothing)
+    name_tokens.replace(
+        session.connection(),
+        [
+            (r["permanent_id"], r["first_name"], r["middle_name"], r["last_name"])
+            for r in adds + changes
+        ],
+    )
 
     c_adds: list[dict[str, Any]] = []
     c_changes: list[dict[str, Any]] = []

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql import expression
 from sqlalchemy.types import TypeEngine
 
 
@@ -72,6 +73,7 @@ NAMING = {
 
 # A case-insensitive text column on SQLite, so LIKE 'abc%' can use the index there.
 SearchKey = String(200).with_variant(String(200, collation="NOCASE"), "sqlite")
+TokenKey = String(100).with_variant(String(100, collation="NOCASE"), "sqlite")
 
 
 class Base(DeclarativeBase):
@@ -104,6 +106,27 @@ class Student(Base):
 
     __table_args__ = (
         Index("ix_student_name_key", "name_key", postgresql_ops={"name_key": "text_pattern_ops"}),
+    )
+
+
+class StudentNameToken(Base):
+    """Derived from `student` (domain/name_search.py): one row per search word of a student's
+    names, so any word of any name part is found by an indexed prefix. Written wherever student
+    rows are written (roster import, sync pull and push): store/name_tokens.py."""
+
+    __tablename__ = "student_name_token"
+    permanent_id: Mapped[str] = mapped_column(
+        ForeignKey("student.permanent_id", ondelete="CASCADE"), primary_key=True
+    )
+    token: Mapped[str] = mapped_column(TokenKey, primary_key=True)
+
+    __table_args__ = (
+        Index(
+            "ix_student_name_token_token",
+            "token",
+            "permanent_id",
+            postgresql_ops={"token": "text_pattern_ops"},
+        ),
     )
 
 
@@ -154,6 +177,10 @@ class AccessRequest(Base):
     phone: Mapped[str] = mapped_column(String(20))  # E.164
     email: Mapped[str] = mapped_column(String(254))
     signed_on: Mapped[date] = mapped_column(Date)
+    # the clerk saw the parent's signature on the paper form (false: recorded before 0007)
+    paper_form_signed: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=expression.false()
+    )
     language: Mapped[str] = mapped_column(String(8), default="")
     status: Mapped[str] = mapped_column(String(12), index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -163,6 +190,8 @@ class AccessRequest(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
 
     __mapper_args__ = {"version_id_col": version}
+    # an approver's badge counts verified requests at their schools: one index range per school
+    __table_args__ = (Index("ix_access_request_status_school", "status", "school_code"),)
 
 
 class IdentityCheck(Base):
@@ -172,7 +201,7 @@ class IdentityCheck(Base):
     document_kind: Mapped[str] = mapped_column(String(20))
     document_description: Mapped[str] = mapped_column(String(200), default="")
     last4: Mapped[str] = mapped_column(String(4), default="")  # never the full number
-    verified_by: Mapped[str] = mapped_column(String(64))
+    verified_by: Mapped[str] = mapped_column(String(64), index=True)
     verified_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     workstation: Mapped[str] = mapped_column(String(64))
 
@@ -184,6 +213,8 @@ class Decision(Base):
     outcome: Mapped[str] = mapped_column(String(12))  # approved | rejected
     reason: Mapped[str] = mapped_column(String(500), default="")
     override_reason: Mapped[str] = mapped_column(String(500), default="")
+    # why a guardian who is not on the student's emergency-contact list was approved
+    not_a_contact_reason: Mapped[str] = mapped_column(String(500), default="", server_default="")
     decided_by: Mapped[str] = mapped_column(String(64))
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     workstation: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,141 @@
+"""Search that finds people: any word of any name part, in every script, on every engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from staffdesk.domain.name_search import name_tokens, words
+from staffdesk.services import queries, roster
+from staffdesk.store import db
+from staffdesk.store.models import StudentNameToken
+from tests.conftest import Office
+
+MORE_STUDENTS = (
+    "school_code,permanent_id,first_name,middle_name,last_name,grade,primary_phone\n"
+    "LINC,1000011,Ngọc,,Trần Bảo,2,(415) 555-0111\n"
+    "LINC,1000012,Rosa,María,De La Cruz,4,(415) 555-0112\n"
+    "LINC,1000013,Иван,,Петров,6,(415) 555-0113\n"
+    "LINC,1000014,小明,,王,3,(415) 555-0114\n"
+    "LINC,1000015,Ana,,Anaya,3,(415) 555-0115\n"
+)
+
+
+def test_tokens_fold_every_script_and_split_compound_names() -> None:
+    assert name_tokens("Liam", "", "O'Brien-Smith") == {"liam", "obrien", "smith", "obriensmith"}
+    assert name_tokens("Ngọc", "", "Trần Bảo") == {"ngoc", "tran", "bao", "tranbao"}
+    assert name_tokens("Иван", "", "Петров") == {"иван", "петров"}
+    assert name_tokens("민준", "", "김") == {"민준", "김"}
+    assert words("  O’Brien,  tran_bao%  ") == ["obrien", "tran", "bao"]
+
+
+def _ids(office: Office, typed: str, actor: str = "admin") -> list[str]:
+    with office.session() as s:
+        page = queries.search_students(s, getattr(office, actor), typed)
+    return [r.id for r in page.rows]
+
+
+def _add_more(office: Office, tmp_path: Path) -> None:
+    (tmp_path / "more.csv").write_text(MORE_STUDENTS, encoding="utf-8")
+    with db.unit_of_work(office.factory) as s:
+        roster.import_roster(s, office.admin, tmp_path / "more.csv")
+
+
+def _finds_people(office: Office, tmp_path: Path) -> None:
+    _add_more(office, tmp_path)
+    assert _ids(office, "obrien") == ["1000003"]
+    assert _ids(office, "smith") == ["1000003"]
+    assert _ids(office, "O'Brien-Smith") == ["1000003"]
+    assert _ids(office, "liam o'b") == ["1000003"]
+    assert _ids(office, "sofia") == ["1000004"]
+    assert _ids(office, "SOFÍA núñ") == ["1000004"]
+    assert _ids(office, "rosa") == ["1000012"]  # a first name
+    assert _ids(office, "maria") == ["1000012", "2000001"]  # middle (Cruz), first (García)
+    assert _ids(office, "tran bao") == ["1000011"]
+    assert _ids(office, "bao tran") == ["1000011"]
+    assert _ids(office, "ngoc tr") == ["1000011"]
+    assert _ids(office, "cruz") == ["1000012"]
+    assert _ids(office, "delacruz") == ["1000012"]
+    assert _ids(office, "петр") == ["1000013"]
+    assert _ids(office, "王") == ["1000014"]
+    assert _ids(office, "ana") == ["1000015"]  # Ana Anaya: once, though two words match
+    assert _ids(office, "tran zz") == []
+    assert _ids(office, "100001") == ["1000011", "1000012", "1000013", "1000014", "1000015"]
+    assert _ids(office, "sofia", actor="wash_clerk") == []  # another school's student
+
+
+def test_search_finds_any_word_of_any_name_part(office: Office, tmp_path: Path) -> None:
+    _finds_people(office, tmp_path)
+
+
+def test_search_on_postgres(pg_office: Office, tmp_path: Path) -> None:
+    _finds_people(pg_office, tmp_path)
+
+
+def test_search_on_mariadb(mysql_office: Office, tmp_path: Path) -> None:
+    _finds_people(mysql_office, tmp_path)
+
+
+def test_pages_do_not_repeat_or_skip(office: Office) -> None:
+    with office.session() as s:
+        first = queries.search_students(s, office.admin, "n", limit=2)
+        second = queries.search_students(s, office.admin, "n", offset=2, limit=2)
+        everyone = queries.search_students(s, office.admin, "n")
+    assert first.more
+    assert [r.id for r in first.rows + second.rows] == [r.id for r in everyone.rows][:4]
+    assert len({r.id for r in everyone.rows}) == len(everyone.rows)
+
+
+def test_roster_import_keeps_tokens_in_step_all_or_nothing(office: Office, tmp_path: Path) -> None:
+    renamed = (
+        "school_code,permanent_id,first_name,middle_name,last_name,grade,primary_phone\n"
+        "LINC,1000003,Liam,,Walker,K,+1 415 555 0103\n"
+    )
+    broken = renamed + "LINC,12,Bad,,Row,K,+1 415 555 0103\n"
+    (tmp_path / "broken.csv").write_text(broken, encoding="utf-8")
+    with pytest.raises(Exception, match="nothing was changed"):
+        with db.unit_of_work(office.factory) as s:
+            roster.import_roster(s, office.admin, tmp_path / "broken.csv")
+    assert _ids(office, "smith") == ["1000003"]
+    (tmp_path / "renamed.csv").write_text(renamed, encoding="utf-8")
+    with db.unit_of_work(office.factory) as s:
+        roster.import_roster(s, office.admin, tmp_path / "renamed.csv")
+    assert _ids(office, "smith") == []
+    assert _ids(office, "walker") == ["1000003"]
+
+
+def test_upgrade_from_0003_fills_the_tokens_of_an_existing_roster(
+    office: Office, tmp_path: Path
+) -> None:
+    from alembic import command
+
+    engine = db.make_engine(office.url)
+    command.downgrade(db.alembic_config(engine), "0003")
+    with engine.connect() as c:
+        assert "student_name_token" not in {
+            r[0] for r in c.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+        }
+    db.upgrade(engine)
+    with engine.connect() as c:
+        n = c.scalar(select(func.count()).select_from(StudentNameToken))
+    engine.dispose()
+    assert n and n > 10
+    assert _ids(office, "obrien") == ["1000003"]
+
+
+def test_the_search_reads_the_token_index(office: Office) -> None:
+    """SQLite's plan for a typed word goes through the (token, permanent_id) index."""
+    with office.session() as s:
+        plan = " ".join(
+            str(r[-1])
+            for r in s.execute(
+                text(
+                    "EXPLAIN QUERY PLAN SELECT t.permanent_id FROM student_name_token t "
+                    "WHERE t.token LIKE :w ORDER BY t.token, t.permanent_id LIMIT 5"
+                ),
+                {"w": "smi%"},
+            )
+        )
+    assert "ix_student_name_token_token" in plan and "TEMP B-TREE" not in plan
