@@ -12,14 +12,17 @@ from staffdesk.services.context import Actor
 TODAY = date.today().isoformat()
 
 
-def form(pid: str = "1000001", guardian: str = "Ana Núñez", **kw: str) -> requests.AccessForm:
-    base = dict(
+def form(
+    pid: str = "1000001", guardian: str = "Ana Núñez", **kw: str | bool
+) -> requests.AccessForm:
+    base: dict[str, str | bool] = dict(
         permanent_id=pid,
         guardian_name=guardian,
         address="12 Harbor Way, Bayside, CA",
         phone="(415) 555-0101",
         email="ana@example.org",
         signed_on=TODAY,
+        paper_form_signed=True,
     )
     base.update(kw)
     return requests.AccessForm(**base)  # type: ignore[arg-type]

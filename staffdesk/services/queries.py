@@ -19,15 +19,17 @@ from sqlalchemy.sql.elements import BindParameter
 from staffdesk.domain import name_search
 from staffdesk.domain.errors import NotFound
 from staffdesk.domain.values import Phone, fold_name
-from staffdesk.domain.workflow import PasscodeState, RequestStatus
+from staffdesk.domain.workflow import PasscodeState, RequestStatus, Role
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.requests import full_name, passcode_view
 from staffdesk.store.models import (
     AccessRequest,
     AuditEvent,
+    Decision,
     IdentityCheck,
     Outbox,
     Passcode,
+    PortalLink,
     School,
     Student,
     StudentContact,
@@ -192,6 +194,17 @@ class ContactRow:
     email: str
     order: int
     restricted: bool
+    portal_account: str = ""  # the account this contact linked to the student, if any
+    linked_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PortalLinkRow:
+    """An account linked to the student in the portal (portal_link): which contact, when."""
+
+    contact: str  # "" when the account holder has not picked their name yet
+    account: str
+    linked_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +234,7 @@ class StudentCard:
     language: str
     contacts: tuple[ContactRow, ...]
     history: tuple[HistoryRow, ...]
+    portal_links: tuple[PortalLinkRow, ...] = ()
 
 
 def student_card(
@@ -233,6 +247,23 @@ def student_card(
     if student is None or not actor.can_see_school(student.school_code):
         raise NotFound(f"no student with permanent id {pid or '(empty)'} at your schools")
     school = session.get(School, student.school_code)
+    listed = session.scalars(
+        select(StudentContact)
+        .where(StudentContact.permanent_id == pid)
+        .order_by(StudentContact.emergency_order, StudentContact.contact_name)
+    ).all()
+    names = {c.id: c.contact_name for c in listed}
+    links = tuple(
+        PortalLinkRow(names.get(p.contact_id or "", ""), p.account_email, p.linked_at)
+        for p in session.scalars(
+            select(PortalLink)
+            .where(PortalLink.permanent_id == pid)
+            .order_by(PortalLink.linked_at.desc())
+        )
+    )
+    by_contact: dict[str, PortalLinkRow] = {}
+    for link in links:  # newest first: a contact's newest account
+        by_contact.setdefault(link.contact, link)
     contacts = tuple(
         ContactRow(
             c.contact_name,
@@ -241,19 +272,24 @@ def student_card(
             c.email,
             c.emergency_order,
             c.portal_access == "restricted",
+            by_contact[c.contact_name].account if c.contact_name in by_contact else "",
+            by_contact[c.contact_name].linked_at if c.contact_name in by_contact else None,
         )
-        for c in session.scalars(
-            select(StudentContact)
-            .where(StudentContact.permanent_id == pid)
-            .order_by(StudentContact.emergency_order, StudentContact.contact_name)
-        )
+        for c in listed
     )
     history: list[HistoryRow] = []
-    for r in session.scalars(
+    reqs = session.scalars(
         select(AccessRequest)
         .where(AccessRequest.permanent_id == pid)
         .order_by(AccessRequest.recorded_at.desc())
-    ):
+    ).all()
+    decisions = {
+        d.request_id: d
+        for d in session.scalars(
+            select(Decision).where(Decision.request_id.in_([r.id for r in reqs]))
+        )
+    }
+    for r in reqs:
         history.append(
             HistoryRow(
                 r.id,
@@ -262,7 +298,7 @@ def student_card(
                 r.recorded_at,
                 r.status,
                 r.guardian_name,
-                f"recorded by {r.recorded_by}",
+                _request_detail(r, decisions.get(r.id)),
             )
         )
     now = utcnow()
@@ -311,7 +347,25 @@ def student_card(
         language=student.language,
         contacts=contacts,
         history=tuple(history),
+        portal_links=links,
     )
+
+
+def _request_detail(r: AccessRequest, d: Decision | None) -> str:
+    parts = [f"recorded by {r.recorded_by}"]
+    if not r.paper_form_signed:
+        parts.append("paper form signature not recorded")
+    if r.replaces_request_id:
+        parts.append(f"lost slip: replaces request {r.replaces_request_id}")
+    if d is not None:
+        parts.append(f"{d.outcome} by {d.decided_by}")
+        if d.not_a_contact_reason:
+            parts.append(f"not on the contact list: {d.not_a_contact_reason}")
+        if d.override_reason:
+            parts.append(f"override: {d.override_reason}")
+        if d.reason:
+            parts.append(d.reason)
+    return "; ".join(parts)
 
 
 # ------------------------------------------------------------------------------ approval queue
@@ -536,6 +590,32 @@ def pending_requests(session: Session, actor: Actor) -> int:
     return session.scalar(q) or 0
 
 
+def waiting_for_me(session: Session, actor: Actor, *, two_person_rule: bool = True) -> int:
+    """The approver's badge: verified requests at their schools that they may approve (with the
+    two-person rule, not the ones whose ID they checked). Two counts over indexes —
+    access_request (status, school_code) and identity_check (verified_by) — cheap enough to poll
+    every 30 seconds over 500,000 requests. Clerks have nothing waiting for them."""
+    if actor.role is Role.CLERK:
+        return 0
+    verified = AccessRequest.status == RequestStatus.VERIFIED.value
+    cond = _school_filter(actor, None, AccessRequest.school_code)
+    q = select(func.count()).select_from(AccessRequest).where(verified)
+    if cond is not None:
+        q = q.where(cond)
+    total = session.scalar(q) or 0
+    if not two_person_rule or total == 0:
+        return total
+    mine = (
+        select(func.count())
+        .select_from(IdentityCheck)
+        .join(AccessRequest, AccessRequest.id == IdentityCheck.request_id)
+        .where(IdentityCheck.verified_by == actor.username, verified)
+    )
+    if cond is not None:
+        mine = mine.where(cond)
+    return total - (session.scalar(mine) or 0)
+
+
 __all__ = [
     "AuditFilter",
     "AuditPage",
@@ -543,6 +623,7 @@ __all__ = [
     "ContactRow",
     "FamilyCandidate",
     "HistoryRow",
+    "PortalLinkRow",
     "QueueFilter",
     "QueuePage",
     "QueueRow",
@@ -558,4 +639,5 @@ __all__ = [
     "queue_page",
     "search_students",
     "student_card",
+    "waiting_for_me",
 ]

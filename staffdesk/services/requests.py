@@ -36,7 +36,7 @@ from staffdesk.domain.workflow import (
     allowed_actions,
     next_status,
 )
-from staffdesk.services import audit, settings
+from staffdesk.services import audit, duplicates, settings
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.hashing import hash_many
 from staffdesk.slips.content import CredentialSlip, SlipStudent
@@ -60,6 +60,25 @@ class NameMismatch(ValidationError):
     """The name written on the form differs from the roster; shown with both, needs a confirm."""
 
 
+# every sentence of intake and decision that names a field, in one place
+MSG_UNSIGNED = (
+    "the parent has not signed the paper form; have them sign it (the signature line), then "
+    "tick Signed paper form received (command line: --paper-form-signed)"
+)
+MSG_NOT_A_CONTACT = (
+    "{guardian!r} is not on the student's emergency-contact list ({contacts}); approving needs "
+    "a written reason (command line: --not-a-contact-reason TEXT)"
+)
+MSG_NOT_ON_LIST_WARNING = (
+    "guardian_name: {guardian!r} is not on the student's emergency-contact list ({contacts}); "
+    "the portal will ask them to pick their name from it, and approval needs a written reason"
+)
+MSG_REPLACES = "request {rid} is for {what}, not this student and guardian"
+MSG_REPLACES_STATE = (
+    "request {rid} is {status}: only an issued or revoked request's slip is replaced"
+)
+
+
 # ------------------------------------------------------------------------------------- views
 
 
@@ -81,6 +100,17 @@ class DecisionView:
     override_reason: str
     decided_by: str
     decided_at: datetime
+    not_a_contact_reason: str = ""
+    workstation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ListedContact:
+    """One line of the student's emergency-contact list, as the portal will show it."""
+
+    name: str
+    relationship: str
+    restricted: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +155,9 @@ class RequestView:
     allowed: tuple[Action, ...]
     guardian_on_contacts: bool
     restricted_match: str  # the restricted contact's name when the guardian matches one
+    paper_form_signed: bool = False
+    replaces_request_id: str | None = None  # a lost slip: its issue revokes that request's code
+    contacts: tuple[ListedContact, ...] = ()  # the student's emergency-contact list
 
     @property
     def phone_display(self) -> str:
@@ -146,12 +179,16 @@ class AccessForm:
     last_name: str = ""
     school_code: str = ""
     language: str = ""
+    paper_form_signed: bool = False  # the clerk saw the parent's signature on the paper form
+    replaces_request_id: str = ""  # a lost slip: the request whose code this one replaces
 
 
 @dataclass(frozen=True, slots=True)
 class Recorded:
     request: RequestView
     warnings: tuple[str, ...] = ()
+    # the student's emergency-contact list, when the guardian is not on it (shown with the warning)
+    contacts: tuple[ListedContact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +200,7 @@ class Issued:
     request_ids: tuple[str, ...]
     batch_id: str | None = None
     revoked_ids: tuple[str, ...] = ()
+    revoked_serials: tuple[str, ...] = ()  # the codes this issue made useless (reissue, lost slip)
 
     @property
     def serials(self) -> tuple[str, ...]:
@@ -200,18 +238,36 @@ def passcode_view(p: Passcode, now: datetime | None = None) -> PasscodeView:
     )
 
 
-def _restricted_match(session: Session, permanent_id: str, guardian: str) -> tuple[bool, str]:
-    folded = fold_name(guardian)
+def _contact_match(
+    session: Session, permanent_id: str, guardian: str
+) -> tuple[bool, str, tuple[ListedContact, ...]]:
+    """(guardian on the contact list, the restricted contact they match or "", the list)."""
+    folded = duplicates.guardian_key(guardian)
     on_list = False
     restricted = ""
+    listed = []
     for c in session.scalars(
-        select(StudentContact).where(StudentContact.permanent_id == permanent_id)
+        select(StudentContact)
+        .where(StudentContact.permanent_id == permanent_id)
+        .order_by(StudentContact.emergency_order, StudentContact.contact_name)
     ):
-        if fold_name(c.contact_name) == folded:
+        listed.append(
+            ListedContact(c.contact_name, c.relationship, c.portal_access == "restricted")
+        )
+        if duplicates.guardian_key(c.contact_name) == folded:
             on_list = True
             if c.portal_access == "restricted":
                 restricted = c.contact_name
+    return on_list, restricted, tuple(listed)
+
+
+def _restricted_match(session: Session, permanent_id: str, guardian: str) -> tuple[bool, str]:
+    on_list, restricted, _ = _contact_match(session, permanent_id, guardian)
     return on_list, restricted
+
+
+def _names(contacts: Sequence[ListedContact]) -> str:
+    return ", ".join(c.name for c in contacts if not c.restricted) or "no contacts on file"
 
 
 def view(session: Session, req: AccessRequest) -> RequestView:
@@ -222,7 +278,7 @@ def view(session: Session, req: AccessRequest) -> RequestView:
     codes = session.scalars(
         select(Passcode).where(Passcode.request_id == req.id).order_by(Passcode.issued_at)
     ).all()
-    on_list, restricted = _restricted_match(session, req.permanent_id, req.guardian_name)
+    on_list, restricted, listed = _contact_match(session, req.permanent_id, req.guardian_name)
     now = utcnow()
     return RequestView(
         id=req.id,
@@ -258,7 +314,13 @@ def view(session: Session, req: AccessRequest) -> RequestView:
         if idc
         else None,
         decision=DecisionView(
-            dec.outcome, dec.reason, dec.override_reason, dec.decided_by, dec.decided_at
+            dec.outcome,
+            dec.reason,
+            dec.override_reason,
+            dec.decided_by,
+            dec.decided_at,
+            dec.not_a_contact_reason,
+            dec.workstation,
         )
         if dec
         else None,
@@ -266,6 +328,9 @@ def view(session: Session, req: AccessRequest) -> RequestView:
         allowed=tuple(allowed_actions(RequestStatus(req.status))),
         guardian_on_contacts=on_list,
         restricted_match=restricted,
+        paper_form_signed=req.paper_form_signed,
+        replaces_request_id=req.replaces_request_id,
+        contacts=listed,
     )
 
 
@@ -305,9 +370,16 @@ def _signed_on(raw: date | str) -> date:
 
 
 def record_request(
-    session: Session, actor: Actor, form: AccessForm, *, accept_name_mismatch: bool = False
+    session: Session,
+    actor: Actor,
+    form: AccessForm,
+    *,
+    accept_name_mismatch: bool = False,
+    accept_duplicate: bool = False,
 ) -> Recorded:
-    """Check the form against the roster and record it; a name mismatch needs confirmation."""
+    """Check the form against the roster and record it. A name mismatch, and a duplicate (an
+    open request or an unused code of the same student and guardian, or a guardian who already
+    linked), need confirmation; an unsigned paper form is refused."""
     pid = PermanentId.parse(form.permanent_id, "permanent_id").value
     student = session.get(Student, pid)
     if student is None:
@@ -327,6 +399,8 @@ def record_request(
     phone = Phone.parse(form.phone, "phone").e164
     email = Email.parse(form.email, "email").value
     signed = _signed_on(form.signed_on)
+    if not form.paper_form_signed:
+        raise ValidationError("paper_form_signed", MSG_UNSIGNED)
     first = clean_text(form.first_name, "first_name", required=False, max_len=100)
     middle = clean_text(form.middle_name, "middle_name", required=False, max_len=100)
     last = clean_text(form.last_name, "last_name", required=False, max_len=100)
@@ -348,16 +422,24 @@ def record_request(
             warnings.append(f"student name: {message} (recorded as confirmed by {actor.username})")
     else:
         first, middle, last = student.first_name, student.middle_name, student.last_name
-    on_list, restricted = _restricted_match(session, pid, guardian)
+    replaces = _replaced(session, actor, form.replaces_request_id, pid, guardian)
+    now = utcnow()
+    found = duplicates.reasons(session, pid, guardian, email, ignore_request=replaces, now=now)
+    if found and not accept_duplicate:
+        raise duplicates.DuplicateRequest(found)
+    warnings += [
+        f"{duplicates.FIELD}: {r} (recorded as confirmed by {actor.username})" for r in found
+    ]
+    on_list, restricted, listed = _contact_match(session, pid, guardian)
+    shown: tuple[ListedContact, ...] = ()
     if restricted:
         warnings.append(
             f"guardian_name: {restricted} is a restricted contact for this student "
             "(court order or custody note); approval will be blocked without an admin override"
         )
     elif not on_list:
-        warnings.append(
-            f"guardian_name: {guardian!r} is not on the student's emergency-contact list"
-        )
+        shown = listed
+        warnings.append(MSG_NOT_ON_LIST_WARNING.format(guardian=guardian, contacts=_names(listed)))
     req = AccessRequest(
         id=new_id(),
         school_code=student.school_code,
@@ -371,6 +453,8 @@ def record_request(
         phone=phone,
         email=email,
         signed_on=signed,
+        paper_form_signed=True,
+        replaces_request_id=replaces,
         language=(form.language or student.language or "").lower(),
         status=RequestStatus.RECORDED.value,
         recorded_by=actor.username,
@@ -384,9 +468,40 @@ def record_request(
         "request.record",
         "access_request",
         req.id,
-        {"permanent_id": pid, "school": student.school_code, "name_mismatch": mismatch},
+        {
+            "permanent_id": pid,
+            "school": student.school_code,
+            "name_mismatch": mismatch,
+            "paper_form_signed": True,
+            **({"duplicate_confirmed": True} if found else {}),
+            **({"replaces": replaces} if replaces else {}),
+        },
     )
-    return Recorded(view(session, req), tuple(warnings))
+    return Recorded(view(session, req), tuple(warnings), shown)
+
+
+def _replaced(
+    session: Session, actor: Actor, request_id: str, permanent_id: str, guardian: str
+) -> str | None:
+    """The request a lost slip's form replaces: same student and guardian, issued or revoked."""
+    rid = (request_id or "").strip()
+    if not rid:
+        return None
+    old = session.get(AccessRequest, rid)
+    if old is None or not actor.can_see_school(old.school_code):
+        raise ValidationError("replaces", f"no access request {rid!r} at your schools")
+    if old.permanent_id != permanent_id or duplicates.guardian_key(
+        old.guardian_name
+    ) != duplicates.guardian_key(guardian):
+        raise ValidationError(
+            "replaces",
+            MSG_REPLACES.format(
+                rid=rid, what=f"student {old.permanent_id} and guardian {old.guardian_name!r}"
+            ),
+        )
+    if old.status not in (RequestStatus.ISSUED.value, RequestStatus.REVOKED.value):
+        raise ValidationError("replaces", MSG_REPLACES_STATE.format(rid=rid, status=old.status))
+    return old.id
 
 
 def verify_identity(
@@ -442,8 +557,13 @@ def approve(
     request_id: str,
     *,
     override_reason: str = "",
+    not_a_contact_reason: str = "",
     expected_version: int | None = None,
+    at_desk_of: str = "",
 ) -> RequestView:
+    """Approve a verified request. A guardian not on the student's contact list needs a written
+    reason; a restricted contact needs an admin's override. `at_desk_of`: the staff member
+    signed in at the workstation when the approver countersigns there (services/countersign)."""
     actor.require(Role.APPROVER, "approving a request")
     req = _load(session, actor, request_id, expected_version)
     next_status(RequestStatus(req.status), Action.APPROVE)  # say what is allowed first
@@ -457,7 +577,15 @@ def approve(
                 "two-person rule: you verified this parent's ID, so another approver must "
                 "approve the request"
             )
-    _, restricted = _restricted_match(session, req.permanent_id, req.guardian_name)
+    on_list, restricted, listed = _contact_match(session, req.permanent_id, req.guardian_name)
+    not_listed = clean_text(
+        not_a_contact_reason, "not_a_contact_reason", required=False, max_len=500
+    )
+    if not on_list and not not_listed:
+        raise ValidationError(
+            "not_a_contact_reason",
+            MSG_NOT_A_CONTACT.format(guardian=req.guardian_name, contacts=_names(listed)),
+        )
     if restricted and not override:
         raise RestrictedContact(
             f"{restricted} is a restricted contact for student {req.permanent_id} (court order "
@@ -472,6 +600,7 @@ def approve(
             request_id=req.id,
             outcome="approved",
             override_reason=override if restricted else "",
+            not_a_contact_reason="" if on_list else not_listed,
             decided_by=actor.username,
             workstation=actor.workstation,
         )
@@ -480,6 +609,10 @@ def approve(
     details: dict[str, object] = {"outcome": "approved"}
     if restricted:
         details["override_reason"] = override
+    if not on_list:
+        details["not_a_contact_reason"] = not_listed
+    if at_desk_of:
+        details["countersigned_at_desk_of"] = at_desk_of
     audit.record_change(session, actor, "request.approve", "access_request", req.id, details)
     return view(session, req)
 
@@ -549,6 +682,36 @@ def _revoke(p: Passcode, actor: Actor, reason: str, now: datetime, **extra: str)
     return audit.Change("passcode.revoke", "passcode", p.id, {"reason": reason, **extra})
 
 
+def _revoke_replaced(
+    session: Session,
+    actor: Actor,
+    reqs: Sequence[AccessRequest],
+    now: datetime,
+    changes: list[audit.Change],
+) -> list[tuple[str, str]]:
+    """A lost slip's request is issued: the code of the request it replaces stops working, and
+    that request (if still issued) becomes revoked, as a revocation by hand would leave it."""
+    by_old = {r.replaces_request_id: r.id for r in reqs if r.replaces_request_id}
+    if not by_old:
+        return []
+    revoked = []
+    for old in _active_codes(session, list(by_old), now):
+        revoked.append((old.id, by_old[old.request_id]))
+        changes.append(_revoke(old, actor, "lost slip", now, replaced_by=by_old[old.request_id]))
+    for old_req in session.scalars(select(AccessRequest).where(AccessRequest.id.in_(list(by_old)))):
+        if old_req.status == RequestStatus.ISSUED.value:
+            _advance(old_req, Action.REVOKE)
+            changes.append(
+                audit.Change(
+                    "request.revoke",
+                    "access_request",
+                    old_req.id,
+                    {"reason": "lost slip", "replaced_by": by_old[old_req.id]},
+                )
+            )
+    return revoked
+
+
 def _staff_name(session: Session, username: str) -> str:
     return (
         session.scalar(select(StaffUser.display_name).where(StaffUser.username == username))
@@ -587,10 +750,11 @@ def _issue(
     now: datetime,
     batch_id: str | None,
     prehashed: Sequence[tuple[Vpc, str]] | None,
-) -> tuple[list[SlipStudent], list[str], list[str]]:
+) -> tuple[list[SlipStudent], list[str], list[tuple[str, str]]]:
     """Issue one passcode per request, set-based so a batch of a thousand costs few queries.
 
-    Returns the slip lines, the new passcode ids and the ids of the codes it revoked."""
+    Returns the slip lines, the new passcode ids, and the codes it revoked as (passcode id,
+    the request whose issue revoked it)."""
     for r in reqs:
         next_status(RequestStatus(r.status), action)  # refuse before any change
     if prehashed is not None:  # a batch hashes all its codes at once, on every core
@@ -608,10 +772,12 @@ def _issue(
         )
     }
     changes: list[audit.Change] = []
-    revoked: list[str] = []
+    revoked: list[tuple[str, str]] = []
     for old in _active_codes(session, ids, now):
-        revoked.append(old.id)
+        revoked.append((old.id, old.request_id))
         changes.append(_revoke(old, actor, "reissued", now))
+    if action is Action.ISSUE:
+        revoked += _revoke_replaced(session, actor, reqs, now, changes)
     verb = "reissue" if action is Action.REISSUE else "issue"
     slips: list[SlipStudent] = []
     rows: list[Passcode] = []
@@ -718,9 +884,22 @@ def _issue_slips(
         )
     }
     groups = [list(range(len(reqs)))] if family else [[i] for i in range(len(reqs))]
+    serial_of = (
+        dict(
+            session.execute(
+                select(Passcode.id, Passcode.serial).where(Passcode.id.in_([r[0] for r in revoked]))
+            )
+            .tuples()
+            .all()
+        )
+        if revoked
+        else {}
+    )
     out = []
     for group in groups:
         head = reqs[group[0]]
+        mine = {reqs[i].id for i in group}
+        gone = [(pid, by) for pid, by in revoked if by in mine]
         slip = CredentialSlip(
             language=slip_language(language, head.language, opts.slip_language),
             district_name=opts.district_name,
@@ -740,7 +919,8 @@ def _issue_slips(
                 tuple(new_ids[i] for i in group),
                 tuple(reqs[i].id for i in group),
                 batch_id,
-                tuple(revoked) if family else (),
+                tuple(pid for pid, _ in gone),
+                tuple(serial_of[pid] for pid, _ in gone),
             )
         )
     return out

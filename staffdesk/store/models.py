@@ -182,6 +182,9 @@ class AccessRequest(Base):
         Boolean, default=False, server_default=expression.false()
     )
     language: Mapped[str] = mapped_column(String(8), default="")
+    # a lost slip: the request whose code this one's issue revokes (no FK: rows of one table
+    # reach the shared database in one batch, in any order)
+    replaces_request_id: Mapped[str | None] = mapped_column(String(36), default=None)
     status: Mapped[str] = mapped_column(String(12), index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     recorded_by: Mapped[str] = mapped_column(String(64))

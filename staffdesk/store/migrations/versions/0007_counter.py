@@ -6,6 +6,7 @@ Revises: 0003
 - `student_name_token` (permanent_id, token): any word of any name part found by an indexed
   prefix (`text_pattern_ops` on PostgreSQL, NOCASE on SQLite); filled here from the roster.
 - `access_request.paper_form_signed`: the clerk saw the parent's signature (false for older rows).
+- `access_request.replaces_request_id`: a lost slip's request names the one whose code it replaces.
 - `decision.not_a_contact_reason`: why a guardian not on the contact list was approved.
 - Indexes for the approver's "waiting for me" count: access_request (status, school_code) and
   identity_check (verified_by).
@@ -50,6 +51,9 @@ def upgrade() -> None:
                 "paper_form_signed", sa.Boolean(), server_default=sa.false(), nullable=False
             )
         )
+        batch_op.add_column(
+            sa.Column("replaces_request_id", sa.String(length=36), nullable=True)
+        )
         batch_op.create_index(
             "ix_access_request_status_school", ["status", "school_code"], unique=False
         )
@@ -81,6 +85,7 @@ def downgrade() -> None:
         batch_op.drop_column("not_a_contact_reason")
     with op.batch_alter_table("access_request", schema=None) as batch_op:
         batch_op.drop_index("ix_access_request_status_school")
+        batch_op.drop_column("replaces_request_id")
         batch_op.drop_column("paper_form_signed")
     op.drop_index(
         "ix_student_name_token_token",
