@@ -209,9 +209,9 @@ def make_db(path: Path, students: int, requests: int) -> str:
     return url
 
 
-def _names(rows: list[dict[str, object]]) -> list[tuple[str, str, str, str]]:
+def _names(rows: list[dict[str, object]]) -> list[tuple[str, str, str, str, str]]:
     """The search words of generated students, as roster import writes them."""
-    keys = ("permanent_id", "first_name", "middle_name", "last_name")
+    keys = ("permanent_id", "school_code", "first_name", "middle_name", "last_name")
     return [tuple(str(r[k]) for k in keys) for r in rows]  # type: ignore[misc]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, bindparam, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import BindParameter
 
@@ -76,7 +76,9 @@ def list_schools(session: Session, actor: Actor) -> list[SchoolRow]:
 
 
 def _school_filter(
-    actor: Actor, schools: Sequence[str] | None, column: InstrumentedAttribute[str]
+    actor: Actor,
+    schools: Sequence[str] | None,
+    column: InstrumentedAttribute[str] | ColumnElement[str],
 ) -> ColumnElement[bool] | None:
     """Narrow to the schools asked for, and never beyond the actor's own."""
     wanted = {s.upper() for s in schools} if schools else None
@@ -117,9 +119,10 @@ def search_students(
     "tran bao" finds Trần Bảo Ngọc, "smith" finds O'Brien-Smith. Digits-only text searches the
     permanent id prefix instead.
 
-    The longest typed word drives: its token index is read in order, every other word is an
-    indexed EXISTS on the same student, and a student matching that word through two of its
-    name words is counted at the first one only, so a page over 500,000 students stops early.
+    The longest typed word leads: its rows of the token index are read in order (district-wide,
+    or per school), the other words are checked against the student's words in the same index
+    row, and a student whose two words match the lead is counted at the first only, so a page
+    over 500,000 students reads about as many index entries as it shows.
     """
     raw = (text or "").strip()
     cols = (
@@ -132,43 +135,39 @@ def search_students(
     )
     params: dict[str, str] = {}
     typed = name_search.words(raw)
-    if raw.isdigit():
-        q = select(*cols).where(Student.permanent_id.like(_PREFIX)).order_by(Student.permanent_id)
-        params["prefix"] = raw + "%"
-    elif typed:
+    cond = _school_filter(actor, schools, Student.school_code)
+    if raw.isdigit() or not typed:
+        if raw.isdigit():
+            q = select(*cols).where(Student.permanent_id.like(_PREFIX))
+            q = q.order_by(Student.permanent_id)
+            params["prefix"] = raw + "%"
+        else:  # nothing searchable typed: everyone, in name order
+            q = select(*cols).order_by(Student.name_key, Student.permanent_id)
+        if cond is not None:
+            q = q.where(cond)
+    else:
         lead = max(range(len(typed)), key=lambda i: (len(typed[i]), -i))
         # bind the patterns ourselves: startswith() would add an ESCAPE that skips the index
         # (name_search.words() never keeps % or _)
-        params = {f"w{i}": w + "%" for i, w in enumerate(typed)}
-        t, d = _TOKEN.alias("t"), _TOKEN.alias("d")
-        drive = bindparam(f"w{lead}", type_=String())
+        params["lead"] = typed[lead] + "%"
+        params["inner"] = f"% {typed[lead]}%"
+        t = _TOKEN
         q = (
             select(*cols)
             .select_from(t.join(Student, Student.permanent_id == t.c.permanent_id))
-            .where(t.c.token.like(drive))
             .where(
-                ~exists().where(
-                    d.c.permanent_id == t.c.permanent_id,
-                    d.c.token.like(drive),
-                    d.c.token < t.c.token,
-                )
+                t.c.token.like(bindparam("lead", type_=String())),
+                t.c.before.not_like(bindparam("inner", type_=String())),
             )
         )
-        for i in range(len(typed)):
+        for i, w in enumerate(typed):
             if i != lead:
-                e = _TOKEN.alias(f"e{i}")
-                q = q.where(
-                    exists().where(
-                        e.c.permanent_id == t.c.permanent_id,
-                        e.c.token.like(bindparam(f"w{i}", type_=String())),
-                    )
-                )
+                params[f"w{i}"] = f"% {w}%"
+                q = q.where(t.c.words.like(bindparam(f"w{i}", type_=String())))
+        scope = _school_filter(actor, schools, t.c.school_code)
+        if scope is not None:
+            q = q.where(scope)
         q = q.order_by(t.c.token, t.c.permanent_id)
-    else:  # nothing searchable typed: everyone, in name order
-        q = select(*cols).order_by(Student.name_key, Student.permanent_id)
-    cond = _school_filter(actor, schools, Student.school_code)
-    if cond is not None:
-        q = q.where(cond)
     q = q.offset(offset).limit(limit + 1)
     rows = session.execute(q, params).all()
     out = tuple(

@@ -353,7 +353,7 @@ def write_roster(session: Session, actor: Actor, roster: CheckedRoster) -> Impor
     name_tokens.replace(
         session.connection(),
         [
-            (r["permanent_id"], r["first_name"], r["middle_name"], r["last_name"])
+            (r["permanent_id"], r["school_code"], r["first_name"], r["middle_name"], r["last_name"])
             for r in adds + changes
         ],
     )

@@ -111,18 +111,32 @@ class Student(Base):
 
 class StudentNameToken(Base):
     """Derived from `student` (domain/name_search.py): one row per search word of a student's
-    names, so any word of any name part is found by an indexed prefix. Written wherever student
-    rows are written (roster import, sync pull and push): store/name_tokens.py."""
+    names, so any word of any name part is found by an indexed prefix. The row carries the
+    student's other words, so a search of several words filters inside the index instead of
+    probing per row. Written wherever student rows are written (store/name_tokens.py)."""
 
     __tablename__ = "student_name_token"
     permanent_id: Mapped[str] = mapped_column(
         ForeignKey("student.permanent_id", ondelete="CASCADE"), primary_key=True
     )
     token: Mapped[str] = mapped_column(TokenKey, primary_key=True)
+    school_code: Mapped[str] = mapped_column(String(20))
+    # " a b c ": all the student's tokens, sorted; " a ": those sorting before `token`
+    words: Mapped[str] = mapped_column(String(250))
+    before: Mapped[str] = mapped_column(String(250))
 
     __table_args__ = (
         Index(
             "ix_student_name_token_token",
+            "token",
+            "permanent_id",
+            "words",
+            "before",
+            postgresql_ops={"token": "text_pattern_ops"},
+        ),
+        Index(
+            "ix_student_name_token_school",
+            "school_code",
             "token",
             "permanent_id",
             postgresql_ops={"token": "text_pattern_ops"},

@@ -3,8 +3,9 @@
 Revision ID: 0007
 Revises: 0003
 
-- `student_name_token` (permanent_id, token): any word of any name part found by an indexed
-  prefix (`text_pattern_ops` on PostgreSQL, NOCASE on SQLite); filled here from the roster.
+- `student_name_token` (permanent_id, token, school_code, words, before): any word of any name
+  part found by an indexed prefix (`text_pattern_ops` on PostgreSQL, NOCASE on SQLite), district
+  wide or per school; filled here from the roster.
 - `access_request.paper_form_signed`: the clerk saw the parent's signature (false for older rows).
 - `access_request.replaces_request_id`: a lost slip's request names the one whose code it replaces.
 - `decision.not_a_contact_reason`: why a guardian not on the contact list was approved.
@@ -30,6 +31,9 @@ def upgrade() -> None:
         "student_name_token",
         sa.Column("permanent_id", sa.String(length=12), nullable=False),
         sa.Column("token", TOKEN, nullable=False),
+        sa.Column("school_code", sa.String(length=20), nullable=False),
+        sa.Column("words", sa.String(length=250), nullable=False),
+        sa.Column("before", sa.String(length=250), nullable=False),
         sa.ForeignKeyConstraint(
             ["permanent_id"],
             ["student.permanent_id"],
@@ -41,7 +45,14 @@ def upgrade() -> None:
     op.create_index(
         "ix_student_name_token_token",
         "student_name_token",
-        ["token", "permanent_id"],
+        ["token", "permanent_id", "words", "before"],
+        unique=False,
+        postgresql_ops={"token": "text_pattern_ops"},
+    )
+    op.create_index(
+        "ix_student_name_token_school",
+        "student_name_token",
+        ["school_code", "token", "permanent_id"],
         unique=False,
         postgresql_ops={"token": "text_pattern_ops"},
     )
@@ -87,9 +98,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_access_request_status_school")
         batch_op.drop_column("replaces_request_id")
         batch_op.drop_column("paper_form_signed")
-    op.drop_index(
-        "ix_student_name_token_token",
-        table_name="student_name_token",
-        postgresql_ops={"token": "text_pattern_ops"},
-    )
+    for name in ("ix_student_name_token_school", "ix_student_name_token_token"):
+        op.drop_index(
+            name, table_name="student_name_token", postgresql_ops={"token": "text_pattern_ops"}
+        )
     op.drop_table("student_name_token")
