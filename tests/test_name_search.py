@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from staffdesk.domain.name_search import name_tokens, words
 from staffdesk.services import queries, roster
@@ -125,17 +125,31 @@ def test_upgrade_from_0003_fills_the_tokens_of_an_existing_roster(
     assert _ids(office, "obrien") == ["1000003"]
 
 
-def test_the_search_reads_the_token_index(office: Office) -> None:
-    """SQLite's plan for a typed word goes through the (token, permanent_id) index."""
-    with office.session() as s:
-        plan = " ".join(
-            str(r[-1])
-            for r in s.execute(
-                text(
-                    "EXPLAIN QUERY PLAN SELECT t.permanent_id FROM student_name_token t "
-                    "WHERE t.token LIKE :w ORDER BY t.token, t.permanent_id LIMIT 5"
-                ),
-                {"w": "smi%"},
-            )
-        )
-    assert "ix_student_name_token_token" in plan and "TEMP B-TREE" not in plan
+def _plan(office: Office, typed: str, actor: str) -> str:
+    """SQLite's plan for the statement the search runs."""
+    seen: list[tuple[str, object]] = []
+
+    def capture(_c: object, _cur: object, stmt: str, params: object, *_a: object) -> None:
+        seen.append((stmt, params))
+
+    engine = office.factory.kw["bind"]
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        with office.session() as s:
+            queries.search_students(s, getattr(office, actor), typed)
+            stmt, params = seen[-1]
+            rows = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + stmt, params)  # type: ignore[arg-type]
+            return " | ".join(str(r[-1]) for r in rows)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+
+
+def test_the_search_reads_the_token_index_in_order(office: Office) -> None:
+    """District-wide, the (token, …) index is read in order, other words checked inside it;
+    for a clerk, the (school, token, …) index. Neither sorts the matches nor probes per row."""
+    plan = _plan(office, "smith liam", "admin")
+    assert "COVERING INDEX ix_student_name_token_token (token>? AND token<?)" in plan
+    assert "TEMP B-TREE" not in plan and "SUBQUERY" not in plan
+    plan = _plan(office, "smi", "clerk")
+    assert "ix_student_name_token_school (school_code=? AND token>? AND token<?)" in plan
+    assert "TEMP B-TREE" not in plan

@@ -104,6 +104,13 @@ def test_new_form_inline_error_name_mismatch_then_identity_check(qtbot, desk_app
     assert form.f["email"].property("invalid") is True
     assert "email" in form.errors._labels[0].text() or "@" in form.errors._labels[0].text()
     form.set_text("email", "ana@example.org")
+    form.errors.clear()
+    qtbot.keyClick(form.f["email"], Qt.Key.Key_Return)  # the paper form is not ticked yet
+    qtbot.waitUntil(lambda: bool(form.errors._labels), timeout=5000)
+    assert form.paper_form_signed.property("invalid") is True
+    assert "sign" in form.errors._labels[0].text()
+    qtbot.keyClick(form.paper_form_signed, Qt.Key.Key_Space)
+    assert form.paper_form_signed.isChecked()
     with qtbot.waitSignal(form.recorded, timeout=5000) as rec:
         qtbot.keyClick(form.f["email"], Qt.Key.Key_Return)  # Enter submits
     assert any(b[0] == "question" and "differs" in b[1] for b in boxes)  # record anyway? yes
@@ -220,6 +227,7 @@ def test_restricted_contact_blocks_approver_and_admin_overrides(qtbot, desk_app,
                 phone="(415) 555-0100",
                 email="x@example.org",
                 signed_on=req_svc.utcnow().date(),
+                paper_form_signed=True,
             ),
         )
         req_svc.verify_identity(s, clerk, rec.request.id, document_kind="passport")

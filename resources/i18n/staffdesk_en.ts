@@ -155,7 +155,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="132"/>
+        <location filename="../../forms/access_form.ui" line="128"/>
+        <source>Signed paper form &amp;received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="129"/>
+        <source>Signed paper form received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="130"/>
+        <source>The parent signed the paper form (its signature line); an unsigned form cannot be recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="139"/>
         <source>Notice about this form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,58 +178,75 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="49"/>
+        <location filename="../../staffdesk/ui/intake.py" line="51"/>
         <source>New Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="78"/>
+        <location filename="../../staffdesk/ui/intake.py" line="83"/>
         <source>&amp;Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="80"/>
+        <location filename="../../staffdesk/ui/intake.py" line="85"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="82"/>
+        <location filename="../../staffdesk/ui/intake.py" line="87"/>
         <source>Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="128"/>
+        <location filename="../../staffdesk/ui/intake.py" line="133"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="201"/>
+        <location filename="../../staffdesk/ui/intake.py" line="214"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="202"/>
+        <location filename="../../staffdesk/ui/intake.py" line="215"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="229"/>
+        <source>Already requested or linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="230"/>
+        <source>{0}.
+
+Record the form anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="379"/>
+        <location filename="../../staffdesk/ui/queue.py" line="394"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="404"/>
+        <location filename="../../staffdesk/ui/queue.py" line="419"/>
         <source>{0} request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="430"/>
+        <location filename="../../staffdesk/ui/queue.py" line="445"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="500"/>
+        <source>Select a request in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -671,82 +703,82 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="32"/>
+        <location filename="../../staffdesk/ui/intake.py" line="34"/>
         <source>From the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="33"/>
+        <location filename="../../staffdesk/ui/intake.py" line="35"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="34"/>
+        <location filename="../../staffdesk/ui/intake.py" line="36"/>
         <source>Español</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="38"/>
+        <location filename="../../staffdesk/ui/queue.py" line="39"/>
         <source>Open: everything awaiting someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="41"/>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
         <source>Awaiting ID check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <location filename="../../staffdesk/ui/queue.py" line="43"/>
         <source>Awaiting decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <location filename="../../staffdesk/ui/queue.py" line="44"/>
         <source>Approved, ready to issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <location filename="../../staffdesk/ui/queue.py" line="47"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="47"/>
+        <location filename="../../staffdesk/ui/queue.py" line="48"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="50"/>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
         <source>Any age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="52"/>
         <source>Older than 1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="53"/>
         <source>Older than 3 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <location filename="../../staffdesk/ui/queue.py" line="54"/>
         <source>Older than 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="54"/>
+        <location filename="../../staffdesk/ui/queue.py" line="55"/>
         <source>Older than 14 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,13 +862,13 @@ Record the form anyway, as written by the parent?</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
-        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
         <source>Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
-        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <location filename="../../staffdesk/ui/queue.py" line="67"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
@@ -881,27 +913,27 @@ Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="65"/>
+        <location filename="../../staffdesk/ui/queue.py" line="66"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <location filename="../../staffdesk/ui/queue.py" line="68"/>
         <source>Student (as written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="69"/>
+        <location filename="../../staffdesk/ui/queue.py" line="70"/>
         <source>Parent/guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="71"/>
+        <location filename="../../staffdesk/ui/queue.py" line="72"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="73"/>
+        <location filename="../../staffdesk/ui/queue.py" line="74"/>
         <source>ID verified by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,67 +969,72 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="208"/>
+        <location filename="../../staffdesk/ui/queue.py" line="209"/>
         <source>Approve request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="209"/>
+        <location filename="../../staffdesk/ui/queue.py" line="210"/>
         <source>Reject request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="210"/>
+        <location filename="../../staffdesk/ui/queue.py" line="211"/>
         <source>Revoke passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="231"/>
+        <location filename="../../staffdesk/ui/queue.py" line="233"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="233"/>
+        <location filename="../../staffdesk/ui/queue.py" line="235"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="237"/>
+        <location filename="../../staffdesk/ui/queue.py" line="239"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="242"/>
+        <location filename="../../staffdesk/ui/queue.py" line="244"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="250"/>
+        <location filename="../../staffdesk/ui/queue.py" line="252"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="253"/>
+        <location filename="../../staffdesk/ui/queue.py" line="255"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="257"/>
+        <location filename="../../staffdesk/ui/queue.py" line="259"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="262"/>
+        <location filename="../../staffdesk/ui/queue.py" line="266"/>
+        <source>&amp;Why approve someone not on the contact list (required, kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="269"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="264"/>
+        <location filename="../../staffdesk/ui/queue.py" line="271"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="285"/>
+        <location filename="../../staffdesk/ui/queue.py" line="292"/>
         <source>Reason: please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1285,27 +1322,27 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="252"/>
+        <location filename="../../staffdesk/ui/intake.py" line="280"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="262"/>
+        <location filename="../../staffdesk/ui/intake.py" line="290"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="287"/>
+        <location filename="../../staffdesk/ui/intake.py" line="315"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="288"/>
+        <location filename="../../staffdesk/ui/intake.py" line="316"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="289"/>
+        <location filename="../../staffdesk/ui/intake.py" line="317"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,117 +1350,117 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="101"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="101"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Issue passcode and print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="122"/>
+        <location filename="../../staffdesk/ui/issue.py" line="130"/>
         <source>Family&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="128"/>
+        <location filename="../../staffdesk/ui/issue.py" line="136"/>
         <source>&amp;Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="150"/>
+        <location filename="../../staffdesk/ui/issue.py" line="158"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="151"/>
+        <location filename="../../staffdesk/ui/issue.py" line="159"/>
         <source>status: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="152"/>
+        <location filename="../../staffdesk/ui/issue.py" line="160"/>
         <source>Parent/guardian: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="158"/>
+        <location filename="../../staffdesk/ui/issue.py" line="166"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="170"/>
+        <location filename="../../staffdesk/ui/issue.py" line="178"/>
         <source>Add {0} to the family slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="194"/>
+        <location filename="../../staffdesk/ui/issue.py" line="202"/>
         <source>Issuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="223"/>
+        <location filename="../../staffdesk/ui/issue.py" line="231"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="228"/>
+        <location filename="../../staffdesk/ui/issue.py" line="236"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="231"/>
+        <location filename="../../staffdesk/ui/issue.py" line="239"/>
         <source>Drawing the slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="244"/>
+        <location filename="../../staffdesk/ui/issue.py" line="252"/>
         <source>Preview of the credential slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="269"/>
+        <location filename="../../staffdesk/ui/issue.py" line="277"/>
         <source>The slip could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="281"/>
+        <location filename="../../staffdesk/ui/issue.py" line="290"/>
         <source>Sending the slip to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="296"/>
+        <location filename="../../staffdesk/ui/issue.py" line="305"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="305"/>
+        <location filename="../../staffdesk/ui/issue.py" line="314"/>
         <source>Save the slip as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="307"/>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="316"/>
+        <location filename="../../staffdesk/ui/issue.py" line="325"/>
         <source>Saved to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="322"/>
+        <location filename="../../staffdesk/ui/issue.py" line="331"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="343"/>
+        <location filename="../../staffdesk/ui/issue.py" line="352"/>
         <source>Slip not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="345"/>
+        <location filename="../../staffdesk/ui/issue.py" line="354"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,12 +1572,12 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
         <source>request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="33"/>
         <source>passcode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1617,7 +1654,7 @@ staffdesk staff add --username admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="110"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="188"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="189"/>
         <source>Locked after {0} minutes without use.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1768,7 +1805,7 @@ staffdesk staff add --username admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="225"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1793,69 +1830,69 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="309"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="316"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="310"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="317"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="334"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="335"/>
         <source>{0}, enter your password to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="376"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="377"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="383"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="384"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="454"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="485"/>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="547"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="585"/>
         <source>Shared database (direct)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="590"/>
         <source>{0} waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="593"/>
         <source>last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="595"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="597"/>
         <source>{0} conflict(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,27 +1900,27 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <location filename="../../staffdesk/ui/states.py" line="26"/>
         <source>used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="26"/>
+        <location filename="../../staffdesk/ui/states.py" line="27"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,127 +1928,127 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="88"/>
+        <location filename="../../staffdesk/ui/queue.py" line="89"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="89"/>
+        <location filename="../../staffdesk/ui/queue.py" line="90"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="93"/>
+        <location filename="../../staffdesk/ui/queue.py" line="94"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="95"/>
+        <location filename="../../staffdesk/ui/queue.py" line="96"/>
         <source>Student</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="96"/>
+        <location filename="../../staffdesk/ui/queue.py" line="97"/>
         <source>{0} — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="104"/>
+        <location filename="../../staffdesk/ui/queue.py" line="105"/>
         <source>Name on form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="106"/>
+        <location filename="../../staffdesk/ui/queue.py" line="107"/>
         <source>(differs from the roster; confirmed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="114"/>
+        <location filename="../../staffdesk/ui/queue.py" line="115"/>
         <source>RESTRICTED CONTACT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="120"/>
+        <location filename="../../staffdesk/ui/queue.py" line="121"/>
         <source>(not on the contact list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="124"/>
+        <location filename="../../staffdesk/ui/queue.py" line="125"/>
         <source>Parent/guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <location filename="../../staffdesk/ui/queue.py" line="126"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="126"/>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
         <source>Home phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <location filename="../../staffdesk/ui/queue.py" line="128"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <location filename="../../staffdesk/ui/queue.py" line="129"/>
         <source>Signed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="130"/>
+        <location filename="../../staffdesk/ui/queue.py" line="131"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="131"/>
+        <location filename="../../staffdesk/ui/queue.py" line="132"/>
         <source>{0} by {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <location filename="../../staffdesk/ui/queue.py" line="143"/>
         <source>, ends …{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="145"/>
+        <location filename="../../staffdesk/ui/queue.py" line="146"/>
         <source>ID checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="146"/>
+        <location filename="../../staffdesk/ui/queue.py" line="147"/>
         <source>{0} — by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="153"/>
+        <location filename="../../staffdesk/ui/queue.py" line="154"/>
         <source>{0} by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="159"/>
+        <location filename="../../staffdesk/ui/queue.py" line="160"/>
         <source> (override: {0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="160"/>
+        <location filename="../../staffdesk/ui/queue.py" line="161"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="164"/>
+        <location filename="../../staffdesk/ui/queue.py" line="165"/>
         <source>, used {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="170"/>
+        <location filename="../../staffdesk/ui/queue.py" line="171"/>
         <source>Passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="171"/>
+        <location filename="../../staffdesk/ui/queue.py" line="172"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,32 +2056,32 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="16"/>
+        <location filename="../../staffdesk/ui/states.py" line="17"/>
         <source>recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="17"/>
+        <location filename="../../staffdesk/ui/states.py" line="18"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="18"/>
+        <location filename="../../staffdesk/ui/states.py" line="19"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2562,12 +2599,12 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <location filename="../../staffdesk/ui/states.py" line="37"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2721,96 +2758,106 @@ staffdesk staff add --username admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="112"/>
-        <source>ID document</source>
+        <source>Signed paper form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="113"/>
-        <source>ID description</source>
+        <source>Reason (not on the contact list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="114"/>
-        <source>Last four characters</source>
+        <source>ID document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="115"/>
-        <source>Reason</source>
+        <source>ID description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="116"/>
-        <source>Override reason</source>
+        <source>Last four characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="117"/>
-        <source>Username</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="118"/>
-        <source>Password</source>
+        <source>Override reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="119"/>
-        <source>Role</source>
+        <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="120"/>
-        <source>Display name</source>
+        <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="122"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="123"/>
         <source>Slip language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="126"/>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
         <source>District name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="127"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>Portal url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>Support email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Passcode days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Two person rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Shared database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation type="unfinished"></translation>
     </message>

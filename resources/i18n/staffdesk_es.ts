@@ -155,7 +155,22 @@
         <translation>El idioma de la hoja impresa; por omisión, el idioma de la familia en la lista escolar</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="132"/>
+        <location filename="../../forms/access_form.ui" line="128"/>
+        <source>Signed paper form &amp;received</source>
+        <translation>&amp;Formulario en papel firmado recibido</translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="129"/>
+        <source>Signed paper form received</source>
+        <translation>Formulario en papel firmado recibido</translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="130"/>
+        <source>The parent signed the paper form (its signature line); an unsigned form cannot be recorded</source>
+        <translation>El padre o la madre firmó el formulario en papel (la línea de firma); un formulario sin firma no se puede registrar</translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="139"/>
         <source>Notice about this form</source>
         <translation>Aviso sobre este formulario</translation>
     </message>
@@ -163,37 +178,37 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="49"/>
+        <location filename="../../staffdesk/ui/intake.py" line="51"/>
         <source>New Parent Access Form</source>
         <translation>Nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="78"/>
+        <location filename="../../staffdesk/ui/intake.py" line="83"/>
         <source>&amp;Record form</source>
         <translation>&amp;Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="80"/>
+        <location filename="../../staffdesk/ui/intake.py" line="85"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation>Registrar el formulario y luego verificar la identificación (Intro)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="82"/>
+        <location filename="../../staffdesk/ui/intake.py" line="87"/>
         <source>Record form</source>
         <translation>Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="128"/>
+        <location filename="../../staffdesk/ui/intake.py" line="133"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation>Contacto(s) restringido(s) de este estudiante: {0}. Para darles acceso al portal se necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="201"/>
+        <location filename="../../staffdesk/ui/intake.py" line="214"/>
         <source>Name differs from the roster</source>
         <translation>El nombre no coincide con la lista</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="202"/>
+        <location filename="../../staffdesk/ui/intake.py" line="215"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
@@ -201,23 +216,42 @@ Record the form anyway, as written by the parent?</source>
 
 ¿Registrar el formulario de todos modos, tal como lo escribió el padre o madre?</translation>
     </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="229"/>
+        <source>Already requested or linked</source>
+        <translation>Ya solicitado o vinculado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="230"/>
+        <source>{0}.
+
+Record the form anyway?</source>
+        <translation>{0}.
+
+¿Registrar el formulario de todos modos?</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="379"/>
+        <location filename="../../staffdesk/ui/queue.py" line="394"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="404"/>
+        <location filename="../../staffdesk/ui/queue.py" line="419"/>
         <source>{0} request(s)</source>
         <translation>{0} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="430"/>
+        <location filename="../../staffdesk/ui/queue.py" line="445"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione una solicitud para ver el formulario y decidir.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="500"/>
+        <source>Select a request in the list first.</source>
+        <translation>Seleccione primero una solicitud en la lista.</translation>
     </message>
     <message>
         <location filename="../../forms/queue.ui" line="10"/>
@@ -673,82 +707,82 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="38"/>
+        <location filename="../../staffdesk/ui/queue.py" line="39"/>
         <source>Open: everything awaiting someone</source>
         <translation>Abiertas: todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="41"/>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
         <source>Awaiting ID check</source>
         <translation>Esperan verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <location filename="../../staffdesk/ui/queue.py" line="43"/>
         <source>Awaiting decision</source>
         <translation>Esperan decisión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <location filename="../../staffdesk/ui/queue.py" line="44"/>
         <source>Approved, ready to issue</source>
         <translation>Aprobadas, listas para emitir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
         <source>Issued</source>
         <translation>Emitidas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
         <source>Rejected</source>
         <translation>Rechazadas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <location filename="../../staffdesk/ui/queue.py" line="47"/>
         <source>Revoked</source>
         <translation>Revocadas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="47"/>
+        <location filename="../../staffdesk/ui/queue.py" line="48"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="50"/>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
         <source>Any age</source>
         <translation>Cualquier antigüedad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="52"/>
         <source>Older than 1 day</source>
         <translation>Más de 1 día</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="53"/>
         <source>Older than 3 days</source>
         <translation>Más de 3 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <location filename="../../staffdesk/ui/queue.py" line="54"/>
         <source>Older than 7 days</source>
         <translation>Más de 7 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="54"/>
+        <location filename="../../staffdesk/ui/queue.py" line="55"/>
         <source>Older than 14 days</source>
         <translation>Más de 14 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="32"/>
+        <location filename="../../staffdesk/ui/intake.py" line="34"/>
         <source>From the roster</source>
         <translation>Según la lista escolar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="33"/>
+        <location filename="../../staffdesk/ui/intake.py" line="35"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="34"/>
+        <location filename="../../staffdesk/ui/intake.py" line="36"/>
         <source>Español</source>
         <translation>Español</translation>
     </message>
@@ -764,13 +798,13 @@ Record the form anyway, as written by the parent?</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
-        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
         <source>Permanent ID</source>
         <translation>ID permanente</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
-        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <location filename="../../staffdesk/ui/queue.py" line="67"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
@@ -833,27 +867,27 @@ Record the form anyway, as written by the parent?</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="65"/>
+        <location filename="../../staffdesk/ui/queue.py" line="66"/>
         <source>Recorded</source>
         <translation>Registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <location filename="../../staffdesk/ui/queue.py" line="68"/>
         <source>Student (as written)</source>
         <translation>Estudiante (escrito)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="69"/>
+        <location filename="../../staffdesk/ui/queue.py" line="70"/>
         <source>Parent/guardian</source>
         <translation>Padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="71"/>
+        <location filename="../../staffdesk/ui/queue.py" line="72"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="73"/>
+        <location filename="../../staffdesk/ui/queue.py" line="74"/>
         <source>ID verified by</source>
         <translation>Verificó</translation>
     </message>
@@ -939,67 +973,72 @@ Record the form anyway, as written by the parent?</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="208"/>
+        <location filename="../../staffdesk/ui/queue.py" line="209"/>
         <source>Approve request</source>
         <translation>Aprobar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="209"/>
+        <location filename="../../staffdesk/ui/queue.py" line="210"/>
         <source>Reject request</source>
         <translation>Rechazar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="210"/>
+        <location filename="../../staffdesk/ui/queue.py" line="211"/>
         <source>Revoke passcode</source>
         <translation>Revocar código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="231"/>
+        <location filename="../../staffdesk/ui/queue.py" line="233"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation>&lt;b&gt;La regla de dos personas está activa:&lt;/b&gt; quien verificó la identificación ({0}) no puede aprobarla también.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="233"/>
+        <location filename="../../staffdesk/ui/queue.py" line="235"/>
         <source>nobody yet</source>
         <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="237"/>
+        <location filename="../../staffdesk/ui/queue.py" line="239"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation>Usted verificó la identificación de este padre o madre; otro aprobador debe aprobar la solicitud.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="242"/>
+        <location filename="../../staffdesk/ui/queue.py" line="244"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} tiene una alerta (orden judicial o nota de custodia). La aprobación está bloqueada salvo que un administrador la autorice con un motivo por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="250"/>
+        <location filename="../../staffdesk/ui/queue.py" line="252"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation>Motivo de la &amp;autorización del administrador (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="253"/>
+        <location filename="../../staffdesk/ui/queue.py" line="255"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="257"/>
+        <location filename="../../staffdesk/ui/queue.py" line="259"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="262"/>
+        <location filename="../../staffdesk/ui/queue.py" line="266"/>
+        <source>&amp;Why approve someone not on the contact list (required, kept)</source>
+        <translation>&amp;Por qué aprobar a alguien que no está en la lista de contactos (obligatorio, se guarda)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="269"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation>&amp;Motivo del rechazo (la oficina lo conserva)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="264"/>
+        <location filename="../../staffdesk/ui/queue.py" line="271"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation>&amp;Motivo de la revocación (p. ej., hoja perdida)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="285"/>
+        <location filename="../../staffdesk/ui/queue.py" line="292"/>
         <source>Reason: please write why.</source>
         <translation>Motivo: escriba por qué.</translation>
     </message>
@@ -1288,27 +1327,27 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="252"/>
+        <location filename="../../staffdesk/ui/intake.py" line="280"/>
         <source>Identity check</source>
         <translation>Verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="262"/>
+        <location filename="../../staffdesk/ui/intake.py" line="290"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation>&lt;b&gt;{guardian}&lt;/b&gt; para &lt;b&gt;{student}&lt;/b&gt; (ID permanente {pid}, {school}).&lt;br&gt;Revise la identificación con foto y confirme que coincide con la persona en el mostrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="287"/>
+        <location filename="../../staffdesk/ui/intake.py" line="315"/>
         <source>&amp;Verify ID</source>
         <translation>&amp;Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="288"/>
+        <location filename="../../staffdesk/ui/intake.py" line="316"/>
         <source>Verify ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="289"/>
+        <location filename="../../staffdesk/ui/intake.py" line="317"/>
         <source>Record the identity check (Enter)</source>
         <translation>Registrar la verificación de identidad (Intro)</translation>
     </message>
@@ -1316,117 +1355,117 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="101"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Reissue passcode</source>
         <translation>Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="101"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Issue passcode and print</source>
         <translation>Emitir código e imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="122"/>
+        <location filename="../../staffdesk/ui/issue.py" line="130"/>
         <source>Family&apos;s language</source>
         <translation>Idioma de la familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="128"/>
+        <location filename="../../staffdesk/ui/issue.py" line="136"/>
         <source>&amp;Reissue passcode</source>
         <translation>&amp;Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="150"/>
+        <location filename="../../staffdesk/ui/issue.py" line="158"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="151"/>
+        <location filename="../../staffdesk/ui/issue.py" line="159"/>
         <source>status: {0}</source>
         <translation>estado: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="152"/>
+        <location filename="../../staffdesk/ui/issue.py" line="160"/>
         <source>Parent/guardian: {0}</source>
         <translation>Padre/madre o tutor: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="158"/>
+        <location filename="../../staffdesk/ui/issue.py" line="166"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation>Al reemitir se revoca el código activo (n.º de serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="170"/>
+        <location filename="../../staffdesk/ui/issue.py" line="178"/>
         <source>Add {0} to the family slip</source>
         <translation>Agregar a {0} a la hoja familiar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="194"/>
+        <location filename="../../staffdesk/ui/issue.py" line="202"/>
         <source>Issuing…</source>
         <translation>Emitiendo…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="223"/>
+        <location filename="../../staffdesk/ui/issue.py" line="231"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation>Código emitido para {0} estudiante(s). Imprima la hoja o guárdela como PDF ahora: el código no se puede volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="228"/>
+        <location filename="../../staffdesk/ui/issue.py" line="236"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation>Sincronización pendiente: el portal aceptará este código cuando esta estación se haya sincronizado.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="231"/>
+        <location filename="../../staffdesk/ui/issue.py" line="239"/>
         <source>Drawing the slip…</source>
         <translation>Dibujando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="244"/>
+        <location filename="../../staffdesk/ui/issue.py" line="252"/>
         <source>Preview of the credential slip</source>
         <translation>Vista previa de la hoja de acceso</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="269"/>
+        <location filename="../../staffdesk/ui/issue.py" line="277"/>
         <source>The slip could not be drawn.</source>
         <translation>No se pudo dibujar la hoja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="281"/>
+        <location filename="../../staffdesk/ui/issue.py" line="290"/>
         <source>Sending the slip to the printer…</source>
         <translation>Enviando la hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="296"/>
+        <location filename="../../staffdesk/ui/issue.py" line="305"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviada a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="305"/>
+        <location filename="../../staffdesk/ui/issue.py" line="314"/>
         <source>Save the slip as PDF</source>
         <translation>Guardar la hoja como PDF</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="307"/>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="316"/>
+        <location filename="../../staffdesk/ui/issue.py" line="325"/>
         <source>Saved to {0}.</source>
         <translation>Guardada en {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="322"/>
+        <location filename="../../staffdesk/ui/issue.py" line="331"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="343"/>
+        <location filename="../../staffdesk/ui/issue.py" line="352"/>
         <source>Slip not printed</source>
         <translation>Hoja sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="345"/>
+        <location filename="../../staffdesk/ui/issue.py" line="354"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation>La hoja no se imprimió ni se guardó. El código no se puede volver a mostrar: habría que reemitirlo para el padre o madre. ¿Cerrar de todos modos?</translation>
     </message>
@@ -1538,12 +1577,12 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
         <source>request</source>
         <translation>solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="33"/>
         <source>passcode</source>
         <translation>código</translation>
     </message>
@@ -1620,7 +1659,7 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="110"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="188"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="189"/>
         <source>Locked after {0} minutes without use.</source>
         <translation>Bloqueado tras {0} minutos sin uso.</translation>
     </message>
@@ -1771,7 +1810,7 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="225"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Standalone</source>
         <translation>Independiente</translation>
     </message>
@@ -1796,69 +1835,69 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="309"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="316"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="310"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="317"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="334"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="335"/>
         <source>{0}, enter your password to continue.</source>
         <translation>{0}, escriba su contraseña para continuar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="376"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="377"/>
         <source>Wrong password.</source>
         <translation>Contraseña incorrecta.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="383"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="384"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation>Sesión iniciada hace {0} horas: confirme que sigue siendo usted.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="454"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation>Formulario registrado. Ahora verifique la identificación.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="485"/>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
         <translation>Verificación de identidad registrada para {0}. Siguiente paso: un aprobador la aprueba en la cola de aprobación (F4).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="547"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="585"/>
         <source>Shared database (direct)</source>
         <translation>Base de datos compartida (directa)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="590"/>
         <source>{0} waiting</source>
         <translation>{0} pendiente(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="593"/>
         <source>last sync {0}</source>
         <translation>última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="595"/>
         <source>never synced</source>
         <translation>nunca sincronizado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="597"/>
         <source>{0} conflict(s)</source>
         <translation>{0} conflicto(s)</translation>
     </message>
@@ -1866,27 +1905,27 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <location filename="../../staffdesk/ui/states.py" line="26"/>
         <source>used</source>
         <translation>usado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="26"/>
+        <location filename="../../staffdesk/ui/states.py" line="27"/>
         <source>expired</source>
         <translation>vencido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
         <source>revoked</source>
         <translation>revocado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>locked</source>
         <translation>bloqueado</translation>
     </message>
@@ -1894,127 +1933,127 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="88"/>
+        <location filename="../../staffdesk/ui/queue.py" line="89"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="89"/>
+        <location filename="../../staffdesk/ui/queue.py" line="90"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="93"/>
+        <location filename="../../staffdesk/ui/queue.py" line="94"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="95"/>
+        <location filename="../../staffdesk/ui/queue.py" line="96"/>
         <source>Student</source>
         <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="96"/>
+        <location filename="../../staffdesk/ui/queue.py" line="97"/>
         <source>{0} — Permanent ID {1}</source>
         <translation>{0} — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="104"/>
+        <location filename="../../staffdesk/ui/queue.py" line="105"/>
         <source>Name on form</source>
         <translation>Nombre en el formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="106"/>
+        <location filename="../../staffdesk/ui/queue.py" line="107"/>
         <source>(differs from the roster; confirmed)</source>
         <translation>(distinto de la lista escolar; confirmado)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="114"/>
+        <location filename="../../staffdesk/ui/queue.py" line="115"/>
         <source>RESTRICTED CONTACT</source>
         <translation>CONTACTO RESTRINGIDO</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="120"/>
+        <location filename="../../staffdesk/ui/queue.py" line="121"/>
         <source>(not on the contact list)</source>
         <translation>(no está en la lista de contactos)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="124"/>
+        <location filename="../../staffdesk/ui/queue.py" line="125"/>
         <source>Parent/guardian</source>
         <translation>Padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <location filename="../../staffdesk/ui/queue.py" line="126"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="126"/>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <location filename="../../staffdesk/ui/queue.py" line="128"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <location filename="../../staffdesk/ui/queue.py" line="129"/>
         <source>Signed on</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="130"/>
+        <location filename="../../staffdesk/ui/queue.py" line="131"/>
         <source>Recorded</source>
         <translation>Registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="131"/>
+        <location filename="../../staffdesk/ui/queue.py" line="132"/>
         <source>{0} by {1}</source>
         <translation>{0} por {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <location filename="../../staffdesk/ui/queue.py" line="143"/>
         <source>, ends …{0}</source>
         <translation>, termina en …{0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="145"/>
+        <location filename="../../staffdesk/ui/queue.py" line="146"/>
         <source>ID checked</source>
         <translation>Identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="146"/>
+        <location filename="../../staffdesk/ui/queue.py" line="147"/>
         <source>{0} — by {1}, {2}</source>
         <translation>{0} — por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="153"/>
+        <location filename="../../staffdesk/ui/queue.py" line="154"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0} por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="159"/>
+        <location filename="../../staffdesk/ui/queue.py" line="160"/>
         <source> (override: {0})</source>
         <translation> (autorización: {0})</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="160"/>
+        <location filename="../../staffdesk/ui/queue.py" line="161"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="164"/>
+        <location filename="../../staffdesk/ui/queue.py" line="165"/>
         <source>, used {0}</source>
         <translation>, usado {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="170"/>
+        <location filename="../../staffdesk/ui/queue.py" line="171"/>
         <source>Passcode</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="171"/>
+        <location filename="../../staffdesk/ui/queue.py" line="172"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
         <translation>{0}: &lt;b&gt;{1}&lt;/b&gt;, vence {2}</translation>
     </message>
@@ -2022,32 +2061,32 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="16"/>
+        <location filename="../../staffdesk/ui/states.py" line="17"/>
         <source>recorded</source>
         <translation>registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="17"/>
+        <location filename="../../staffdesk/ui/states.py" line="18"/>
         <source>verified</source>
         <translation>verificada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="18"/>
+        <location filename="../../staffdesk/ui/states.py" line="19"/>
         <source>approved</source>
         <translation>aprobada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>issued</source>
         <translation>emitida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>revoked</source>
         <translation>revocada</translation>
     </message>
@@ -2565,12 +2604,12 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
         <source>active</source>
         <translation>activa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <location filename="../../staffdesk/ui/states.py" line="37"/>
         <source>disabled</source>
         <translation>desactivada</translation>
     </message>
@@ -2724,96 +2763,106 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="112"/>
+        <source>Signed paper form</source>
+        <translation>Formulario en papel firmado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <source>Reason (not on the contact list)</source>
+        <translation>Motivo (no está en la lista de contactos)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="114"/>
         <source>ID document</source>
         <translation>Documento de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <location filename="../../staffdesk/ui/errors.py" line="115"/>
         <source>ID description</source>
         <translation>Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <location filename="../../staffdesk/ui/errors.py" line="116"/>
         <source>Last four characters</source>
         <translation>Últimos cuatro caracteres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="116"/>
+        <location filename="../../staffdesk/ui/errors.py" line="118"/>
         <source>Override reason</source>
         <translation>Motivo de la autorización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <location filename="../../staffdesk/ui/errors.py" line="119"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="119"/>
+        <location filename="../../staffdesk/ui/errors.py" line="121"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <location filename="../../staffdesk/ui/errors.py" line="122"/>
         <source>Display name</source>
         <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <location filename="../../staffdesk/ui/errors.py" line="123"/>
         <source>Slip language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="126"/>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
         <source>District name</source>
         <translation>Nombre del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="127"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>Portal url</source>
         <translation>Dirección del portal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>Support email</source>
         <translation>Correo de soporte</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Passcode days</source>
         <translation>Días de vigencia del código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Two person rule</source>
         <translation>Regla de dos personas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Shared database</source>
         <translation>Base de datos compartida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Request</source>
         <translation>Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
     </message>

@@ -222,6 +222,7 @@ def load_demo(session: Session) -> dict[str, str]:
                 phone="(415) 555-0100",
                 email="parent@example.org",
                 signed_on=today - timedelta(days=1),
+                paper_form_signed=True,
             ),
         )
         if state in ("verified", "approved"):

@@ -121,6 +121,8 @@ FIELD_LABELS = {
     "phone": QT_TRANSLATE_NOOP("errors", "Home phone"),
     "email": QT_TRANSLATE_NOOP("errors", "Email"),
     "signed_on": QT_TRANSLATE_NOOP("errors", "Signed on"),
+    "paper_form_signed": QT_TRANSLATE_NOOP("errors", "Signed paper form"),
+    "not_a_contact_reason": QT_TRANSLATE_NOOP("errors", "Reason (not on the contact list)"),
     "document": QT_TRANSLATE_NOOP("errors", "ID document"),
     "document description": QT_TRANSLATE_NOOP("errors", "ID description"),
     "last4": QT_TRANSLATE_NOOP("errors", "Last four characters"),

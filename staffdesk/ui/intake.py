@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -24,6 +25,7 @@ from staffdesk.domain.values import Email, PermanentId, Phone
 from staffdesk.domain.workflow import DocumentKind
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
+from staffdesk.services.duplicates import DuplicateRequest
 from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import field_label, show_error
@@ -66,7 +68,10 @@ class AccessFormDialog(FormDialog):
         self.signed_on: QDateEdit = self.w(QDateEdit, "signed_on")  # type: ignore[assignment]
         self.language: QComboBox = self.w(QComboBox, "language")  # type: ignore[assignment]
         self.notice: QLabel = self.w(QLabel, "notice")  # type: ignore[assignment]
+        self.paper_form_signed: QCheckBox = self.w(QCheckBox, "paper_form_signed")  # type: ignore[assignment]
+        self._accepted = (False, False)  # what the clerk confirmed on this submission
         self.f["signed_on"] = self.signed_on
+        self.f["paper_form_signed"] = self.paper_form_signed
         self.f["language"] = self.language
         self.f["student name"] = self.f["first_name"]
         self.errors = FieldErrors(self.form_layout, self.f)
@@ -174,15 +179,23 @@ class AccessFormDialog(FormDialog):
             last_name=self.text("last_name"),
             school_code=self.card.school_code if self.card else "",
             language=str(self.language.currentData() or ""),
+            paper_form_signed=self.paper_form_signed.isChecked(),
         )
 
-    def submit(self, accept_mismatch: bool = False) -> None:
+    def submit(self, accept_mismatch: bool = False, accept_duplicate: bool = False) -> None:
         self.errors.clear()
         form = self.form()
         actor = self.desk.me()
         self.submit_button.setEnabled(False)
+        self._accepted = (accept_mismatch, accept_duplicate)
         self.desk.worker.submit(
-            lambda s: req_svc.record_request(s, actor, form, accept_name_mismatch=accept_mismatch),
+            lambda s: req_svc.record_request(
+                s,
+                actor,
+                form,
+                accept_name_mismatch=accept_mismatch,
+                accept_duplicate=accept_duplicate,
+            ),
             self._recorded,
             self._failed,
             owner=self,
@@ -206,9 +219,24 @@ class AccessFormDialog(FormDialog):
                 QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.submit(accept_mismatch=True)
+                self.submit(accept_mismatch=True, accept_duplicate=self._accepted[1])
             else:
                 self.errors.show("student name", exc.detail)
+            return
+        if isinstance(exc, DuplicateRequest):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Already requested or linked"),
+                self.tr("{0}.\n\nRecord the form anyway?").format(
+                    "\n".join(r[:1].upper() + r[1:] for r in exc.reasons)
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.submit(accept_mismatch=self._accepted[0], accept_duplicate=True)
+            else:
+                self.errors.show("guardian_name", exc.detail)
             return
         self._show(exc)
 

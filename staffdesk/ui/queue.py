@@ -222,6 +222,7 @@ class DecisionDialog(FormDialog):
         rules: QLabel = self.w(QLabel, "rules")  # type: ignore[assignment]
         self.needs_reason = action is not Action.APPROVE
         self.override = False
+        self.not_a_contact = False
         notes: list[str] = []
         blocked = ""
         if action is Action.APPROVE:
@@ -259,6 +260,11 @@ class DecisionDialog(FormDialog):
                         "list; check before approving."
                     )
                 )
+                self.not_a_contact = True
+                self.needs_reason = True
+                reason_label.setText(
+                    self.tr("&Why approve someone not on the contact list (required, kept)")
+                )
         elif action is Action.REJECT:
             reason_label.setText(self.tr("&Reason for rejecting (the office keeps it)"))
         else:
@@ -290,10 +296,16 @@ class DecisionDialog(FormDialog):
         rid, version = v.id, v.version
         if self.action is Action.APPROVE:
             override = text if self.override else ""
+            not_listed = text if self.not_a_contact else ""
 
             def run(s: Session) -> req_svc.RequestView:
                 return req_svc.approve(
-                    s, actor, rid, override_reason=override, expected_version=version
+                    s,
+                    actor,
+                    rid,
+                    override_reason=override,
+                    not_a_contact_reason=not_listed,
+                    expected_version=version,
                 )
         elif self.action is Action.REJECT:
 
