@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from staffdesk.domain.errors import (
     AuthenticationFailed,
@@ -117,16 +117,29 @@ def test_waiting_for_me_counts_what_the_approver_may_approve(office: Office) -> 
         assert queries.waiting_for_me(s, office.approver2) == 3  # LINC and WASH
         assert queries.waiting_for_me(s, office.admin) == 3
         assert queries.waiting_for_me(s, office.clerk) == 0
-        plan = " ".join(
-            str(r[-1])
-            for r in s.execute(
-                text(
-                    "EXPLAIN QUERY PLAN SELECT count(*) FROM access_request "
-                    "WHERE status = 'verified' AND school_code IN ('LINC', 'WASH')"
-                )
+        s.commit()
+    # each count reads an index: verified requests by (status, school), the approver's own checks
+    # by verified_by (never every verified request probed for its check)
+    seen: list[tuple[str, object]] = []
+
+    def capture(_c: object, _cur: object, stmt: str, params: object, *_a: object) -> None:
+        seen.append((stmt, params))
+
+    engine = office.factory.kw["bind"]
+    event.listen(engine, "before_cursor_execute", capture)
+    with office.session() as s:
+        queries.waiting_for_me(s, office.approver2)
+        event.remove(engine, "before_cursor_execute", capture)
+        counts = [(q, p) for q, p in seen if q.lstrip().startswith("SELECT")]
+        plans = [
+            " ".join(
+                str(r[-1])
+                for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + q, p)  # type: ignore[arg-type]
             )
-        )
-        assert "ix_access_request_status_school" in plan
+            for q, p in counts
+        ]
+    assert "COVERING INDEX ix_access_request_status_school (status=? AND school_code=?)" in plans[0]
+    assert plans[1].startswith("SEARCH identity_check USING INDEX ix_identity_check_verified_by")
 
 
 # --------------------------------------------------------------- guardian not on the list

@@ -137,7 +137,7 @@ def _plan(office: Office, typed: str, actor: str) -> str:
     try:
         with office.session() as s:
             queries.search_students(s, getattr(office, actor), typed)
-            stmt, params = seen[-1]
+            stmt, params = [x for x in seen if x[0].lstrip().startswith("SELECT")][-1]
             rows = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + stmt, params)  # type: ignore[arg-type]
             return " | ".join(str(r[-1]) for r in rows)
     finally:
