@@ -89,6 +89,7 @@ def run_whole_flow(url: str, tmp_path: Path) -> None:
         "1 Main St",
         "--signed-on",
         date.today().isoformat(),
+        "--paper-form-signed",
         "--first",
         "Jose",
         "--last",

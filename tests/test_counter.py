@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, select, text
+from sqlalchemy import event, select
 
 from staffdesk.domain.errors import (
     AuthenticationFailed,

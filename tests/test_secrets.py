@@ -43,6 +43,7 @@ def test_plaintext_vpc_is_nowhere_but_the_slip(tmp_path: Path) -> None:
             "2 Elm",
             "--signed-on",
             "2026-11-27",
+            "--paper-form-signed",
         )
         .stdout.strip()
         .splitlines()[-1]
@@ -98,6 +99,7 @@ def test_plaintext_vpc_is_nowhere_but_the_slip(tmp_path: Path) -> None:
         "2 Elm",
         "--signed-on",
         "2026-11-27",
+        "--paper-form-signed",
         ok=False,
     )
     assert "415555010" in bad_phone.stderr  # the person sees what they typed…

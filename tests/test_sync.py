@@ -581,3 +581,36 @@ def test_bulk_push_through_copy_is_idempotent_and_matches_row_by_row(
         bulk.dispose()
         rows.dispose()
         replica.engine.dispose()
+
+
+def test_search_words_follow_the_roster_through_push_and_pull(
+    desk_a: h.Desk, desk_b: h.Desk, shared: Engine, tmp_path: Path
+) -> None:
+    """Tokens are derived, never synced: the shared database and a pulling workstation each
+    write their own, and a renamed student is found by the new name only, everywhere."""
+    from staffdesk.services import queries, roster
+    from staffdesk.store.models import Student
+
+    def found(factory: object, word: str) -> list[str]:
+        with factory() as s:  # type: ignore[operator]
+            return [r.id for r in queries.search_students(s, desk_a.actor("admin"), word).rows]
+
+    with desk_a.work() as s:
+        st = s.get(Student, "1000001")
+        assert st is not None
+        given, school = st.first_name, st.school_code
+    assert desk_a.sync(shared).ok and desk_b.sync(shared).ok
+    shared_factory = db.session_factory(shared)
+    for factory in (desk_a.factory, shared_factory, desk_b.factory):
+        assert "1000001" in found(factory, given)
+    (tmp_path / "renamed.csv").write_text(
+        "school_code,permanent_id,first_name,middle_name,last_name,grade,primary_phone\n"
+        f"{school},1000001,{given},,Quetzalcoatl-Yáñez,3,(415) 555-0100\n",
+        encoding="utf-8",
+    )
+    with desk_a.work() as s:
+        roster.import_roster(s, desk_a.actor("admin"), tmp_path / "renamed.csv")
+    assert desk_a.sync(shared).ok and desk_b.sync(shared).ok
+    for factory in (desk_a.factory, shared_factory, desk_b.factory):
+        assert found(factory, "yanez quetz") == ["1000001"]
+        assert found(factory, "quetzalcoatlyanez") == ["1000001"]

@@ -25,6 +25,7 @@ from staffdesk.cli import (
     settings,
     slips,
     staff,
+    students,
     sync,
 )
 from staffdesk.cli.app import (
@@ -46,6 +47,7 @@ GROUPS = (
     staff,
     directory,
     roster,
+    students,
     settings,
     requests,
     passcodes,

@@ -32,6 +32,11 @@ def _issue(app: App, reissue: bool) -> int:
         f"{'reissued' if reissue else 'issued'} {len(serials)} passcode(s) "
         f"({', '.join(serials)}); slip written to {out}"
         + (
+            f"\nrevoked the old code(s) {', '.join(issued.revoked_serials)}: they no longer work"
+            if issued.revoked_serials
+            else ""
+        )
+        + (
             "\npending sync: the portal accepts these codes after the next `staffdesk sync`"
             if issued.slip.pending_sync
             else ""
@@ -41,6 +46,7 @@ def _issue(app: App, reissue: bool) -> int:
             "serials": serials,
             "out": str(out),
             "revoked": list(issued.revoked_ids),
+            "revoked_serials": list(issued.revoked_serials),
             "pending_sync": issued.slip.pending_sync,
         },
     )
@@ -74,6 +80,56 @@ def cmd_passcode_revoke(app: App) -> int:
     return 0
 
 
+def cmd_passcode_list(app: App) -> int:
+    from staffdesk.services import codes
+
+    a = app.args
+    if a.within_days is not None and a.state != codes.CodeState.EXPIRING.value:
+        raise Usage("--within-days goes with --state expiring")
+    rows: list[codes.CodeRow] = []
+    with app.work() as s:
+        actor = app.actor(s)
+        page = codes.list_codes(s, actor, a.school, a.state, within_days=a.within_days, limit=500)
+        rows += page.rows
+        while page.more:  # the whole list: a school has a few thousand codes at most
+            page = codes.list_codes(
+                s, actor, a.school, a.state, within_days=a.within_days, offset=len(rows), limit=500
+            )
+            rows += page.rows
+    head = {
+        "unused": "unused codes",
+        "expiring": f"unused codes expiring within {page.within_days} day(s)",
+        "expired": "codes that expired unused",
+        "locked": "codes locked by the portal after failed attempts",
+        "used": "codes used (linked)",
+    }[page.state.value]
+    lines = [f"{page.school}: {len(rows)} {head}"]
+    for r in rows:
+        when = (
+            f"used {r.used_at:%Y-%m-%d} by {r.used_by_account}"
+            if r.used_at
+            else f"expires {r.expires_at:%Y-%m-%d}"
+        )
+        if page.state.value == "locked":
+            when += f", {r.failed_attempts} failed attempts"
+        lines.append(
+            f"  {r.serial:24} {r.permanent_id:12} {r.student} — {r.guardian}; "
+            f"issued {r.issued_at:%Y-%m-%d} by {r.issued_by}, {when}"
+        )
+    emit(
+        a,
+        "\n".join(lines),
+        {
+            "school": page.school,
+            "state": page.state.value,
+            "within_days": page.within_days if page.state.value == "expiring" else None,
+            "count": len(rows),
+            "codes": rows,
+        },
+    )
+    return 0
+
+
 def register(c: Commands) -> None:
     g = c.group("passcode", "Verification PassCodes")
     for name, func, help_ in (
@@ -92,3 +148,14 @@ def register(c: Commands) -> None:
     sp.add_argument("request", nargs="?")
     sp.add_argument("--batch")
     sp.add_argument("--reason", required=True)
+    sp = c.leaf(g, "list", cmd_passcode_list, "a school's codes by state (the codes dashboard)")
+    sp.add_argument("--school", required=True, metavar="CODE")
+    sp.add_argument(
+        "--state", required=True, choices=["unused", "expiring", "expired", "locked", "used"]
+    )
+    sp.add_argument(
+        "--within-days",
+        type=int,
+        metavar="N",
+        help="with --state expiring: expiring within N days (default 7)",
+    )

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.services.context import utcnow
+from staffdesk.store import name_tokens
 from staffdesk.store.sync_tables import sync_tombstone
 from staffdesk.sync import faults
 from staffdesk.sync.rows import (
@@ -104,6 +105,13 @@ def _newest(
     return max(values) if values else None
 
 
+def _names(names: list[str], rows: Sequence[Sequence[Any]]) -> list[name_tokens.NameRow]:
+    """A pulled student's key, school and names, as the search words need them."""
+    at = [names.index(c) for c in ("permanent_id", "school_code", "first_name", "middle_name")]
+    last = names.index("last_name")
+    return [(r[at[0]], r[at[1]], r[at[2]], r[at[3]] or "", r[last]) for r in rows]
+
+
 def _pull_roster(
     sconn: Connection, local: sessionmaker[Session], marks: dict[str, datetime], p: PullTally
 ) -> None:
@@ -125,9 +133,13 @@ def _pull_roster(
                 mine = unpushed(conn, name)
                 take = [r for r in part if r[ki] not in mine] if mine else part
                 p.kept_local += len(part) - len(take)
+                renamed = (
+                    name_tokens.changed(conn, _names(names, take)) if name == "student" else []
+                )
                 p.pulled[name] += upsert_tuples(
                     conn, table, names, take, Mode.CHANGED, compare=content_columns(table)
                 )
+                name_tokens.replace(conn, renamed)  # search words follow, same transaction
         _save_mark(local, f"pull:{name}", newest)
     mark = marks.get("pull:sync_tombstone")
     stones = [

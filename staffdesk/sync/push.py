@@ -18,7 +18,7 @@ entries marked pushed locally. A crash anywhere repeats a batch, never loses or 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import StaffDeskError
 from staffdesk.services.context import current_workstation, utcnow
+from staffdesk.store import name_tokens
 from staffdesk.store.sync_tables import sync_tombstone
 from staffdesk.sync import faults
 from staffdesk.sync.batch import Batch, Entity, entity_digest, mark_in_flight, read_batch
@@ -137,6 +138,13 @@ def _any_tombstone(conn: Connection) -> bool:
     return conn.execute(q.limit(1)).first() is not None
 
 
+def _names(rows: Sequence[Mapping[str, Any]]) -> list[name_tokens.NameRow]:
+    return [
+        (r["permanent_id"], r["school_code"], r["first_name"], r["middle_name"], r["last_name"])
+        for r in rows
+    ]
+
+
 def _apply(conn: Connection, batch: Batch, stamp: datetime, blocked: set[str]) -> _Outcome:
     """Write a batch in the caller's shared transaction."""
     out = _Outcome()
@@ -146,6 +154,7 @@ def _apply(conn: Connection, batch: Batch, stamp: datetime, blocked: set[str]) -
             cols = [*rows[0], "updated_at"]
             naive = stamp.replace(tzinfo=None)  # the only datetime: rows are read without theirs
             values = [(*r.values(), naive) for r in rows]
+            renamed = name_tokens.changed(conn, _names(rows)) if name == "student" else []
             upsert_tuples(
                 conn,
                 T[name],
@@ -155,6 +164,7 @@ def _apply(conn: Connection, batch: Batch, stamp: datetime, blocked: set[str]) -
                 compare=content_columns(T[name]),
                 ready=True,
             )
+            name_tokens.replace(conn, renamed)  # the shared database's own search words
         out.sent[name] += len(rows)
     contacts = [r["id"] for r in batch.rows("student_contact")]
     if contacts and _any_tombstone(conn):  # a contact that is back is no longer deleted
