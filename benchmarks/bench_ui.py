@@ -293,14 +293,24 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=500_000)
     parser.add_argument("--requests", type=int, default=500_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="FILE",
+        help="generate the database into FILE once and reuse it on later runs",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        url = make_db(Path(tmp) / "bench.sqlite3", args.students, args.requests)
-        print(
-            f"generated {args.students:,} students and {args.requests:,} requests "
-            f"in {time.perf_counter() - t0:.1f} s"
-        )
+        if args.keep and args.keep.exists():
+            url = f"sqlite:///{args.keep}"
+            print(f"reusing {args.keep}")
+        else:
+            url = make_db(args.keep or Path(tmp) / "bench.sqlite3", args.students, args.requests)
+            print(
+                f"generated {args.students:,} students and {args.requests:,} requests "
+                f"in {time.perf_counter() - t0:.1f} s"
+            )
         os.environ["STAFFDESK_CONFIG_DIR"] = tmp
         os.environ["STAFFDESK_LOG_DIR"] = tmp
         bare = statistics.median(run_wall(BARE) for _ in range(args.runs))

@@ -6,13 +6,24 @@ in SQL, so a list over 500,000 rows costs one indexed page at a time.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, bindparam, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import BindParameter
 
@@ -81,12 +92,18 @@ def _school_filter(
     column: InstrumentedAttribute[str] | ColumnElement[str],
 ) -> ColumnElement[bool] | None:
     """Narrow to the schools asked for, and never beyond the actor's own."""
+    wanted = _schools_wanted(actor, schools)
+    if wanted is None:
+        return None
+    return column.in_(wanted)
+
+
+def _schools_wanted(actor: Actor, schools: Sequence[str] | None) -> list[str] | None:
+    """The schools a list is narrowed to (None: every school, for an admin)."""
     wanted = {s.upper() for s in schools} if schools else None
     if not actor.is_admin:
         wanted = (wanted & actor.schools) if wanted is not None else set(actor.schools)
-    if wanted is None:
-        return None
-    return column.in_(sorted(wanted))
+    return None if wanted is None else sorted(wanted)
 
 
 # ------------------------------------------------------------------------------ student search
@@ -133,7 +150,7 @@ def search_students(
         Student.school_code,
         Student.grade,
     )
-    params: dict[str, str] = {}
+    params: dict[str, object] = {}
     typed = name_search.words(raw)
     cond = _school_filter(actor, schools, Student.school_code)
     if raw.isdigit() or not typed:
@@ -147,34 +164,64 @@ def search_students(
             q = q.where(cond)
     else:
         lead = max(range(len(typed)), key=lambda i: (len(typed[i]), -i))
-        # bind the patterns ourselves: startswith() would add an ESCAPE that skips the index
-        # (name_search.words() never keeps % or _)
-        params["lead"] = typed[lead] + "%"
-        params["inner"] = f"% {typed[lead]}%"
-        t = _TOKEN
-        q = (
-            select(*cols)
-            .select_from(t.join(Student, Student.permanent_id == t.c.permanent_id))
-            .where(
-                t.c.token.like(bindparam("lead", type_=String())),
-                t.c.before.not_like(bindparam("inner", type_=String())),
-            )
-        )
-        for i, w in enumerate(typed):
-            if i != lead:
-                params[f"w{i}"] = f"% {w}%"
-                q = q.where(t.c.words.like(bindparam(f"w{i}", type_=String())))
-        scope = _school_filter(actor, schools, t.c.school_code)
-        if scope is not None:
-            q = q.where(scope)
-        q = q.order_by(t.c.token, t.c.permanent_id)
+        others = [w for i, w in enumerate(typed) if i != lead]
+        wanted = _schools_wanted(actor, schools)
+        params = {
+            "lead": typed[lead] + "%",
+            "inner": f"% {typed[lead]}%",
+            **{f"w{i}": f"% {w}%" for i, w in enumerate(others)},
+            "offset": max(offset, 0),
+            "limit": limit + 1,
+        }
+        if wanted is not None:
+            params["schools"] = wanted
+        # a prepared statement per shape, run on the connection: at every keystroke the ORM's
+        # per-statement work would cost more than the indexed read itself
+        found = session.connection().execute(_by_words(len(others), wanted is not None), params)
+        return _page(found.all(), limit)
     q = q.offset(offset).limit(limit + 1)
-    rows = session.execute(q, params).all()
+    return _page(session.execute(q, params).all(), limit)
+
+
+def _page(rows: Sequence[Any], limit: int) -> StudentPage:
     out = tuple(
         StudentRow(pid, _sort_name(first, middle, last), code, grade)
         for pid, first, middle, last, code, grade in rows[:limit]
     )
     return StudentPage(out, len(rows) > limit)
+
+
+@functools.cache
+def _by_words(others: int, scoped: bool) -> Select[str, str, str, str, str, str]:
+    """Students by typed words: the lead word's rows of the token index in order (district-wide,
+    or per school when `scoped`), `others` more words checked against the student's words in
+    the same index row, a student counted once (at the first of its words the lead matches).
+    Patterns are bound as 'abc%' / '% abc%' by the caller: no ESCAPE, so the index is used."""
+    t = _TOKEN
+    q = (
+        select(
+            Student.permanent_id,
+            Student.first_name,
+            Student.middle_name,
+            Student.last_name,
+            Student.school_code,
+            Student.grade,
+        )
+        .select_from(t.join(Student, Student.permanent_id == t.c.permanent_id))
+        .where(
+            t.c.token.like(bindparam("lead", type_=String())),
+            t.c.before.not_like(bindparam("inner", type_=String())),
+        )
+    )
+    for i in range(others):
+        q = q.where(t.c.words.like(bindparam(f"w{i}", type_=String())))
+    if scoped:
+        q = q.where(t.c.school_code.in_(bindparam("schools", expanding=True)))
+    return (
+        q.order_by(t.c.token, t.c.permanent_id)
+        .offset(bindparam("offset", type_=Integer()))
+        .limit(bindparam("limit", type_=Integer()))
+    )
 
 
 def _sort_name(first: str, middle: str, last: str) -> str:
