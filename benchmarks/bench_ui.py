@@ -224,7 +224,23 @@ def wait_for(signal_owner: object, cond: object) -> None:
         loop.exec()
 
 
-def bench_in_process(url: str) -> tuple[list[float], float, float]:
+# typed a letter at a time; the first group is the figure the target is for (as before), the
+# second types a first name first, which only a search on any word of any name part answers
+SEARCHES = {
+    "last name first": (
+        "garcia12 maria",
+        "nguyen5 liam",
+        "obrien40 sofia",
+        "walker7 kai",
+        "hernandez88 ana",
+        "smith3 noah",
+        "zz",
+    ),
+    "first name first": ("maria garcia1", "sofia obrien4"),
+}
+
+
+def bench_in_process(url: str) -> tuple[dict[str, list[float]], float, float]:
     from PySide6.QtCore import QEventLoop
 
     from staffdesk.domain.workflow import Role
@@ -253,23 +269,14 @@ def bench_in_process(url: str) -> tuple[list[float], float, float]:
     # warm up: connection, statement cache
     model.set_query(SearchQuery("garcia", ()))
     settle_loaded(model)
-    times: list[float] = []
-    for word in (
-        "garcia12 maria",
-        "nguyen5 liam",
-        "obrien40 sofia",
-        "walker7 kai",
-        "hernandez88 ana",
-        "smith3 noah",
-        "maria garcia1",  # a first name first: any word of any name part
-        "sofia obrien4",
-        "zz",
-    ):
-        for k in range(1, len(word) + 1):
-            t0 = time.perf_counter()
-            model.set_query(SearchQuery(word[:k], ()))
-            settle_loaded(model)
-            times.append((time.perf_counter() - t0) * 1000)
+    times: dict[str, list[float]] = {}
+    for group, words in SEARCHES.items():
+        for word in words:
+            for k in range(1, len(word) + 1):
+                t0 = time.perf_counter()
+                model.set_query(SearchQuery(word[:k], ()))
+                settle_loaded(model)
+                times.setdefault(group, []).append((time.perf_counter() - t0) * 1000)
     queue = queue_model(desk)
     queue.set_query(queries.QueueFilter(sort="school"))  # warm a different plan
     settle_loaded(queue)
@@ -317,13 +324,14 @@ def main() -> int:
         shown = statistics.median(run_wall(SHOWN, url) for _ in range(args.runs))
         desk = statistics.median(run_wall(DESK, url) for _ in range(args.runs))
         times, open_ms, count_ms = bench_in_process(url)
-    times.sort()
-    p50 = statistics.median(times)
-    p95 = times[int(len(times) * 0.95) - 1]
-    print(
-        f"name search per keystroke ({len(times)} keystrokes): p50 {p50:.1f} ms, "
-        f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms   target p95 <= 20 ms"
-    )
+    for group, ms in times.items():
+        ms.sort()
+        p50 = statistics.median(ms)
+        p95 = ms[int(len(ms) * 0.95) - 1]
+        print(
+            f"name search per keystroke, {group} ({len(ms)} keystrokes): p50 {p50:.1f} ms, "
+            f"p95 {p95:.1f} ms, max {ms[-1]:.1f} ms   target p95 <= 20 ms"
+        )
     print(
         f"open the approval queue (first page of {args.requests:,}): {open_ms:.1f} ms   "
         f"target <= 100 ms (count of open requests, shown beside it: {count_ms:.1f} ms)"
