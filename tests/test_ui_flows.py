@@ -257,6 +257,61 @@ def test_restricted_contact_blocks_approver_and_admin_overrides(qtbot, desk_app,
     assert done.args[0].decision.override_reason.startswith("court order")
 
 
+def test_a_guardian_not_on_the_list_is_approved_with_a_written_reason(qtbot, desk_app, boxes):
+    from staffdesk.services import staff
+
+    desk = desk_app.desk
+    with db.unit_of_work(desk.factory) as s:
+        clerk = staff.authenticate(s, "clerk", "demo-pass-2026")
+        form = req_svc.AccessForm(
+            permanent_id="1000006",
+            guardian_name="Pedro Páramo",
+            address="1 Main St",
+            phone="(415) 555-0100",
+            email="pedro@example.org",
+            signed_on=req_svc.utcnow().date(),
+            paper_form_signed=True,
+        )
+        rid = req_svc.record_request(s, clerk, form).request.id
+        req_svc.verify_identity(s, clerk, rid, document_kind="passport")
+    win = signed_in(desk_app, "approver")
+    win.show_queue()
+    win.queue.load_detail(rid)
+    qtbot.waitUntil(
+        lambda: win.queue.ctx is not None and win.queue.ctx.request.id == rid, timeout=5000
+    )
+    dialog = win.queue.decide(Action.APPROVE)
+    assert dialog.reason.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert "Reason" in dialog.error.text()  # nothing written: not sent
+    qtbot.keyClicks(dialog.reason, "Stepfather, custody papers seen")
+    with qtbot.waitSignal(dialog.decided, timeout=5000) as done:
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    decision = done.args[0].decision
+    assert decision.not_a_contact_reason == "Stepfather, custody papers seen"
+    assert decision.override_reason == ""
+
+
+def test_a_second_form_for_the_same_guardian_asks_before_recording(qtbot, desk_app, boxes):
+    win = signed_in(desk_app, "clerk")
+    first = request_for(desk_app, "1000001")  # the demo's recorded request
+    win.front.load_card("1000001")
+    qtbot.waitUntil(lambda: win.front.card is not None, timeout=5000)
+    qtbot.keyClick(win, Qt.Key.Key_F2)
+    form = win.dialogs[-1]
+    form.set_text("guardian_name", first.guardian_name)
+    form.set_text("address", "12 Harbor Way, Bayside, CA")
+    form.set_text("phone", "(415) 555-0100")
+    form.set_text("email", "parent@example.org")
+    form.paper_form_signed.setChecked(True)
+    with qtbot.waitSignal(form.recorded, timeout=5000) as rec:
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    asked = [b for b in boxes if b[0] == "question"]
+    assert asked and asked[-1][1] == "Already requested or linked"
+    assert "open request" in asked[-1][2]
+    assert any("open request" in w for w in rec.args[0].warnings)
+
+
 # ------------------------------------------------------------------------------ issue
 
 
