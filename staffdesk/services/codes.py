@@ -263,9 +263,7 @@ def _selected(session: Session, actor: Actor, passcode_ids: Sequence[str]) -> li
             select(AccessRequest.id, AccessRequest.school_code).where(
                 AccessRequest.id.in_({p.request_id for p in found.values()})
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     errors = [
         ValidationError("passcode", MSG_UNKNOWN.format(pid=i))
@@ -294,9 +292,7 @@ def reissue_codes(
             select(Passcode.request_id, func.max(Passcode.issued_at))
             .where(Passcode.request_id.in_({p.request_id for p in codes}))
             .group_by(Passcode.request_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     errors = []
     for p in codes:

@@ -888,9 +888,7 @@ def _issue_slips(
         dict(
             session.execute(
                 select(Passcode.id, Passcode.serial).where(Passcode.id.in_([r[0] for r in revoked]))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         if revoked
         else {}
