@@ -7,6 +7,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import CONTACTS_CSV, STUDENTS_CSV
@@ -69,3 +70,13 @@ def issue_a_slip(run: Installed) -> Path:
     run(*db, "request", "approve", rid, "--as", "abe")
     run(*db, "passcode", "issue", rid, "--out", "slip.pdf", "--as", "carmen")
     return home / "slip.pdf"
+
+
+def assert_printed_page(pdf: Path, work: Path) -> None:
+    """One US Letter page, painted (not blank): what reached Qt's PDF printer."""
+    (page,) = PdfReader(pdf).pages
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(work / "page")], check=True)
+    (png,) = work.glob("page*.png")
+    dark = sum(Image.open(png).convert("L").histogram()[:128])
+    assert dark > 1000  # text, the code box and the QR code

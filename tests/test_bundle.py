@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.installed import Installed, issue_a_slip, pdf_text
-from tests.test_wheel import assert_printed_page
+from tests.installed import Installed, assert_printed_page, issue_a_slip, pdf_text
 
 pytestmark = pytest.mark.slow
 

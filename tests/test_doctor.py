@@ -173,3 +173,29 @@ def test_every_check_runs_and_each_line_says_pass_or_fail(desk: Path, ring: obje
     lines = [c.line() for c in checks]
     assert lines[1].startswith("✗ local database") and "— fix: run `staffdesk init`" in lines[1]
     assert all(line.startswith("✓") for i, line in enumerate(lines) if i != 1), lines
+
+
+def test_doctor_command_exits_0_only_when_every_check_passes(
+    desk: Path, ring: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from staffdesk.cli import doctor as doctor_command
+    from staffdesk.cli import main
+
+    assert main(["doctor"]) == 1  # no local database yet
+    out = capsys.readouterr().out
+    assert "✗ local database" in out and out.rstrip().endswith("check(s) failed")
+    assert main(["init"]) == 0
+    monkeypatch.setattr(doctor_command, "_printers", lambda: doctor.Printers(("P",), "P"))
+    capsys.readouterr()
+    assert main(["doctor"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("✓") for line in lines[:-1]) and lines[-1] == "all checks passed"
+    assert main(["doctor", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["ok"] is True and len(shown["checks"]) == 8
+    monkeypatch.setattr(doctor_command, "_printers", lambda: doctor.Printers((), ""))
+    assert main(["doctor", "--json"]) == 1
+    failed = [c for c in json.loads(capsys.readouterr().out)["checks"] if not c["ok"]]
+    assert [c["name"] for c in failed] == ["printer"] and failed[0]["fix"]

@@ -21,10 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PIL import Image
-from pypdf import PdfReader
 
-from tests.installed import Installed, issue_a_slip, pdf_text
+from tests.installed import Installed, assert_printed_page, issue_a_slip, pdf_text
 
 pytestmark = pytest.mark.slow
 
@@ -150,13 +148,3 @@ def test_a_slip_printed_through_the_apps_print_path(wheel: Wheel, tmp_path: Path
     run = wheel.staffdesk(tmp_path / "desk")
     run("printer", "test", "--printer", "printed.pdf")
     assert_printed_page(run.home / "printed.pdf", tmp_path)
-
-
-def assert_printed_page(pdf: Path, work: Path) -> None:
-    """One US Letter page, painted (not blank): what reached Qt's PDF printer."""
-    (page,) = PdfReader(pdf).pages
-    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
-    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(work / "page")], check=True)
-    (png,) = work.glob("page*.png")
-    dark = sum(1 for value in Image.open(png).convert("L").getdata() if value < 128)
-    assert dark > 1000  # text, the code box and the QR code
