@@ -35,6 +35,7 @@ from staffdesk.domain.errors import ValidationError
 APP = "StaffDesk"
 FILE = "staffdesk.toml"
 SITE_ENV = "STAFFDESK_SITE_CONFIG"
+SITE_FILE, USER_FILE = "site config file", "user settings file"
 USER_DIR_ENV = "STAFFDESK_CONFIG_DIR"
 
 T = TypeVar("T")
@@ -57,6 +58,13 @@ class Option(Generic[T]):
 
 
 OPTIONS: dict[str, Option[Any]] = {}
+
+# Tables of the site file that belong to one service, which validates its own keys. They are
+# IT's alone: a user's file holding one is refused (a user must not point sign-in elsewhere).
+SITE_SECTIONS = {
+    "directory": "directory sign-in (services.directory, docs/directory.md)",
+    "oneroster": "the OneRoster import (services.oneroster, docs/oneroster.md)",
+}
 
 
 def _register(option: Option[T]) -> Option[T]:
@@ -265,6 +273,8 @@ def user_path() -> Path:
 
 
 def _read(path: Path, kind: str) -> dict[str, object]:
+    """The options of one file (its service tables checked for shape, then left out)."""
+    site = kind == SITE_FILE
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -272,12 +282,32 @@ def _read(path: Path, kind: str) -> dict[str, object]:
         return {}
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ValidationError("settings", f"cannot read the {kind} {path}: {exc}") from None
-    for key in data:
-        if key not in OPTIONS:
+    for key, value in data.items():
+        if key in SITE_SECTIONS:
+            if not site:
+                raise ValidationError(
+                    f"[{key}]", f"{path}: only IT's site config file ({site_path()}) may hold it"
+                )
+            if not isinstance(value, dict):
+                raise ValidationError(f"site config [{key}]", f"expected a table in {path}")
+        elif key not in OPTIONS:
+            expected = [*OPTIONS, *(f"[{s}]" for s in SITE_SECTIONS)] if site else list(OPTIONS)
             raise ValidationError(
-                key, f"{path}: unknown setting; expected one of: {', '.join(OPTIONS)}"
+                key, f"{path}: unknown setting; expected one of: {', '.join(expected)}"
             )
-    return data
+    return {k: v for k, v in data.items() if k not in SITE_SECTIONS}
+
+
+def site_section(name: str) -> dict[str, Any]:
+    """One service's table of the site file ({} when there is no file or no such table)."""
+    assert name in SITE_SECTIONS, name
+    path = site_path()
+    _read(path, SITE_FILE)  # the whole file is checked, options included
+    try:
+        with path.open("rb") as fh:
+            return dict(tomllib.load(fh).get(name, {}))
+    except FileNotFoundError:
+        return {}
 
 
 # ------------------------------------------------------------------------ effective values
@@ -350,7 +380,7 @@ def _resolve(
 def load() -> Settings:
     """The effective settings now; ValidationError names the file and key of a bad value."""
     site_file, user_file = site_path(), user_path()
-    site, user = _read(site_file, "site config file"), _read(user_file, "user settings file")
+    site, user = _read(site_file, SITE_FILE), _read(user_file, USER_FILE)
     values = {k: _resolve(o, site, user, user_file) for k, o in OPTIONS.items()}
     return Settings(values, site_file, user_file)
 
@@ -365,8 +395,8 @@ def get(option: Option[T]) -> T:
 def set_user(changes: Mapping[Option[Any], object]) -> Settings:
     """Write the user's choices (None removes one); refuses what the site file does not allow."""
     site_file, user_file = site_path(), user_path()
-    site = _read(site_file, "site config file")
-    data = dict(_read(user_file, "user settings file"))
+    site = _read(site_file, SITE_FILE)
+    data = dict(_read(user_file, USER_FILE))
     for option, raw in changes.items():
         if raw is None:
             data.pop(option.key, None)

@@ -195,3 +195,21 @@ def test_settings_and_assets_never_import_qt() -> None:
         assert not [m for m in modules if m.startswith(("PySide6", "shiboken6"))]
         below = [m for m in modules if m.startswith("staffdesk.")]
         assert all(m.startswith(("staffdesk.domain", "staffdesk.assets")) for m in below), below
+
+
+def test_the_site_files_service_tables_are_its_own_and_it_alone(files: tuple[Path, Path]) -> None:
+    site, user = files
+    write(site, 'workstation = "LINC-FRONT-1"\n[directory]\nkind = "ad"\n[oneroster]\nx = 1\n')
+    from staffdesk.services import siteconfig
+
+    assert siteconfig.section("directory") == {"kind": "ad"}
+    assert siteconfig.section("oneroster") == {"x": 1}
+    assert config.get(config.WORKSTATION) == "LINC-FRONT-1"
+    write(user, '[directory]\nurl = "ldaps://elsewhere"\n')
+    with pytest.raises(ValidationError, match="only IT's site config file") as refused:
+        config.load()
+    assert refused.value.field == "[directory]"
+    user.unlink()
+    write(site, 'directory = "ad"\n')
+    with pytest.raises(ValidationError, match="expected a table"):
+        siteconfig.section("directory")
