@@ -4,9 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest screenshots bench clean
+.PHONY: run test lint typecheck pytest screenshots bench wheel bundle bundle-smoke clean
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): setup.cfg setup.py pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -37,5 +37,18 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_sync.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py
 
+## The installable wheel (forms and resources inside it): dist/staffdesk-*.whl
+wheel: $(STAMP)
+	$(PY) -m build --wheel --outdir dist .
+
+## The one-folder desktop bundle (PyInstaller): dist/staffdesk/staffdesk runs without Python.
+bundle: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/staffdesk.spec
+
+## Run the bundle in a bare environment (env -i): the app, the command line, printing.
+bundle-smoke: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider tests/test_bundle.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,7 +37,9 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     yield
 
 
-def _server_url(var: str) -> str:
+def server_url(var: str) -> str:
+    """The server a test runs against; skipped with the reason when it is not named, a failure
+    under CI=true. Every read of STAFFDESK_TEST_POSTGRES_URL / _MYSQL_URL goes through here."""
     url = os.environ.get(var)
     if not url:
         if os.environ.get("CI") == "true":
@@ -45,7 +48,7 @@ def _server_url(var: str) -> str:
     return url
 
 
-def _unreachable(url: str, exc: Exception) -> None:
+def unreachable(url: str, exc: Exception) -> NoReturn:
     msg = f"cannot reach {db.redacted(url)}: {exc}"
     if os.environ.get("CI") == "true":
         pytest.fail(msg)
@@ -55,7 +58,7 @@ def _unreachable(url: str, exc: Exception) -> None:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL schema, named in the URL's search_path, dropped afterwards."""
-    base = _server_url("STAFFDESK_TEST_POSTGRES_URL")
+    base = server_url("STAFFDESK_TEST_POSTGRES_URL")
     schema = f"sd_{uuid.uuid4().hex[:12]}"
     admin = create_engine(db.normalise_url(base), isolation_level="AUTOCOMMIT")
     try:
@@ -63,7 +66,7 @@ def pg_url() -> Iterator[str]:
             c.execute(text(f'CREATE SCHEMA "{schema}"'))
     except Exception as exc:
         admin.dispose()
-        _unreachable(base, exc)
+        unreachable(base, exc)
     url = make_url(db.normalise_url(base)).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)
@@ -76,7 +79,7 @@ def pg_url() -> Iterator[str]:
 @pytest.fixture
 def mysql_url() -> Iterator[str]:
     """A fresh MariaDB/MySQL database, dropped afterwards."""
-    base = _server_url("STAFFDESK_TEST_MYSQL_URL")
+    base = server_url("STAFFDESK_TEST_MYSQL_URL")
     name = f"sd_{uuid.uuid4().hex[:12]}"
     admin = create_engine(db.normalise_url(base), isolation_level="AUTOCOMMIT")
     try:
@@ -84,7 +87,7 @@ def mysql_url() -> Iterator[str]:
             c.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
     except Exception as exc:
         admin.dispose()
-        _unreachable(base, exc)
+        unreachable(base, exc)
     url = make_url(db.normalise_url(base)).set(database=name)
     try:
         yield url.render_as_string(hide_password=False)

@@ -59,7 +59,9 @@ def another_shared(kind: str) -> Iterator[str]:
     from sqlalchemy.engine import make_url
 
     var = "STAFFDESK_TEST_POSTGRES_URL" if kind == "postgresql" else "STAFFDESK_TEST_MYSQL_URL"
-    base = db.normalise_url(os.environ[var])
+    from tests.conftest import server_url, unreachable
+
+    base = db.normalise_url(server_url(var))
     name = f"sd_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     if kind == "postgresql":
@@ -68,8 +70,12 @@ def another_shared(kind: str) -> Iterator[str]:
     else:
         create, drop = f"CREATE DATABASE `{name}`", f"DROP DATABASE `{name}`"
         url = make_url(base).set(database=name)
-    with admin.connect() as c:
-        c.execute(text(create))
+    try:
+        with admin.connect() as c:
+            c.execute(text(create))
+    except Exception as exc:
+        admin.dispose()
+        unreachable(base, exc)
     try:
         rendered = url.render_as_string(hide_password=False)
         engine = db.make_engine(rendered)

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def test_connect_keeps_the_password_in_the_keyring_and_the_url_without_it(
         assert "nowhere" in out
         stored = config.config_path().read_text(encoding="utf-8")
         assert memory_keyring.get_password(secrets.SERVICE, bare) is None
-    assert json.loads(stored)["url"] == bare
+    assert tomllib.loads(stored)["shared_db_url"] == bare
     # the desk syncs with what `connect` saved
     desk = h.desk(tmp_path, "ws-a")
     code, out, err = _run(capsys, "--db", desk.url, "sync")

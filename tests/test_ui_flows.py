@@ -188,8 +188,8 @@ def test_queue_sorts_in_sql_and_approver_approves(qtbot, desk_app, boxes, qtmode
 def test_spanish_interface_names_states_in_spanish(qtbot, desk_app, boxes):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
+    from staffdesk.assets import resources_dir
     from staffdesk.ui import states
-    from staffdesk.ui.forms import resources_dir
 
     translator = QTranslator()
     assert translator.load(str(resources_dir() / "i18n" / "staffdesk_es.qm"))

@@ -16,10 +16,13 @@ from collections.abc import Sequence
 from staffdesk import applog
 from staffdesk.cli import (
     audit,
+    config,
     desk,
     directory,
+    doctor,
     passcodes,
     portal,
+    printer,
     requests,
     roster,
     settings,
@@ -55,6 +58,9 @@ GROUPS = (
     portal,
     audit,
     sync,
+    config,
+    doctor,
+    printer,
 )
 
 
@@ -68,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", help="database URL (default: STAFFDESK_DB, else the embedded SQLite file)"
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    # start the app, check that the sign-in window, database and forms work, and quit
+    p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=desk.cmd_gui, command=None)
     commands = Commands(p.add_subparsers(dest="command", metavar="COMMAND"))
     for group in GROUPS:

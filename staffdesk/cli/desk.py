@@ -12,9 +12,12 @@ from staffdesk.store import db
 def cmd_gui(app: App) -> int:
     try:
         from staffdesk.ui.app import run
+        from staffdesk.ui.smoke import run_smoke
     except ImportError as exc:  # no Qt libraries on this machine, or no UI module
         print(f"the desktop app cannot start here: {exc}", file=sys.stderr)
         return 1
+    if getattr(app.args, "smoke_test", False):
+        return run_smoke(app.url, demo=False)
     return run(app.url, demo=False)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import platform
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -12,7 +10,11 @@ from staffdesk.domain.workflow import Role, require_role
 
 
 def current_workstation() -> str:
-    return (os.environ.get("STAFFDESK_WORKSTATION") or platform.node() or "workstation")[:64]
+    """This desk's name: the site file's, else STAFFDESK_WORKSTATION or the user's, else the
+    computer's name (staffdesk.config)."""
+    from staffdesk import config
+
+    return config.get(config.WORKSTATION)
 
 
 def utcnow() -> datetime:

@@ -12,8 +12,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from staffdesk.assets import resources_dir
 from staffdesk.domain.errors import PrintFailed
-from staffdesk.slips.texts import resources_dir
 
 SANS = "DejaVuSans"
 SANS_BOLD = "DejaVuSans-Bold"

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from staffdesk.assets import resources_dir
 from staffdesk.domain.errors import ValidationError
 
 REFERENCE_LANGUAGE = "en"
@@ -24,11 +25,6 @@ REFERENCE_LANGUAGE = "en"
 _DATE_FIELDS = frozenset({"day", "month", "year", "month_number"})
 _TIME_FIELDS = frozenset({"hour12", "hour24", "minute", "am_pm"})
 _PATTERN_FIELDS = {"date_format": _DATE_FIELDS, "time_format": _TIME_FIELDS}
-
-
-def resources_dir() -> Path:
-    """The project's resources/ folder (icons, style sheet, fonts, slip texts, translations)."""
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def _texts_dir() -> Path:

@@ -26,7 +26,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 def data_dir() -> Path:
     path = Path(os.environ.get("STAFFDESK_DATA_DIR") or platformdirs.user_data_dir(APP, False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # the store holds families' records
     return path
 
 

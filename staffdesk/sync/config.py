@@ -1,61 +1,44 @@
-"""Where this workstation's shared database is: a small local file, never holding the password.
+"""Where this workstation's shared database is: the `shared_db_url` setting (staffdesk.config),
+never holding the password, which is in the OS keyring (staffdesk.sync.secrets).
 
-The file lives in the user config dir (STAFFDESK_CONFIG_DIR overrides it) and holds the URL with
-its password stripped; the password itself is in the OS keyring (staffdesk.sync.secrets). The
-shared `setting` table is not used for this: every workstation may point somewhere else, and the
-shared database cannot tell you how to reach the shared database.
+IT may fix the URL for every desk in the site config file; otherwise `staffdesk connect` (or the
+settings dialog) writes it to the user's file. The shared `setting` table is not used for this:
+the shared database cannot tell you how to reach the shared database.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from staffdesk import config as settings
 from staffdesk.domain.errors import ValidationError
 
-APP = "StaffDesk"
-FILE = "shared-database.json"
+APP = settings.APP
+password_of = settings.password_of
 
 
 def config_dir() -> Path:
-    return Path(os.environ.get("STAFFDESK_CONFIG_DIR") or platformdirs.user_config_dir(APP, False))
+    return settings.user_dir()
 
 
 def config_path() -> Path:
-    return config_dir() / FILE
+    """The user's settings file, where `staffdesk connect` records the shared database."""
+    return settings.user_path()
 
 
 def parse_url(url: str) -> str:
-    """Check a shared-database URL names PostgreSQL or MariaDB/MySQL; return it unchanged."""
-    try:
-        u = make_url((url or "").strip())
-    except ArgumentError:
-        raise ValidationError(
-            "shared database", "expected a URL such as postgresql://user@host:5432/staffdesk"
-        ) from None
-    if u.get_backend_name() not in ("postgresql", "mysql", "mariadb"):
-        raise ValidationError(
-            "shared database",
-            f"expected a PostgreSQL or MariaDB/MySQL URL, got {u.get_backend_name()!r}",
-        )
-    return url.strip()
+    """Check a shared-database URL names PostgreSQL or MariaDB/MySQL; return it stripped."""
+    return settings.check_shared_url(url)
 
 
 def strip_password(url: str) -> str:
     u = make_url(url)
     bare = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query)
     return bare.render_as_string(hide_password=False)
-
-
-def password_of(url: str) -> str | None:
-    password = make_url(url).password
-    return None if password is None else str(password)
 
 
 def with_password(url: str, password: str | None) -> str:
@@ -71,38 +54,35 @@ class SharedConfig:
 
 
 def load() -> SharedConfig | None:
-    path = config_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    """The configured shared database, or None for a standalone desk."""
+    current = settings.load()
+    url = current[settings.SHARED_DB_URL]
+    if not url:
         return None
-    except (OSError, ValueError) as exc:
-        raise ValidationError("shared database", f"cannot read {path}: {exc}") from None
-    url = data.get("url")
-    if not isinstance(url, str) or not url:
-        return None
-    return SharedConfig(strip_password(url), bool(data.get("password_in_keyring")))
+    return SharedConfig(url, current[settings.PASSWORD_IN_KEYRING])
 
 
 def save(url: str, *, password_in_keyring: bool) -> SharedConfig:
-    """Write the URL (password stripped) atomically, readable by this user only."""
-    config = SharedConfig(strip_password(parse_url(url)), password_in_keyring)
-    path = config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump({"url": config.url, "password_in_keyring": password_in_keyring}, fh, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
-    return config
+    """Record the URL (password stripped) in the user's file; refused when the site file fixes
+    another shared database."""
+    bare = strip_password(parse_url(url))
+    settings.set_user(
+        {settings.SHARED_DB_URL: bare, settings.PASSWORD_IN_KEYRING: password_in_keyring}
+    )
+    return SharedConfig(bare, password_in_keyring)
 
 
 def clear() -> SharedConfig | None:
-    """Forget the shared database (back to standalone); returns what was configured."""
+    """Forget the shared database (back to standalone); returns what was configured. A shared
+    database fixed by the site file cannot be forgotten from one desk."""
     old = load()
-    config_path().unlink(missing_ok=True)
+    current = settings.load().values[settings.SHARED_DB_URL.key]
+    if current.source == "site":
+        raise ValidationError(
+            "shared database",
+            f"set by IT in {current.where}; this desk cannot go standalone on its own",
+        )
+    settings.set_user({settings.SHARED_DB_URL: None, settings.PASSWORD_IN_KEYRING: None})
     return old
 
 

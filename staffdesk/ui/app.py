@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from staffdesk.assets import resources_dir
 from staffdesk.ui import prefs
-from staffdesk.ui.forms import resources_dir
 
 if TYPE_CHECKING:
     from staffdesk.ui.main_window import MainWindow
@@ -72,6 +73,7 @@ class DeskApp:
         self.desk = Desk(url=url, worker=self.worker, demo=demo)
         self._window: MainWindow | None = None
         self.ready = False
+        self.failed = False  # the database could not be opened or upgraded
         self.problem = ""
         self.sign_in: SignInDialog | None = None
 
@@ -84,9 +86,21 @@ class DeskApp:
             self._window.signed_out.connect(self.show_sign_in)
         return self._window
 
-    def prepare(self) -> None:
-        """Open the database and create or upgrade the schema, in the worker."""
-        self.worker.open_store(self.desk.url, self._prepared, self._failed)
+    def prepare(self, then: Callable[[], None] | None = None) -> None:
+        """Open the database and create or upgrade the schema, in the worker; `then` runs on
+        the UI thread once that is done or has failed."""
+
+        def done(staff_count: int) -> None:
+            self._prepared(staff_count)
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            if then is not None:
+                then()
+
+        self.worker.open_store(self.desk.url, done, failed)
 
     def _prepared(self, staff_count: int) -> None:
         self.ready = staff_count > 0
@@ -102,6 +116,7 @@ class DeskApp:
     def _failed(self, exc: BaseException) -> None:
         from staffdesk.ui.errors import describe
 
+        self.failed = True
         self.problem = describe(exc).text
         if self.sign_in is not None:
             self.sign_in.set_ready(False, self.problem)

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from staffdesk import assets
+
 T = TypeVar("T", bound=QWidget)
-
-
-def project_root() -> Path:
-    return Path(__file__).resolve().parents[2]
-
-
-def forms_dir() -> Path:
-    return project_root() / "forms"
-
-
-def resources_dir() -> Path:
-    return project_root() / "resources"
 
 
 @cache
@@ -33,7 +22,7 @@ def _loader() -> object:
 
 def load_form(name: str, host: QWidget) -> QWidget:
     """Load forms/<name>.ui and lay it out as the whole content of `host`."""
-    path = forms_dir() / f"{name}.ui"
+    path = assets.form(name)
     file = QFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(f"cannot open the form {path}")

@@ -379,11 +379,10 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
 
     def _check_reauth(self) -> None:
-        if time.monotonic() - self.signed_in_at >= prefs.REAUTH_HOURS * 3600:
+        hours = prefs.reauth_hours()
+        if time.monotonic() - self.signed_in_at >= hours * 3600:
             self.lock(
-                self.tr("Signed in for {0} hours: please confirm it is still you.").format(
-                    prefs.REAUTH_HOURS
-                )
+                self.tr("Signed in for {0} hours: please confirm it is still you.").format(hours)
             )
 
     # ------------------------------------------------------------------ pages

@@ -1,4 +1,6 @@
-"""This workstation's own preferences (QSettings): idle lock, UI language, shared-database URL.
+"""This desk's preferences as the windows use them: the typed settings of staffdesk.config
+(idle lock, re-authentication, interface language, printer, default school — IT may set or
+limit them in the site file), plus what the windows remember between runs (QSettings).
 
 District-wide settings live in the database (services.settings); secrets live only in the OS
 keyring (staffdesk.sync.secrets), never here.
@@ -7,32 +9,46 @@ keyring (staffdesk.sync.secrets), never here.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-IDLE_DEFAULT = 15
+from staffdesk import config
+
 IDLE_MAX = 30  # policy: a desk never stays unlocked longer than this
-REAUTH_HOURS = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Pref:
-    key: str
-    default: str
-    label: str
+def idle_minutes() -> int:
+    """The idle lock delay (1 to 30 minutes, at most what the site file allows)."""
+    return config.get(config.IDLE_LOCK_MINUTES)
 
 
-PREFS = {
-    p.key: p
-    for p in (
-        Pref("idle_minutes", str(IDLE_DEFAULT), "Lock after idle (minutes)"),
-        Pref("ui_language", "", "Interface language"),
-        Pref("shared_db_url", "", "Shared database address"),
-        Pref("last_username", "", "Last signed-in user"),
-    )
-}
+def idle_limit() -> int:
+    """The longest idle lock this user may choose: the site file's value, else the policy's."""
+    value = config.load().values[config.IDLE_LOCK_MINUTES.key]
+    return int(value.value) if value.source == "site" else IDLE_MAX
+
+
+def reauth_hours() -> int:
+    return config.get(config.REAUTH_HOURS)
+
+
+def ui_language() -> str:
+    return config.get(config.UI_LANGUAGE)
+
+
+def default_school() -> str:
+    return config.get(config.DEFAULT_SCHOOL).upper()
+
+
+def save_desk(*, idle_minutes: int, ui_language: str) -> None:
+    """The settings dialog's choices for this desk, into the user's settings file."""
+    config.set_user({config.IDLE_LOCK_MINUTES: idle_minutes, config.UI_LANGUAGE: ui_language})
+
+
+# ----------------------------------------------------- what the windows remember (QSettings)
+
+REMEMBERED = {"last_username": ""}
 
 
 def _store() -> QSettings:
@@ -44,26 +60,13 @@ def _store() -> QSettings:
 
 
 def get(key: str) -> str:
-    value = _store().value(key, PREFS[key].default)
-    return str(value) if value is not None else PREFS[key].default
+    value = _store().value(key, REMEMBERED[key])
+    return str(value) if value is not None else REMEMBERED[key]
 
 
 def put(key: str, value: str) -> None:
-    if key not in PREFS:
+    if key not in REMEMBERED:
         raise KeyError(key)
     store = _store()
     store.setValue(key, value)
     store.sync()
-
-
-def idle_minutes() -> int:
-    """The idle lock delay, clamped to policy (1 to 30 minutes)."""
-    try:
-        minutes = int(get("idle_minutes"))
-    except ValueError:
-        minutes = IDLE_DEFAULT
-    return max(1, min(IDLE_MAX, minutes))
-
-
-def ui_language() -> str:
-    return (os.environ.get("STAFFDESK_LANG") or get("ui_language") or "en").lower()[:2]

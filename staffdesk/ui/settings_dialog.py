@@ -70,6 +70,7 @@ class SettingsDialog(FormDialog):
         for code, name in LANGS:
             self.slip_language.addItem(name, code)
             self.ui_language.addItem(name, code)
+        self.idle.setMaximum(prefs.idle_limit())  # IT's site file may allow less than 30
         self.idle.setValue(prefs.idle_minutes())
         self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(prefs.ui_language())))
         admin = desk.actor is not None and desk.actor.role is Role.ADMIN
@@ -152,8 +153,13 @@ class SettingsDialog(FormDialog):
     def save(self) -> None:
         self.errors.clear()
         self.error.setText("")
-        prefs.put("idle_minutes", str(self.idle.value()))
-        prefs.put("ui_language", str(self.ui_language.currentData()))
+        try:
+            prefs.save_desk(
+                idle_minutes=self.idle.value(), ui_language=str(self.ui_language.currentData())
+            )
+        except StaffDeskError as exc:
+            self.error.setText(describe(exc).text)
+            return
         self.idle_changed.emit(prefs.idle_minutes())
         try:
             self._save_shared()

@@ -134,6 +134,7 @@ class SignInDialog(FormDialog):
         self.school.addItem(self.tr("All my schools"), "")
         for s in schools:
             self.school.addItem(f"{s.code} — {s.name}", s.code)
+        self.school.setCurrentIndex(max(0, self.school.findData(prefs.default_school())))
         self.school_label.setVisible(True)
         self.school.setVisible(True)
         self.username.setEnabled(False)
