@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest screenshots bench wheel bundle bundle-smoke clean
+.PHONY: run test lint typecheck pytest screenshots bench wheel bundle bundle-smoke fonts clean
 
 $(STAMP): setup.cfg setup.py pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,8 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check staffdesk tests benchmarks
-	$(VENV)/bin/ruff format --check staffdesk tests benchmarks
+	$(VENV)/bin/ruff check staffdesk tests benchmarks tools
+	$(VENV)/bin/ruff format --check staffdesk tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -49,6 +49,11 @@ bundle: $(STAMP)
 ## Run the bundle in a bare environment (env -i): the app, the command line, printing.
 bundle-smoke: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider tests/test_bundle.py
+
+## Regenerate resources/fonts/ from Debian's font packages (see tools/fonts.py).
+fonts: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[fonts]'
+	$(PY) tools/fonts.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -88,7 +88,7 @@ def charset(codec: str, first: tuple[int, int], last: tuple[int, int]) -> set[in
     """Characters a double-byte codec defines between two lead/trail byte pairs."""
     out: set[int] = set()
     for lead in range(first[0], last[0] + 1):
-        for trail in range(first[1], last[1] + 1):
+        for trail in range(0x40, 0xFF):
             if (lead, trail) < first or (lead, trail) > last:
                 continue
             try:
@@ -124,7 +124,9 @@ def text_chars(*languages: str) -> set[int]:
     paths = [TEXTS / f"{lang}.json" for lang in languages] or sorted(TEXTS.glob("*.json"))
     out: set[int] = set()
     for path in paths:
-        out.update(ord(ch) for ch in json.dumps(json.loads(path.read_text("utf-8")), ensure_ascii=False))
+        out.update(
+            ord(ch) for ch in json.dumps(json.loads(path.read_text("utf-8")), ensure_ascii=False)
+        )
     return out
 
 
@@ -345,7 +347,9 @@ def build(spec: Spec) -> tuple[int, int]:
 
 
 def main() -> None:
-    versions = {p: package_version(p) for p in ("fonts-noto-core", "fonts-noto-cjk", "fonts-dejavu-core")}
+    versions = {
+        p: package_version(p) for p in ("fonts-noto-core", "fonts-noto-cjk", "fonts-dejavu-core")
+    }
     rows = []
     for spec in specs():
         size, chars = build(spec)

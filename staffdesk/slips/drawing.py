@@ -8,20 +8,21 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import letter
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from staffdesk.domain.errors import PrintFailed
-from staffdesk.slips.fonts import SANS, SANS_BOLD, register_fonts
+from staffdesk.slips.fonts import BOLD, MONO, MONO_BOLD, REGULAR, SANS, SANS_BOLD, register_fonts
+from staffdesk.slips.layout import Line, lay_out_text
+from staffdesk.slips.paragraphs import Wrapped, wrap
+from staffdesk.slips.texts import REFERENCE_LANGUAGE, is_rtl
 
 PAGE_WIDTH, PAGE_HEIGHT = (float(v) for v in letter)
 
@@ -55,25 +56,85 @@ def new_canvas(target: BinaryIO, *, title: str) -> Any:
     return canvas
 
 
-def text_width(text: str, font: str, size: float) -> float:
-    return float(stringWidth(text, font, size))
+_STYLE_OF = {SANS: REGULAR, SANS_BOLD: BOLD, MONO_BOLD: MONO}
 
 
-def fitted_size(text: str, font: str, size: float, width: float, min_size: float) -> float:
-    """The largest size from `size` down to `min_size` at which `text` fits in `width`."""
-    natural = text_width(text, font, size)
-    if natural <= width:
-        return size
-    return max(min_size, size * width / natural)
+def page_language(canvas: Any) -> str:
+    """The language of the page being drawn (set by `written_in`)."""
+    return str(getattr(canvas, "_staffdesk_language", REFERENCE_LANGUAGE))
 
 
-def clip_text(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if it is still too wide at `size` (a pathological name)."""
-    if text_width(text, font, size) <= width:
-        return text
-    while text and text_width(text + ELLIPSIS, font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + ELLIPSIS
+def is_mirrored(canvas: Any) -> bool:
+    return bool(getattr(canvas, "_staffdesk_mirrored", False))
+
+
+@contextlib.contextmanager
+def written_in(canvas: Any, language: str, rtl: bool) -> Iterator[None]:
+    """Draw the page (or form) in `language`; a right-to-left page is laid out as a mirror image
+    of the left-to-right one (boxes, rules, columns), while its text is drawn unmirrored,
+    anchored and aligned from the right."""
+    before = (page_language(canvas), is_mirrored(canvas))
+    canvas._staffdesk_language = language
+    canvas._staffdesk_mirrored = rtl
+    if rtl:
+        canvas.saveState()
+        canvas.transform(-1, 0, 0, 1, PAGE_WIDTH, 0)
+    try:
+        yield
+    finally:
+        if rtl:
+            canvas.restoreState()
+        canvas._staffdesk_language, canvas._staffdesk_mirrored = before
+
+
+@contextlib.contextmanager
+def unmirrored(canvas: Any, x: float, width: float) -> Iterator[float]:
+    """Draw something that must never be mirrored (a QR code) in the box starting at `x`;
+    yields the x to draw it at."""
+    if not is_mirrored(canvas):
+        yield x
+        return
+    canvas.saveState()
+    canvas.transform(-1, 0, 0, 1, PAGE_WIDTH, 0)
+    try:
+        yield PAGE_WIDTH - x - width
+    finally:
+        canvas.restoreState()
+
+
+def _direction(canvas: Any, value: bool) -> str:
+    if value:
+        return "auto"
+    return "rtl" if is_mirrored(canvas) else "ltr"
+
+
+def text_width(text: str, font: str, size: float, *, language: str = REFERENCE_LANGUAGE) -> float:
+    return lay_out_text(text, language, _STYLE_OF.get(font, REGULAR)).width_at(size)
+
+
+def draw_line(
+    canvas: Any, line: Line, x: float, y: float, size: float, align: str = "left"
+) -> None:
+    """Draw a laid-out line anchored at `x` (its left edge, centre or right edge by `align`,
+    counted from the right on a mirrored page)."""
+    width = line.width_at(size)
+    mirrored = is_mirrored(canvas)
+    if mirrored:
+        x = PAGE_WIDTH - x
+        align = {"left": "right", "right": "left"}.get(align, align)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    if mirrored:
+        canvas.saveState()
+        canvas.transform(-1, 0, 0, 1, PAGE_WIDTH, 0)
+    for run in line.runs:
+        canvas.setFont(run.font, size)
+        canvas.drawString(x, y, run.text)
+        x += run.width * size / 1000.0
+    if mirrored:
+        canvas.restoreState()
 
 
 def draw_fitted(
@@ -87,57 +148,106 @@ def draw_fitted(
     width: float,
     min_size: float | None = None,
     align: str = "left",
+    value: bool = False,
 ) -> float:
     """Draw one line, shrunk (not below `min_size`) or clipped to `width`; returns the size used.
 
-    The common case (it fits) measures the text once: this runs a dozen times on every slip.
+    Page text takes the page's direction; a `value` (a name, a code) its own. The common case
+    (it fits) lays the text out once, from a cache: this runs a dozen times on every slip.
     """
-    natural = text_width(text, font, size)
-    if natural <= width:
-        used, line, line_width = size, text, natural
-    else:
+    language = page_language(canvas)
+    direction = _direction(canvas, value)
+    style = _STYLE_OF.get(font, REGULAR)
+    line = lay_out_text(text, language, style, direction)
+    natural = line.width_at(size)
+    used = size
+    if natural > width:
         floor = min_size if min_size is not None else size * 0.7
         used = max(floor, size * width / natural)
-        line, line_width = text, natural * used / size
-        if line_width > width + 0.01:
-            line = clip_text(text, font, used, width)
-            line_width = text_width(line, font, used)
-    if align == "center":
-        x -= line_width / 2
-    elif align == "right":
-        x -= line_width
-    canvas.setFont(font, used)
-    canvas.drawString(x, y, line)
+        if line.width_at(used) > width + 0.01:
+            line = _clipped(text, language, style, direction, used, width)
+    draw_line(canvas, line, x, y, used, align)
     return used
 
 
+def _clipped(
+    text: str, language: str, style: str, direction: str, size: float, width: float
+) -> Line:
+    """`text` cut with an ellipsis to fit `width` at `size` (a pathological name)."""
+    while text:
+        text = text[:-1].rstrip()
+        line = lay_out_text(text + ELLIPSIS, language, style, direction)
+        if line.width_at(size) <= width:
+            return line
+    return lay_out_text(ELLIPSIS, language, style, direction)
+
+
+def clip_text(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut with an ellipsis if it is still too wide at `size` (a pathological name)."""
+    if text_width(text, font, size) <= width:
+        return text
+    while text and text_width(text + ELLIPSIS, font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """How a paragraph is set: size, leading, colour, weight and language."""
+
+    fontSize: float
+    leading: float
+    textColor: Color
+    bold: bool
+    language: str
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if is_rtl(self.language) else "ltr"
+
+
 def paragraph_style(
-    size: float, *, leading: float | None = None, color: Color = INK, font: str = SANS
-) -> ParagraphStyle:
-    return ParagraphStyle(
-        name=f"p{size}",
-        fontName=font,
+    size: float,
+    *,
+    leading: float | None = None,
+    color: Color = INK,
+    font: str = SANS,
+    language: str = REFERENCE_LANGUAGE,
+) -> TextStyle:
+    return TextStyle(
         fontSize=size,
         leading=leading if leading is not None else size * 1.3,
         textColor=color,
-        alignment=TA_LEFT,
+        bold=font == SANS_BOLD,
+        language=language,
     )
 
 
-def paragraph_height(markup: str, style: ParagraphStyle, width: float) -> float:
-    para = Paragraph(markup, style)
-    _, height = para.wrap(width, 10_000)
-    return float(height)
+def _wrap(markup: str, style: TextStyle, width: float) -> Wrapped:
+    return wrap(
+        markup,
+        width,
+        size=style.fontSize,
+        leading=style.leading,
+        language=style.language,
+        direction=style.direction,
+        bold=style.bold,
+    )
+
+
+def paragraph_height(markup: str, style: TextStyle, width: float) -> float:
+    return _wrap(markup, style, width).height
 
 
 def draw_paragraph(
-    canvas: Any, markup: str, x: float, top: float, width: float, style: ParagraphStyle
+    canvas: Any, markup: str, x: float, top: float, width: float, style: TextStyle
 ) -> float:
     """Draw wrapped text (with <b> markup) whose first line hangs from `top`; returns its height."""
-    para = Paragraph(markup, style)
-    _, height = para.wrap(width, 10_000)
-    para.drawOn(canvas, x, top - height)
-    return float(height)
+    wrapped = _wrap(markup, style, width)
+    canvas.setFillColor(style.textColor)
+    for number, line in enumerate(wrapped.lines):
+        draw_line(canvas, line, x, top - style.fontSize - number * style.leading, style.fontSize)
+    return wrapped.height
 
 
 def draw_numbered(
@@ -146,7 +256,7 @@ def draw_numbered(
     x: float,
     top: float,
     width: float,
-    style: ParagraphStyle,
+    style: TextStyle,
     gap: float,
     heights: tuple[float, ...] | None = None,
 ) -> float:
@@ -160,19 +270,17 @@ def draw_numbered(
         canvas.setFillColor(ACCENT)
         canvas.circle(x + 8, centre_y, radius, stroke=0, fill=1)
         canvas.setFillColor(WHITE)
-        canvas.setFont(SANS_BOLD, number_size)
-        canvas.drawCentredString(x + 8, centre_y - number_size * 0.36, str(number))
-        if heights is None:
-            height = draw_paragraph(canvas, item, x + 22, y, width - 22, style)
-        else:
-            draw_paragraph(canvas, item, x + 22, y, width - 22, style)
+        line = lay_out_text(str(number), REFERENCE_LANGUAGE, BOLD)
+        draw_line(canvas, line, x + 8, centre_y - number_size * 0.36, number_size, "center")
+        height = draw_paragraph(canvas, item, x + 22, y, width - 22, style)
+        if heights is not None:
             height = heights[number - 1]
         y -= height + gap
     return y + gap
 
 
 def draw_bullets(
-    canvas: Any, items: tuple[str, ...], x: float, top: float, width: float, style: ParagraphStyle
+    canvas: Any, items: tuple[str, ...], x: float, top: float, width: float, style: TextStyle
 ) -> float:
     """A bulleted list; returns the y where the last item ends."""
     size = float(style.fontSize)

@@ -38,7 +38,9 @@ from staffdesk.slips.drawing import (
     paragraph_height,
     paragraph_style,
     text_width,
+    unmirrored,
     write_pdf,
+    written_in,
 )
 from staffdesk.slips.fonts import MONO_BOLD, SANS, SANS_BOLD
 from staffdesk.slips.qr import define_qr_form, draw_qr_form
@@ -231,7 +233,8 @@ class _SlipDocument:
             form = self._define_static(key, texts)
         c = self._canvas
         c.doForm(form)
-        _draw_variable(c, slip, texts)
+        with written_in(c, texts.language, texts.rtl):
+            _draw_variable(c, slip, texts)
 
     def _qr_form(self, url: str) -> tuple[str, int]:
         found = self._qr_forms.get(url)
@@ -246,7 +249,8 @@ class _SlipDocument:
         name = f"slipbase{len(self._static_forms)}"
         c = self._canvas
         c.beginForm(name)
-        _draw_static(c, key, texts, qr)
+        with written_in(c, texts.language, texts.rtl):
+            _draw_static(c, key, texts, qr)
         c.endForm()
         self._static_forms[key] = name
         return name
@@ -261,7 +265,7 @@ def _table(students: int, intro_height: float) -> _Table:
 
 
 def _family_intro_height(texts: Texts) -> float:
-    style = paragraph_style(8.5, color=MUTED)
+    style = paragraph_style(8.5, color=MUTED, language=texts.language)
     return paragraph_height(markup(texts("slip.family_intro")), style, WIDTH)
 
 
@@ -329,7 +333,7 @@ def _draw_family_grid(c: Any, key: _StaticKey, texts: Texts) -> None:
         LEFT,
         BLOCK_TOP,
         WIDTH,
-        paragraph_style(8.5, color=MUTED),
+        paragraph_style(8.5, color=MUTED, language=texts.language),
     )
     table = _table(key.students, intro_height)
     header_top = table.rows_top + 22
@@ -341,7 +345,12 @@ def _draw_family_grid(c: Any, key: _StaticKey, texts: Texts) -> None:
         (texts("slip.vpc"), COL_VPC),
     ):
         draw_paragraph(
-            c, f"<b>{markup(label)}</b>", x, header_top, width, paragraph_style(7.5, color=MUTED)
+            c,
+            f"<b>{markup(label)}</b>",
+            x,
+            header_top,
+            width,
+            paragraph_style(7.5, color=MUTED, language=texts.language),
         )
     c.setStrokeColor(ACCENT)
     c.setLineWidth(1.0)
@@ -375,16 +384,19 @@ def _plan_flow(key: _StaticKey, texts: Texts, top: float) -> _FlowPlan:
     note = f"<b>{markup(texts('slip.keep_private_title'))}</b> {markup(texts('slip.keep_private'))}"
     help_text = texts("slip.help", support_email=markup(key.support_email))
     plan: _FlowPlan | None = None
+    lang = texts.language
     for density in _DENSITIES:
-        step_style = paragraph_style(density.step_size, leading=density.step_leading)
+        step_style = paragraph_style(density.step_size, leading=density.step_leading, language=lang)
         width = _steps_width(density)
         heights = tuple(paragraph_height(s, step_style, width) for s in steps)
         steps_height = sum(heights) + density.step_gap * (len(steps) - 1)
         qr_column = density.qr_size + 18
         section_top = top - 24
         below_steps = section_top - max(steps_height, qr_column) - 12
-        note_height = paragraph_height(note, paragraph_style(density.note_size), WIDTH - 22) + 14
-        help_height = paragraph_height(help_text, paragraph_style(density.note_size + 0.5), WIDTH)
+        note_style = paragraph_style(density.note_size, language=lang)
+        help_style = paragraph_style(density.note_size + 0.5, language=lang)
+        note_height = paragraph_height(note, note_style, WIDTH - 22) + 14
+        help_height = paragraph_height(help_text, help_style, WIDTH)
         bottom = below_steps - note_height - 8 - help_height
         plan = _FlowPlan(density, steps, heights, note, note_height, help_text, help_height, bottom)
         if bottom >= FLOW_FLOOR:
@@ -413,7 +425,8 @@ def _draw_flow(c: Any, key: _StaticKey, texts: Texts, qr: tuple[str, int], top: 
     section_top = top - 24
 
     # Numbered steps, with the QR code of the portal address to their right.
-    style = paragraph_style(density.step_size, leading=density.step_leading)
+    lang = texts.language
+    style = paragraph_style(density.step_size, leading=density.step_leading, language=lang)
     steps_bottom = draw_numbered(
         c,
         plan.steps,
@@ -429,14 +442,8 @@ def _draw_flow(c: Any, key: _StaticKey, texts: Texts, qr: tuple[str, int], top: 
     column_width = _qr_column_width(density)
     column_centre = RIGHT - column_width / 2
     qr_top = section_top + 2
-    draw_qr_form(
-        c,
-        qr_name,
-        modules,
-        column_centre - density.qr_size / 2,
-        qr_top - density.qr_size,
-        density.qr_size,
-    )
+    with unmirrored(c, column_centre - density.qr_size / 2, density.qr_size) as qr_x:
+        draw_qr_form(c, qr_name, modules, qr_x, qr_top - density.qr_size, density.qr_size)
     c.setFillColor(MUTED)
     caption_y = qr_top - density.qr_size - 12
     draw_fitted(
@@ -458,7 +465,12 @@ def _draw_flow(c: Any, key: _StaticKey, texts: Texts, qr: tuple[str, int], top: 
     c.setFillColor(ACCENT)
     c.rect(LEFT, note_top - plan.note_height, 3, plan.note_height, stroke=0, fill=1)
     draw_paragraph(
-        c, plan.note, LEFT + 14, note_top - 7, WIDTH - 22, paragraph_style(density.note_size)
+        c,
+        plan.note,
+        LEFT + 14,
+        note_top - 7,
+        WIDTH - 22,
+        paragraph_style(density.note_size, language=lang),
     )
     draw_paragraph(
         c,
@@ -466,20 +478,33 @@ def _draw_flow(c: Any, key: _StaticKey, texts: Texts, qr: tuple[str, int], top: 
         LEFT,
         note_top - plan.note_height - 8,
         WIDTH,
-        paragraph_style(density.note_size + 0.5),
+        paragraph_style(density.note_size + 0.5, language=lang),
     )
+
+
+RECEIPT_LABEL_SIZE = 8.0  # the smallest text on the strip the school keeps: labels stay legible
 
 
 def _draw_receipt_labels(c: Any, texts: Texts, students: int) -> None:
     # The cut line, its label on a white patch so the dashes stop around it.
     dashed_line(c, 24, PAGE_WIDTH - 24, CUT_LINE_Y)
     label = texts("receipt.cut_here")
-    width = text_width(label, SANS, 8) + 12
+    size = RECEIPT_LABEL_SIZE
+    width = min(text_width(label, SANS, size, language=texts.language), PAGE_WIDTH - 100) + 12
     c.setFillColor(WHITE)
     c.rect((PAGE_WIDTH - width) / 2, CUT_LINE_Y - 5, width, 10, stroke=0, fill=1)
     c.setFillColor(MUTED)
-    c.setFont(SANS, 8)
-    c.drawCentredString(PAGE_WIDTH / 2, CUT_LINE_Y - 3, label)
+    draw_fitted(
+        c,
+        label,
+        PAGE_WIDTH / 2,
+        CUT_LINE_Y - 3,
+        font=SANS,
+        size=size,
+        width=width - 12,
+        min_size=size,
+        align="center",
+    )
 
     c.setFillColor(INK)
     draw_fitted(
@@ -492,34 +517,45 @@ def _draw_receipt_labels(c: Any, texts: Texts, students: int) -> None:
         RIGHT,
         Y_RECEIPT_TITLE,
         font=SANS,
-        size=7.5,
-        width=WIDTH - 280,
+        size=size,
+        width=WIDTH - 270,
+        min_size=size,
         align="right",
     )
     draw_fitted(
-        c, texts("receipt.statement"), LEFT, Y_RECEIPT_STATEMENT, font=SANS, size=8.5, width=WIDTH
+        c,
+        texts("receipt.statement"),
+        LEFT,
+        Y_RECEIPT_STATEMENT,
+        font=SANS,
+        size=8.5,
+        width=WIDTH,
+        min_size=size,
     )
     for x, serial_width, name_width in _receipt_columns(students):
-        draw_fitted(
-            c, texts("receipt.serial"), x, Y_RECEIPT_LABELS, font=SANS, size=7, width=serial_width
-        )
-        draw_fitted(
-            c,
-            texts("receipt.student"),
-            x + serial_width + 6,
-            Y_RECEIPT_LABELS,
-            font=SANS,
-            size=7,
-            width=name_width,
-        )
+        for key, left, column in (
+            ("receipt.serial", x, serial_width),
+            ("receipt.student", x + serial_width + 6, name_width),
+        ):
+            draw_fitted(
+                c,
+                texts(key),
+                left,
+                Y_RECEIPT_LABELS,
+                font=SANS,
+                size=size,
+                width=column,
+                min_size=size,
+            )
     draw_fitted(
         c,
         texts("receipt.guardian"),
         RECEIPT_GUARDIAN_X,
         Y_RECEIPT_LABELS,
         font=SANS,
-        size=7,
+        size=size,
         width=RIGHT - RECEIPT_GUARDIAN_X,
+        min_size=size,
     )
 
     # Signature, date and initials lines.
@@ -528,7 +564,14 @@ def _draw_receipt_labels(c: Any, texts: Texts, students: int) -> None:
     for label_key, x1, x2 in _signature_lines():
         c.line(x1, Y_SIGNATURE_LINE, x2, Y_SIGNATURE_LINE)
         draw_fitted(
-            c, texts(label_key), x1, Y_SIGNATURE_LINE - 10, font=SANS, size=7, width=x2 - x1
+            c,
+            texts(label_key),
+            x1,
+            Y_SIGNATURE_LINE - 11,
+            font=SANS,
+            size=size,
+            width=x2 - x1,
+            min_size=size,
         )
 
 
@@ -565,23 +608,31 @@ def _draw_variable(c: Any, slip: CredentialSlip, texts: Texts) -> None:
 
 def _draw_single_values(c: Any, student: SlipStudent, texts: Texts) -> None:
     c.setFillColor(MUTED)
-    c.setFont(SANS, 9)
-    c.drawRightString(RIGHT, Y_DISTRICT, texts("slip.slip_no", serial=student.serial))
+    slip_no = texts("slip.slip_no", serial=student.serial)
+    draw_fitted(c, slip_no, RIGHT, Y_DISTRICT, font=SANS, size=9, width=180, align="right")
     width = VPC_BOX_LEFT - LEFT - 16
     c.setFillColor(INK)
     draw_fitted(
-        c, student.full_name, LEFT, BLOCK_TOP - 28, font=SANS_BOLD, size=16, width=width, min_size=9
+        c,
+        student.full_name,
+        LEFT,
+        BLOCK_TOP - 28,
+        font=SANS_BOLD,
+        size=16,
+        width=width,
+        min_size=9,
+        value=True,
     )
     if student.grade:
         c.setFillColor(MUTED)
         grade = texts("slip.grade", grade=student.grade)
         draw_fitted(c, grade, LEFT, BLOCK_TOP - 42.5, font=SANS, size=9, width=width)
     c.setFillColor(INK)
-    for value, y in (
+    for token, y in (
         (student.permanent_id, BLOCK_TOP - 76),
         (student.phone_display, BLOCK_TOP - 111),
     ):
-        draw_fitted(c, value, LEFT, y, font=SANS_BOLD, size=14, width=width, min_size=9)
+        draw_fitted(c, token, LEFT, y, font=SANS_BOLD, size=14, width=width, min_size=9, value=True)
     centre = (VPC_BOX_LEFT + RIGHT) / 2
     box_width = RIGHT - VPC_BOX_LEFT - 24
     draw_fitted(
@@ -594,6 +645,7 @@ def _draw_single_values(c: Any, student: SlipStudent, texts: Texts) -> None:
         width=box_width,
         min_size=14,
         align="center",
+        value=True,
     )
     expires = texts("slip.expires", date=texts.format_date(student.expires_on))
     draw_fitted(
@@ -614,7 +666,14 @@ def _draw_family_rows(c: Any, slip: CredentialSlip, texts: Texts) -> None:
         x, width = COL_STUDENT
         c.setFillColor(INK)
         draw_fitted(
-            c, student.full_name, x, middle + 2, font=SANS_BOLD, size=name_size, width=width - 6
+            c,
+            student.full_name,
+            x,
+            middle + 2,
+            font=SANS_BOLD,
+            size=name_size,
+            width=width - 6,
+            value=True,
         )
         sub = texts("slip.serial", serial=student.serial)
         if student.grade:
@@ -622,12 +681,19 @@ def _draw_family_rows(c: Any, slip: CredentialSlip, texts: Texts) -> None:
         c.setFillColor(MUTED)
         draw_fitted(c, sub, x, middle - 9, font=SANS, size=sub_size, width=width - 6)
         c.setFillColor(INK)
-        for value, (col_x, col_width) in (
+        for token, (col_x, col_width) in (
             (student.permanent_id, COL_ID),
             (student.phone_display, COL_PHONE),
         ):
             draw_fitted(
-                c, value, col_x, middle - 4, font=SANS_BOLD, size=name_size, width=col_width - 6
+                c,
+                token,
+                col_x,
+                middle - 4,
+                font=SANS_BOLD,
+                size=name_size,
+                width=col_width - 6,
+                value=True,
             )
         draw_fitted(
             c,
@@ -638,6 +704,7 @@ def _draw_family_rows(c: Any, slip: CredentialSlip, texts: Texts) -> None:
             size=vpc_size,
             width=vpc_width - 10,
             align="center",
+            value=True,
         )
         c.setFillColor(MUTED)
         expires = texts("slip.expires", date=texts.format_date(student.expires_on))
@@ -704,9 +771,18 @@ def _draw_receipt_values(c: Any, slip: CredentialSlip) -> None:
         x, serial_width, name_width = columns[index // rows_per_column]
         y = Y_RECEIPT_FIRST_ROW - (index % rows_per_column) * RECEIPT_ROW
         size = 9.0 if len(columns) == 1 else 8.0
-        draw_fitted(c, student.serial, x, y, font=SANS_BOLD, size=size, width=serial_width)
         draw_fitted(
-            c, student.full_name, x + serial_width + 6, y, font=SANS, size=size, width=name_width
+            c, student.serial, x, y, font=SANS_BOLD, size=size, width=serial_width, value=True
+        )
+        draw_fitted(
+            c,
+            student.full_name,
+            x + serial_width + 6,
+            y,
+            font=SANS,
+            size=size,
+            width=name_width,
+            value=True,
         )
     draw_fitted(
         c,
@@ -716,4 +792,5 @@ def _draw_receipt_values(c: Any, slip: CredentialSlip) -> None:
         font=SANS,
         size=9,
         width=RIGHT - RECEIPT_GUARDIAN_X,
+        value=True,
     )

@@ -2,12 +2,16 @@
 
 Adding a language is adding a file: every file must carry the same keys as en.json, and may use
 only the placeholders the English text uses, so a translation cannot break a print run.
-Dates are spelt from the month names in the file, never from the OS locale.
+Dates are spelt from the month names in the file, never from the OS locale. Each file's "meta"
+group says how far its translation has come (status `source` for English, `draft` until a
+certified translator has reviewed it, then `reviewed` with the reviewer and the date), whether it
+reads right to left, and which BCP 47 language tags a roster may use for it (see languages.py).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,10 +20,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bidi import algorithm as uba
+
 from staffdesk.assets import resources_dir
 from staffdesk.domain.errors import ValidationError
 
 REFERENCE_LANGUAGE = "en"
+STATUSES = ("source", "draft", "reviewed")
+
+LRE, RLE, PDF = "\u202a", "\u202b", "\u202c"
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 
 # Placeholders a translator may use in the date and time patterns (any subset, any order).
 _DATE_FIELDS = frozenset({"day", "month", "year", "month_number"})
@@ -36,6 +48,20 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in _texts_dir().glob("*.json") if p.is_file())
 
 
+def has_rtl(text: str) -> bool:
+    """Does `text` hold right-to-left letters (Arabic, Persian, Hebrew…)?"""
+    return _RTL.search(text) is not None
+
+
+def embed(value: object) -> str:
+    """`value` as text embedded in its own direction (by its first letter), so the sentence it
+    is put into cannot reorder it: a phone number stays whole inside an Arabic sentence."""
+    text = str(value)
+    if not text:
+        return text
+    return (RLE if uba.get_base_level(text) else LRE) + text + PDF
+
+
 @dataclass(frozen=True, slots=True)
 class Texts:
     """One language's printed wording. `texts("slip.title")`, `texts.lines("slip.steps")`."""
@@ -46,15 +72,46 @@ class Texts:
     _strings: Mapping[str, str]
     _lists: Mapping[str, tuple[str, ...]]
 
+    @property
+    def rtl(self) -> bool:
+        return self._strings["meta.direction"] == "rtl"
+
+    @property
+    def status(self) -> str:
+        return self._strings["meta.status"]
+
+    @property
+    def reviewer(self) -> str:
+        return self._strings["meta.reviewer"]
+
+    @property
+    def reviewed_on(self) -> str:
+        return self._strings["meta.reviewed_on"]
+
+    @property
+    def matches(self) -> tuple[str, ...]:
+        """The BCP 47 tags (and prefixes) a roster may use for this language."""
+        return self._lists["meta.matches"]
+
     def __call__(self, key: str, /, **values: object) -> str:
         """The text for a dotted key, with {placeholders} filled from `values`."""
         text = self._strings[key]
-        return text.format(**values) if values else text
+        return text.format(**self._embedded(values)) if values else text
 
     def lines(self, key: str, /, **values: object) -> tuple[str, ...]:
         """A list text (numbered steps, bullet points), each item filled from `values`."""
         items = self._lists[key]
-        return tuple(item.format(**values) for item in items) if values else items
+        if not values:
+            return items
+        filled = self._embedded(values)
+        return tuple(item.format(**filled) for item in items)
+
+    def _embedded(self, values: Mapping[str, object]) -> Mapping[str, object]:
+        """Values keep their own direction in right-to-left text, or when they are right to
+        left themselves (an Arabic name on an English slip)."""
+        if self.rtl or any(has_rtl(str(v)) for v in values.values()):
+            return {k: embed(v) for k, v in values.items()}
+        return values
 
     def format_date(self, day: date) -> str:
         """'November 28, 2026' / '28 de noviembre de 2026'."""
@@ -69,6 +126,11 @@ class Texts:
         return self._strings["time_format"].format(
             hour12=hour12, hour24=moment.hour, minute=f"{moment.minute:02d}", am_pm=am_pm
         )
+
+
+def is_rtl(lang: str) -> bool:
+    """Is `lang` written right to left? (False for a language that does not ship.)"""
+    return lang in available_languages() and load_texts(lang).rtl
 
 
 def load_texts(lang: str) -> Texts:
@@ -90,6 +152,7 @@ def _load(lang: str) -> Texts:
     months = lists.get("months", ())
     if len(months) != 12:
         raise _bad_file(lang, "'months' must list the 12 month names")
+    _check_meta(lang, strings, lists)
     return Texts(
         language=lang,
         language_name=strings.get("language_name", lang),
@@ -173,7 +236,7 @@ def _check_against_reference(
     for key, ref_items in ref_lists.items():
         pairs.extend((key, item, " ".join(ref_items)) for item in lists[key])
     for key, text, ref in pairs:
-        if key in _PATTERN_FIELDS:
+        if key in _PATTERN_FIELDS or key.startswith("meta."):
             continue
         try:
             unknown = _placeholders(text) - _placeholders(ref)
@@ -181,6 +244,31 @@ def _check_against_reference(
             raise _bad_file(lang, f"'{key}' {exc}") from exc
         if unknown:
             raise _bad_file(lang, f"'{key}' uses {sorted(unknown)}, which en.json does not")
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _check_meta(
+    lang: str, strings: Mapping[str, str], lists: Mapping[str, tuple[str, ...]]
+) -> None:
+    """The translation status must be one we know, and say who reviewed it and when."""
+    for key in ("meta.status", "meta.reviewer", "meta.reviewed_on", "meta.direction"):
+        if key not in strings:
+            raise _bad_file(lang, f"'{key}' is missing")
+    status = strings["meta.status"]
+    if status not in STATUSES or (status == "source") != (lang == REFERENCE_LANGUAGE):
+        allowed = "source" if lang == REFERENCE_LANGUAGE else "draft or reviewed"
+        raise _bad_file(lang, f"'meta.status' must be {allowed}, not {status!r}")
+    reviewer, day = strings["meta.reviewer"].strip(), strings["meta.reviewed_on"].strip()
+    if status == "reviewed" and not (reviewer and _DATE.fullmatch(day)):
+        raise _bad_file(lang, "a reviewed translation names its reviewer and the date (YYYY-MM-DD)")
+    if status != "reviewed" and (reviewer or day):
+        raise _bad_file(lang, f"a {status} translation has no reviewer or review date yet")
+    if strings["meta.direction"] not in ("ltr", "rtl"):
+        raise _bad_file(lang, "'meta.direction' must be ltr or rtl")
+    if not lists.get("meta.matches"):
+        raise _bad_file(lang, "'meta.matches' must list the language tags it answers to")
 
 
 def _bad_file(lang: str, problem: str) -> ValidationError:
