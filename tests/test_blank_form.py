@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from staffdesk.domain.errors import PrintFailed, ValidationError
 from staffdesk.slips.blank_form import render_blank_form, render_blank_form_bytes
+from staffdesk.slips.texts import available_languages, load_texts
 
 DISTRICT = "Riverside Unified School District"
 
@@ -98,14 +99,15 @@ def test_spanish_form() -> None:
     assert "Office use only" not in form
 
 
-def test_form_uses_only_the_shipped_truetype_font() -> None:
+def test_form_uses_only_the_shipped_truetype_fonts() -> None:
     reader = PdfReader(io.BytesIO(render_blank_form_bytes(district_name=DISTRICT)))
     fonts = {
         str(font.get_object()["/BaseFont"])
         for page in reader.pages
         for font in page["/Resources"]["/Font"].values()
     }
-    assert fonts and all("DejaVu" in name for name in fonts), fonts
+    families = {name.split("+", 1)[1].split("-")[0] for name in fonts}
+    assert families == {"NotoSans", "DejaVuSans"}, fonts  # DejaVu: the arrow of "turn over"
 
 
 def test_form_written_to_a_path(tmp_path: Path) -> None:
@@ -116,7 +118,7 @@ def test_form_written_to_a_path(tmp_path: Path) -> None:
 
 
 def test_unknown_language_is_refused() -> None:
-    with pytest.raises(ValidationError, match="expected one of: en, es"):
+    with pytest.raises(ValidationError, match="expected one of: ar, en, es, fa, hy, ko, ru, tl"):
         render_blank_form_bytes(language="de", district_name=DISTRICT)
 
 
@@ -129,3 +131,53 @@ def test_district_name_is_required() -> None:
 def test_unwritable_destination_is_a_print_failure(tmp_path: Path) -> None:
     with pytest.raises(PrintFailed):
         render_blank_form(tmp_path / "missing" / "form.pdf", district_name=DISTRICT)
+
+
+def test_form_carries_the_seed_forms_whole_text() -> None:
+    """Terms (district rules, codes and passwords private, password advice), the twelve kinds
+    of information the portal opens, and the authorized signer's statement in the office box."""
+    first, form = pages_text(render_blank_form_bytes(district_name=DISTRICT))
+    for kind in (
+        "Attendance",
+        "Grades",
+        "Classes and schedule",
+        "Report cards",
+        "Demographic information",
+        "Medical information",
+        "Contacts",
+        "Teacher and counselor email",
+        "Transcripts",
+        "Test scores and test details",
+        "Graduation status",
+        "College entrance requirements",
+    ):
+        assert kind in first, kind
+    for expected in (
+        "Terms of use",
+        "according to the district's rules",
+        "my password private and will not share them",
+        "choose a password that is hard to guess",
+        "The authorized signer confirms that identification was verified.",
+        "Authorized signer (signature)",
+    ):
+        assert expected in form, expected
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_every_language_form_is_two_pages_with_every_text(language: str) -> None:
+    words = load_texts(language)
+    pdf = render_blank_form_bytes(language=language, district_name=DISTRICT, school_name="Lincoln")
+    first, form = pages_text(pdf)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
+    squeeze = "".join  # CJK lines come back with spaces where runs of one face meet
+
+    def found(text: str, page: str) -> bool:
+        if words.rtl:  # extractors put a right-to-left line's runs in their own order
+            bare = page.replace("(", " ").replace(")", " ").split()
+            return all(w.strip("()") in bare for w in text.split() if w.strip("()"))
+        return squeeze(text.split()) in squeeze(page.split())
+
+    for kind in words.lines("form.kinds"):
+        assert found(kind, first), (language, kind)
+    for key in ("form.terms_title", "form.office_confirm", "form.authorized_signature"):
+        assert found(words(key), form), (language, key)

@@ -152,18 +152,33 @@ def assign_faces(text: str, faces: tuple[str, ...]) -> list[str]:
         if is_strong(ch):
             chosen[i] = _first_with(faces, ord(ch))
     _whole_runs(text, chosen, faces)
-    # Punctuation, spaces and marks: the face of the letter before, else after, if it has them.
+    # Punctuation, spaces and marks between two letters of one face take that face; between
+    # two faces (an Arabic name, then ", parent/guardian"), the primary face if it has them.
+    following: list[str | None] = [None] * len(text)
+    after: str | None = None
+    for i in range(len(text) - 1, -1, -1):
+        following[i] = after
+        after = chosen[i] or after
     previous: str | None = None
     for i, ch in enumerate(text):
-        if chosen[i] is None and previous is not None and has_glyph(previous, ord(ch)):
-            chosen[i] = previous
-        previous = chosen[i] or previous
-    following: str | None = None
-    for i in range(len(text) - 1, -1, -1):
-        if chosen[i] is None and following is not None and has_glyph(following, ord(text[i])):
-            chosen[i] = following
-        following = chosen[i] or following
-    return [c or _first_with(faces, ord(text[i])) for i, c in enumerate(chosen)]
+        if chosen[i] is None:
+            code = ord(ch)
+            nxt = following[i]
+            if previous is not None and (previous == nxt or nxt is None or _mark(ch)):
+                options = (previous, primary, nxt)
+            else:
+                options = (primary, previous, nxt)
+            chosen[i] = next(
+                (f for f in options if f is not None and has_glyph(f, code)),
+                _first_with(faces, code),
+            )
+        previous = chosen[i]
+    return [c or primary for c in chosen]
+
+
+def _mark(ch: str) -> bool:
+    """A combining mark, the zero-width (non-)joiner: they belong with the letter before."""
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me", "Cf")
 
 
 def _first_with(faces: tuple[str, ...], code: int) -> str:
