@@ -225,7 +225,7 @@ def test_a_face_missing_from_the_install_is_a_print_failure(
 
     monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path)
     monkeypatch.setattr(fonts, "_loaded", {})
-    with pytest.raises(PrintFailed, match="NotoSansKR-Regular.ttf is missing"):
+    with pytest.raises(PrintFailed, match=r"NotoSansKR-Regular\.ttf is missing"):
         fonts.load("NotoSansKR")
 
 
@@ -334,6 +334,19 @@ def test_persian_keeps_its_non_joiner() -> None:
     assert "\u200c" in "".join(font._meaning.get(ord(ch), ch) for ch in run.text)
 
 
+def _sizes_below_cut(pdf: bytes) -> list[tuple[float, str]]:
+    """(font size in points, text) of every piece of text below the cut line."""
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _: Any, size: float) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y < CUT_LINE_Y + 2:
+            sizes.append((size * abs(tm[3]) * abs(cm[3]), text))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return sizes
+
+
 # --- the receipt strip -----------------------------------------------------------------------
 
 
@@ -342,14 +355,7 @@ def test_receipt_labels_are_at_least_8_points(language: str) -> None:
     for count in (1, MAX_STUDENTS_PER_SLIP):
         students = tuple(student(f"Student {i} Núñez", i) for i in range(count))
         pdf = render_slips_bytes([slip(language, *students)])
-        sizes: list[tuple[float, str]] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], _: Any, size: float) -> None:
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if text.strip() and y < CUT_LINE_Y + 2:
-                sizes.append((size * abs(tm[3]) * abs(cm[3]), text))
-
-        PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+        sizes = _sizes_below_cut(pdf)
         assert sizes
         small = [(round(s, 2), t) for s, t in sizes if s < 7.99]
         assert not small, (language, count, small)
@@ -360,7 +366,7 @@ def test_receipt_labels_are_at_least_8_points(language: str) -> None:
 
 def test_shipped_languages_come_from_the_text_files() -> None:
     shipped = shipped_languages()
-    assert [lang.code for lang in shipped][0] == "en"
+    assert shipped[0].code == "en"
     assert {lang.code for lang in shipped} == set(LANGUAGES)
     assert set(LANGUAGES) >= {"en", "es", "vi", "zh-Hans", "zh-Hant", "tl", "ko", "ar", "fa"}
     by_code = {lang.code: lang for lang in shipped}

@@ -164,6 +164,7 @@ def assign_faces(text: str, faces: tuple[str, ...]) -> list[str]:
         if chosen[i] is None:
             code = ord(ch)
             nxt = following[i]
+            options: tuple[str | None, ...]
             if previous is not None and (previous == nxt or nxt is None or _mark(ch)):
                 options = (previous, primary, nxt)
             else:
