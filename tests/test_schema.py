@@ -79,3 +79,51 @@ def test_a_store_newer_than_this_build_is_not_taken_for_current(tmp_path: Path) 
     with pytest.raises(StoreUnavailable, match="newer StaffDesk"):
         db.upgrade(engine)
     engine.dispose()
+
+
+def _widened_language_keeps_rows(url: str) -> None:
+    """0006 on a store at 0003: a family's language survives and a long BCP 47 tag then fits."""
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = db.make_engine(url)
+    try:
+        command.upgrade(db.alembic_config(engine), "0003")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO school (code, name, updated_at)"
+                    " VALUES ('LINC', 'Lincoln', CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO student (permanent_id, school_code, first_name, middle_name,"
+                    " last_name, grade, primary_phone, language, name_key, updated_at) VALUES"
+                    " ('1000', 'LINC', 'Ana', '', 'Ruiz', '3', '+14155550101', 'es',"
+                    " 'ruiz ana', CURRENT_TIMESTAMP)"
+                )
+            )
+        db.upgrade(engine)
+        assert db.schema_is_current(engine)
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE student SET language = 'zh-Hant-TW-x-cantonese'"))
+            assert conn.execute(text("SELECT language FROM student")).scalar() == (
+                "zh-Hant-TW-x-cantonese"
+            )
+        columns = {c["name"]: c["type"] for c in inspect(engine).get_columns("access_request")}
+        assert getattr(columns["language"], "length", None) == 35
+    finally:
+        engine.dispose()
+
+
+def test_language_columns_widen_from_0003_on_sqlite(tmp_path: Path) -> None:
+    _widened_language_keeps_rows(f"sqlite:///{tmp_path / 'old.db'}")
+
+
+def test_language_columns_widen_from_0003_on_postgres(pg_url: str) -> None:
+    _widened_language_keeps_rows(pg_url)
+
+
+def test_language_columns_widen_from_0003_on_mariadb(mysql_url: str) -> None:
+    _widened_language_keeps_rows(mysql_url)

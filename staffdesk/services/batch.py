@@ -9,6 +9,7 @@ when the commit fails, so no issued passcode is ever without its page.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ class BatchResult:
     school_code: str
     issued: int
     pages: int
+    # Roster language tags no shipped language matched, with how many slips each: those slips
+    # were printed in English.
+    language_fallbacks: tuple[tuple[str, int], ...] = ()
 
     def __repr__(self) -> str:
         return f"BatchResult({self.batch_id}, issued={self.issued})"
@@ -152,4 +156,7 @@ def issue_batch(
         {"school": school_code.upper(), "grade": grade or "", "issued": len(ids)},
     )
     session.flush()
-    return BatchResult(batch_id, school_code.upper(), len(ids), pages)
+    fallbacks = Counter(one.language_fallback for one in issued if one.language_fallback)
+    return BatchResult(
+        batch_id, school_code.upper(), len(ids), pages, tuple(sorted(fallbacks.items()))
+    )

@@ -40,7 +40,15 @@ from staffdesk.services import audit, duplicates, settings
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.hashing import hash_many
 from staffdesk.slips.content import CredentialSlip, SlipStudent
+from staffdesk.slips.languages import (
+    LanguageMatch,
+    canonical_tag,
+    is_language_tag,
+    match_language,
+    shipped_code,
+)
 from staffdesk.slips.render import MAX_STUDENTS_PER_SLIP
+from staffdesk.slips.texts import available_languages
 from staffdesk.store.models import (
     AccessRequest,
     Decision,
@@ -201,6 +209,8 @@ class Issued:
     batch_id: str | None = None
     revoked_ids: tuple[str, ...] = ()
     revoked_serials: tuple[str, ...] = ()  # the codes this issue made useless (reissue, lost slip)
+    # The family's language tag when no shipped language matched it (the slip is in English).
+    language_fallback: str = ""
 
     @property
     def serials(self) -> tuple[str, ...]:
@@ -401,6 +411,8 @@ def record_request(
     signed = _signed_on(form.signed_on)
     if not form.paper_form_signed:
         raise ValidationError("paper_form_signed", MSG_UNSIGNED)
+    if form.language.strip() and not is_language_tag(form.language):
+        raise ValidationError("language", "expected a language tag such as en, es or zh-Hant")
     first = clean_text(form.first_name, "first_name", required=False, max_len=100)
     middle = clean_text(form.middle_name, "middle_name", required=False, max_len=100)
     last = clean_text(form.last_name, "last_name", required=False, max_len=100)
@@ -455,7 +467,7 @@ def record_request(
         signed_on=signed,
         paper_form_signed=True,
         replaces_request_id=replaces,
-        language=(form.language or student.language or "").lower(),
+        language=canonical_tag(form.language or student.language),
         status=RequestStatus.RECORDED.value,
         recorded_by=actor.username,
         workstation=actor.workstation,
@@ -651,16 +663,20 @@ def new_serial(school_code: str, now: datetime) -> str:
     return f"{school_code[:8]}-{now:%y%m}-{tail}"
 
 
-def slip_language(requested: str, family_language: str, default: str) -> str:
-    from staffdesk.slips.texts import available_languages
-
-    langs = available_languages()
-    if requested:
-        lang = requested.strip().lower()
-        if lang not in langs:
-            raise ValidationError("language", f"expected one of: {', '.join(langs)}")
-        return lang
-    return family_language if family_language in langs else default
+def slip_language(requested: str, family_language: str, default: str) -> LanguageMatch:
+    """The language a slip is printed in: the one staff chose, else the family's (a roster tag
+    such as "zh-TW" gets the nearest shipped language), else the district's default. A family
+    language that ships in no form falls back to English, and the match says so."""
+    if requested.strip():
+        code = shipped_code(requested)
+        if code is None:
+            raise ValidationError(
+                "language", f"expected one of: {', '.join(available_languages())}"
+            )
+        return LanguageMatch(requested, code, fallback=False)
+    if family_language.strip():
+        return match_language(family_language)
+    return LanguageMatch("", shipped_code(default) or "en", fallback=False)
 
 
 def _active_codes(session: Session, request_ids: Sequence[str], now: datetime) -> list[Passcode]:
@@ -846,6 +862,8 @@ def _issue_slips(
         )
     if reissue:
         actor.require(Role.APPROVER, "reissuing a passcode")
+    if language.strip():
+        slip_language(language, "", "")  # an unknown language is refused before any change
     now = now or utcnow()
     versions = list(expected_versions or [None] * len(request_ids))
     reqs = _load_many(session, actor, request_ids, versions)
@@ -898,8 +916,9 @@ def _issue_slips(
         head = reqs[group[0]]
         mine = {reqs[i].id for i in group}
         gone = [(pid, by) for pid, by in revoked if by in mine]
+        chosen = slip_language(language, head.language, opts.slip_language)
         slip = CredentialSlip(
-            language=slip_language(language, head.language, opts.slip_language),
+            language=chosen.code,
             district_name=opts.district_name,
             school_name=schools.get(head.school_code, head.school_code),
             portal_url=opts.portal_url,
@@ -919,6 +938,7 @@ def _issue_slips(
                 batch_id,
                 tuple(pid for pid, _ in gone),
                 tuple(serial_of[pid] for pid, _ in gone),
+                chosen.tag if chosen.fallback else "",
             )
         )
     return out

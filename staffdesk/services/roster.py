@@ -23,6 +23,7 @@ from staffdesk.domain.values import Email, PermanentId, Phone, clean_text, fold_
 from staffdesk.domain.workflow import Role
 from staffdesk.services import audit
 from staffdesk.services.context import Actor, utcnow
+from staffdesk.slips.languages import canonical_tag, is_language_tag
 from staffdesk.store import name_tokens
 from staffdesk.store.models import Outbox, School, Student, StudentContact
 
@@ -143,9 +144,12 @@ def student_record(
     cache = phones if phones is not None else {}
     phone = cache.get(raw_phone) or Phone.parse(raw_phone, label("primary_phone")).e164
     cache[raw_phone] = phone
-    lang = row.get("language", "").strip().lower()
-    if lang and (len(lang) > 8 or not lang.replace("-", "").isalpha()):
-        raise ValidationError(label("language"), "expected a language code such as en or es")
+    lang = row.get("language", "").strip()
+    if lang and not is_language_tag(lang):
+        raise ValidationError(
+            label("language"), "expected a BCP 47 language tag such as en, es-MX, zh-Hant or zh-TW"
+        )
+    lang = canonical_tag(lang)
     return {
         "permanent_id": pid,
         "school_code": code,

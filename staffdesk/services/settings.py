@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from sqlalchemy import select
@@ -16,6 +17,9 @@ from staffdesk.domain.workflow import Role
 from staffdesk.services import audit
 from staffdesk.services.context import Actor
 from staffdesk.store.models import Setting
+
+if TYPE_CHECKING:  # the slips package loads when a language is first needed
+    from staffdesk.slips.languages import SlipLanguage
 
 
 def _url(raw: str) -> str:
@@ -50,13 +54,22 @@ def _bool(raw: str) -> str:
 
 
 def _language(raw: str) -> str:
+    from staffdesk.slips.languages import shipped_code
     from staffdesk.slips.texts import available_languages
 
-    text = raw.strip().lower()
-    langs = available_languages()
-    if text not in langs:
+    code = shipped_code(raw)
+    if code is None:
+        langs = available_languages()
         raise ValidationError("slip_language", f"expected one of: {', '.join(langs)}")
-    return text
+    return code
+
+
+def slip_languages() -> list[SlipLanguage]:
+    """The slip languages that ship (one text file each in resources/slips/), English first,
+    with each translation's status: what settings, `forms blank --help` and the desk list."""
+    from staffdesk.slips.languages import shipped_languages
+
+    return shipped_languages()
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,26 @@ def is_language_tag(tag: str) -> bool:
     return len(text) <= TAG_MAX_LENGTH and _TAG.fullmatch(text) is not None
 
 
+def canonical_tag(tag: str) -> str:
+    """A tag as BCP 47 writes it: "ZH_hant-tw" → "zh-Hant-TW" (case carries no meaning)."""
+    subtags = tag.strip().replace("_", "-").split("-")
+    out = [subtags[0].lower()]
+    for subtag in subtags[1:]:
+        if len(subtag) == 4 and subtag.isalpha():
+            out.append(subtag.title())  # script
+        elif len(subtag) == 2 and subtag.isalpha():
+            out.append(subtag.upper())  # region
+        else:
+            out.append(subtag.lower())
+    return "-".join(out) if tag.strip() else ""
+
+
+def shipped_code(text: str) -> str | None:
+    """The shipped language `text` names, whatever its case ("zh-hant" → "zh-Hant")."""
+    wanted = text.strip().replace("_", "-").lower()
+    return next((code for code in available_languages() if code.lower() == wanted), None)
+
+
 def match_language(tag: str) -> LanguageMatch:
     """The shipped language nearest to a roster's `tag`; English, flagged, when none is."""
     text = tag.strip().replace("_", "-")
