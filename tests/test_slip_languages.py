@@ -126,8 +126,7 @@ def found(phrase: str, page: str, rtl: bool) -> bool:
     """Is `phrase` on the page? Runs of a right-to-left line may come back in their own order,
     so there every word is looked for; elsewhere the phrase, spaces aside."""
     if rtl:
-        bare = page.replace("(", " ").replace(")", " ").split()
-        return all(w.strip("()") in bare for w in phrase.split() if w.strip("()"))
+        return all(w.strip("().،") in page for w in phrase.split() if w.strip("().،"))
     return "".join(phrase.split()) in "".join(page.split())
 
 

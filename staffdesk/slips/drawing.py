@@ -16,10 +16,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import letter
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from staffdesk.domain.errors import PrintFailed
 from staffdesk.slips.fonts import BOLD, MONO, MONO_BOLD, REGULAR, SANS, SANS_BOLD, register_fonts
+from staffdesk.slips.fonts import load as fonts_load
 from staffdesk.slips.layout import Line, lay_out_text
 from staffdesk.slips.paragraphs import Wrapped, wrap
 from staffdesk.slips.texts import REFERENCE_LANGUAGE, is_rtl
@@ -116,7 +119,12 @@ def draw_line(
     canvas: Any, line: Line, x: float, y: float, size: float, align: str = "left"
 ) -> None:
     """Draw a laid-out line anchored at `x` (its left edge, centre or right edge by `align`,
-    counted from the right on a mirrored page)."""
+    counted from the right on a mirrored page).
+
+    One text object per line, whatever its runs: each run's glyph widths carry the pen to where
+    the next run starts. A line drawn again at the same place in the same document (the expiry
+    date, the "issued by" line of a batch) reuses the operators written the first time.
+    """
     width = line.width_at(size)
     mirrored = is_mirrored(canvas)
     if mirrored:
@@ -126,15 +134,37 @@ def draw_line(
         x -= width / 2
     elif align == "right":
         x -= width
-    if mirrored:
-        canvas.saveState()
-        canvas.transform(-1, 0, 0, 1, PAGE_WIDTH, 0)
+    cache: dict[tuple[object, ...], str] | None = getattr(canvas, "_staffdesk_lines", None)
+    if cache is None:
+        cache = canvas._staffdesk_lines = {}
+    key = (line, x, y, size, mirrored)
+    code = cache.get(key)
+    if code is None:
+        code = cache[key] = _text_code(canvas, line, x, y, size, mirrored)
+    canvas._code.append(code)
+
+
+def _text_code(canvas: Any, line: Line, x: float, y: float, size: float, mirrored: bool) -> str:
+    """The PDF operators of one line: a text matrix, then each run in its font's subsets (a
+    mirrored page's matrix flips the glyphs back)."""
+    doc = canvas._doc
+    matrix = f"-1 0 0 1 {fp_str(PAGE_WIDTH - x)}" if mirrored else f"1 0 0 1 {fp_str(x)}"
+    parts = [f"BT {matrix} {fp_str(y)} Tm"]
+    scale = fp_str(size)
     for run in line.runs:
-        canvas.setFont(run.font, size)
-        canvas.drawString(x, y, run.text)
-        x += run.width * size / 1000.0
-    if mirrored:
-        canvas.restoreState()
+        if isinstance(run.text, ShapedStr):  # glyph offsets: reportlab positions them
+            text = canvas.beginText()
+            text.setFont(run.font, size)
+            text.textOut(run.text)
+            inner = text.getCode()
+            parts.append(inner[inner.index("Tm") + 2 : inner.rindex("ET")].strip())
+            continue
+        font = fonts_load(run.font)
+        for subset, chunk in font.splitString(run.text, doc):
+            name = font.getSubsetInternalName(subset, doc)
+            parts.append(f"{name} {scale} Tf ({canvas._escape(chunk)}) Tj")
+    parts.append("ET")
+    return " ".join(parts)
 
 
 def draw_fitted(

@@ -137,8 +137,9 @@ def has_glyph(name: str, code: int) -> bool:
 
 
 def is_strong(ch: str) -> bool:
-    """Letters, ideographs and digits choose their face; punctuation, spaces and marks follow."""
-    return unicodedata.category(ch)[0] in "LN"
+    """Letters and ideographs choose their face; digits, punctuation, spaces and marks follow
+    the letters around them (a date in a Chinese sentence stays in the Chinese face)."""
+    return unicodedata.category(ch)[0] == "L"
 
 
 def assign_faces(text: str, faces: tuple[str, ...]) -> list[str]:
