@@ -4,6 +4,7 @@ the result says so; settings and the roster accept tags and shipped codes in any
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from staffdesk.domain.errors import ValidationError, ValidationErrors
 from staffdesk.services import batch, requests, roster, settings
 from staffdesk.store import db
 from staffdesk.store.models import AccessRequest, SlipPrintLog, Student
-from tests.conftest import Office
+from tests.conftest import PASSWORD, Office
 from tests.flow import approved
 
 
@@ -116,3 +117,72 @@ def test_roster_import_takes_bcp47_tags_and_refuses_others(office: Office, tmp_p
     with office.session() as s:
         tags = {pid: s.get(Student, pid).language for pid in ("1000101", "1000102", "1000103")}  # type: ignore[union-attr]
     assert tags == {"1000101": "zh-TW", "1000102": "hy-AM", "1000103": "es-419"}
+
+
+# --- the command line says which languages ship and when a slip fell back to English ----------
+
+
+def test_forms_blank_help_lists_the_languages_and_their_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from staffdesk.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["forms", "blank", "--help"])
+    out = capsys.readouterr().out
+    assert "en English (source text)" in out
+    for lang in settings.slip_languages():
+        assert lang.describe() in out
+
+
+def test_forms_blank_in_a_language_and_refusing_an_unknown_one(
+    office: Office, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    from staffdesk.cli import main
+
+    out = tmp_path / "form.pdf"
+    assert main(["--db", office.url, "forms", "blank", "--out", str(out), "--lang", "ZH-hant"]) == 0
+    assert "(zh-Hant)" in capsys.readouterr().out
+    assert "家長存取申請表" in PdfReader(out).pages[0].extract_text()
+    assert main(["--db", office.url, "forms", "blank", "--out", str(out), "--lang", "fr"]) == 1
+    assert "lang: expected one of: ar, en, es" in capsys.readouterr().err
+
+
+def test_settings_show_lists_the_languages(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from staffdesk.cli import main
+
+    assert main(["--db", office.url, "settings", "show"]) == 0
+    out = capsys.readouterr().out
+    assert "slip languages:" in out and "zh-Hant 繁體中文 (draft, not yet reviewed)" in out
+    assert main(["--db", office.url, "--json", "settings", "show"]) == 0
+    listed = json.loads(capsys.readouterr().out)["slip_languages"]
+    assert {
+        "code": "ar",
+        "name": "العربية",
+        "status": "draft",
+        "reviewer": "",
+        "reviewed_on": "",
+    } in (listed)
+
+
+def test_the_issue_command_says_when_a_slip_fell_back_to_english(
+    office: Office,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from staffdesk.cli import main
+
+    _family_language(office, "1000002", "so-SO")
+    with db.unit_of_work(office.factory) as s:
+        rid = approved(s, office.clerk, office.approver, "1000002", "Thị Nguyễn")
+    monkeypatch.setenv("STAFFDESK_PASSWORD", PASSWORD)
+    out = tmp_path / "slip.pdf"
+    args = ["--db", office.url, "passcode", "issue", rid, "--out", str(out), "--as", "clerk"]
+    assert main(args) == 0
+    said = capsys.readouterr().out
+    assert "the slip is in English: no slip text ships for the family's language 'so-SO'" in said

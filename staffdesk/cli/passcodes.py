@@ -40,6 +40,12 @@ def _issue(app: App, reissue: bool) -> int:
             "\npending sync: the portal accepts these codes after the next `staffdesk sync`"
             if issued.slip.pending_sync
             else ""
+        )
+        + (
+            f"\nlanguage: the slip is in English: no slip text ships for the family's language "
+            f"{issued.language_fallback!r}"
+            if issued.language_fallback
+            else ""
         ),
         {
             "passcodes": list(issued.passcode_ids),
@@ -48,6 +54,8 @@ def _issue(app: App, reissue: bool) -> int:
             "revoked": list(issued.revoked_ids),
             "revoked_serials": list(issued.revoked_serials),
             "pending_sync": issued.slip.pending_sync,
+            "language": issued.slip.language,
+            "language_fallback": issued.language_fallback,
         },
     )
     return 0

@@ -10,7 +10,23 @@ def cmd_settings_show(app: App) -> int:
 
     with app.work() as s:
         values = settings.load(s).as_dict()
-    emit(app.args, "\n".join(f"{k} = {v}" for k, v in values.items()), values)
+    languages = settings.slip_languages()
+    text = "\n".join(f"{k} = {v}" for k, v in values.items())
+    text += "\nslip languages:\n" + "\n".join(f"  {lang.describe()}" for lang in languages)
+    data: dict[str, object] = {
+        **values,
+        "slip_languages": [
+            {
+                "code": lang.code,
+                "name": lang.name,
+                "status": lang.status,
+                "reviewer": lang.reviewer,
+                "reviewed_on": lang.reviewed_on,
+            }
+            for lang in languages
+        ],
+    }
+    emit(app.args, text, data)
     return 0
 
 

@@ -3,6 +3,7 @@ blank` (the printable Parent Access Form)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -43,12 +44,24 @@ def cmd_slips_batch(app: App) -> int:
             ),
         )
     r = holder[0]
+    fallbacks = "".join(
+        f"\nlanguage: {count} slip(s) in English: no slip text ships for the roster's "
+        f"language {tag!r}"
+        for tag, count in r.language_fallbacks
+    )
     emit(
         a,
         f"batch {r.batch_id}: issued {r.issued} passcode(s) at {r.school_code}, "
         f"{r.pages} page(s) written to {out}\n"
-        f"if these slips are lost: staffdesk passcode revoke --batch {r.batch_id} --reason ...",
-        {"batch_id": r.batch_id, "issued": r.issued, "pages": r.pages, "out": str(out)},
+        f"if these slips are lost: staffdesk passcode revoke --batch {r.batch_id} --reason ..."
+        + fallbacks,
+        {
+            "batch_id": r.batch_id,
+            "issued": r.issued,
+            "pages": r.pages,
+            "out": str(out),
+            "language_fallbacks": dict(r.language_fallbacks),
+        },
     )
     return 0
 
@@ -56,11 +69,17 @@ def cmd_slips_batch(app: App) -> int:
 def cmd_forms_blank(app: App) -> int:
     from staffdesk.services import settings
     from staffdesk.slips.blank_form import render_blank_form
+    from staffdesk.slips.languages import shipped_code
+    from staffdesk.slips.texts import available_languages
     from staffdesk.store.models import School
 
     a = app.args
     with app.work() as s:
-        district = settings.load(s).district_name
+        district_settings = settings.load(s)
+        district = district_settings.district_name
+        language = shipped_code(a.lang or district_settings.slip_language)
+        if language is None:
+            raise ValidationError("lang", f"expected one of: {', '.join(available_languages())}")
         school_name = None
         if a.school:
             school = s.get(School, a.school.strip().upper())
@@ -70,8 +89,12 @@ def cmd_forms_blank(app: App) -> int:
     out = Path(a.out)
     if not out.parent.is_dir():
         raise ValidationError("out", f"folder {out.parent} does not exist")
-    render_blank_form(out, language=a.lang or "en", district_name=district, school_name=school_name)
-    emit(a, f"blank Parent Access Form written to {out}", {"out": str(out)})
+    render_blank_form(out, language=language, district_name=district, school_name=school_name)
+    emit(
+        a,
+        f"blank Parent Access Form ({language}) written to {out}",
+        {"out": str(out), "language": language},
+    )
     return 0
 
 
@@ -91,5 +114,26 @@ def register(c: Commands) -> None:
     g = c.group("forms", "printable forms")
     sp = c.leaf(g, "blank", cmd_forms_blank, "the blank two-sided Parent Access Form", staff=False)
     sp.add_argument("--out", required=True, metavar="FILE.pdf")
-    sp.add_argument("--lang", default="en")
+    sp.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the form's language (default: the district's slip language); see below",
+    )
     sp.add_argument("--school", metavar="CODE")
+    with_language_list(sp)
+
+
+def with_language_list(parser: argparse.ArgumentParser) -> None:
+    """--help ends with the languages that ship and their translation status. The list is read
+    from resources/slips/ when help is asked for, not every time the command line starts."""
+    format_help = parser.format_help
+
+    def help_with_languages() -> str:
+        from staffdesk.services.settings import slip_languages
+
+        lines = [lang.describe() for lang in slip_languages()]
+        parser.epilog = "languages:\n" + "\n".join(f"  {line}" for line in lines)
+        return format_help()
+
+    parser.format_help = help_with_languages  # type: ignore[method-assign]
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
