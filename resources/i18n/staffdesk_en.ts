@@ -178,49 +178,49 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="51"/>
+        <location filename="../../staffdesk/ui/intake.py" line="48"/>
         <source>New Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="83"/>
+        <location filename="../../staffdesk/ui/intake.py" line="81"/>
         <source>&amp;Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="85"/>
+        <location filename="../../staffdesk/ui/intake.py" line="83"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="87"/>
+        <location filename="../../staffdesk/ui/intake.py" line="85"/>
         <source>Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="133"/>
+        <location filename="../../staffdesk/ui/intake.py" line="131"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="214"/>
+        <location filename="../../staffdesk/ui/intake.py" line="212"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="215"/>
+        <location filename="../../staffdesk/ui/intake.py" line="213"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="229"/>
+        <location filename="../../staffdesk/ui/intake.py" line="227"/>
         <source>Already requested or linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="230"/>
+        <location filename="../../staffdesk/ui/intake.py" line="228"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -635,22 +635,22 @@ Record the form anyway?</source>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="30"/>
+        <location filename="../../staffdesk/ui/batch.py" line="31"/>
         <source>Generating passcodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="31"/>
+        <location filename="../../staffdesk/ui/batch.py" line="32"/>
         <source>Recording passcodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="32"/>
+        <location filename="../../staffdesk/ui/batch.py" line="33"/>
         <source>Drawing slips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="44"/>
+        <location filename="../../staffdesk/ui/batch.py" line="45"/>
         <source>Batch print a school&apos;s slips</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,42 +660,47 @@ Record the form anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="80"/>
+        <location filename="../../staffdesk/ui/batch.py" line="78"/>
         <source>Save the slips as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="80"/>
+        <location filename="../../staffdesk/ui/batch.py" line="78"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="91"/>
+        <location filename="../../staffdesk/ui/batch.py" line="89"/>
         <source>Pick a school and a file for the PDF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="118"/>
+        <location filename="../../staffdesk/ui/batch.py" line="116"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="125"/>
+        <location filename="../../staffdesk/ui/batch.py" line="123"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="153"/>
+        <location filename="../../staffdesk/ui/batch.py" line="151"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="163"/>
+        <location filename="../../staffdesk/ui/batch.py" line="156"/>
+        <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="165"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="166"/>
+        <location filename="../../staffdesk/ui/batch.py" line="168"/>
         <source>Nothing was issued: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,16 +710,6 @@ Record the form anyway?</source>
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="34"/>
         <source>From the roster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/intake.py" line="35"/>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/intake.py" line="36"/>
-        <source>Español</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -780,6 +775,11 @@ Record the form anyway?</source>
     <message>
         <location filename="../../staffdesk/ui/queue.py" line="55"/>
         <source>Older than 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/languages.py" line="19"/>
+        <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1042,7 +1042,7 @@ Record the form anyway?</source>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="94"/>
+        <location filename="../../staffdesk/ui/app.py" line="108"/>
         <source>This database has no staff accounts yet. Create the first admin with:
 staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
@@ -1322,27 +1322,27 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="280"/>
+        <location filename="../../staffdesk/ui/intake.py" line="278"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="290"/>
+        <location filename="../../staffdesk/ui/intake.py" line="288"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="315"/>
+        <location filename="../../staffdesk/ui/intake.py" line="313"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="316"/>
+        <location filename="../../staffdesk/ui/intake.py" line="314"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="317"/>
+        <location filename="../../staffdesk/ui/intake.py" line="315"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,12 +1350,12 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Issue passcode and print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,102 +1365,107 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="136"/>
+        <location filename="../../staffdesk/ui/issue.py" line="134"/>
         <source>&amp;Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="158"/>
+        <location filename="../../staffdesk/ui/issue.py" line="156"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="159"/>
+        <location filename="../../staffdesk/ui/issue.py" line="157"/>
         <source>status: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="160"/>
+        <location filename="../../staffdesk/ui/issue.py" line="158"/>
         <source>Parent/guardian: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="166"/>
+        <location filename="../../staffdesk/ui/issue.py" line="164"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="178"/>
+        <location filename="../../staffdesk/ui/issue.py" line="176"/>
         <source>Add {0} to the family slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="202"/>
+        <location filename="../../staffdesk/ui/issue.py" line="200"/>
         <source>Issuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="231"/>
+        <location filename="../../staffdesk/ui/issue.py" line="229"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="236"/>
+        <location filename="../../staffdesk/ui/issue.py" line="234"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="239"/>
+        <location filename="../../staffdesk/ui/issue.py" line="238"/>
+        <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="241"/>
         <source>Drawing the slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="252"/>
+        <location filename="../../staffdesk/ui/issue.py" line="254"/>
         <source>Preview of the credential slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="277"/>
+        <location filename="../../staffdesk/ui/issue.py" line="279"/>
         <source>The slip could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="290"/>
+        <location filename="../../staffdesk/ui/issue.py" line="292"/>
         <source>Sending the slip to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="305"/>
+        <location filename="../../staffdesk/ui/issue.py" line="307"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="314"/>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>Save the slip as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="316"/>
+        <location filename="../../staffdesk/ui/issue.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="325"/>
+        <location filename="../../staffdesk/ui/issue.py" line="327"/>
         <source>Saved to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="331"/>
+        <location filename="../../staffdesk/ui/issue.py" line="333"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="352"/>
+        <location filename="../../staffdesk/ui/issue.py" line="354"/>
         <source>Slip not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="354"/>
+        <location filename="../../staffdesk/ui/issue.py" line="356"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,6 +1584,14 @@ staffdesk staff add --username admin --role admin</source>
     <message>
         <location filename="../../staffdesk/ui/states.py" line="33"/>
         <source>passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguageName</name>
+    <message>
+        <location filename="../../staffdesk/ui/languages.py" line="25"/>
+        <source>English</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1805,7 +1818,7 @@ staffdesk staff add --username admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="225"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,7 +1845,7 @@ staffdesk staff add --username admin --role admin</source>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="310"/>
         <location filename="../../staffdesk/ui/main_window.py" line="317"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,52 +1860,52 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="384"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="385"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="454"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="485"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="547"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="585"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
         <source>Shared database (direct)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="590"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
         <source>{0} waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="593"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
         <source>last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="595"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="597"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
         <source>{0} conflict(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2276,32 +2289,32 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="98"/>
         <source>Checking the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="116"/>
         <source>No secure keyring: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="119"/>
         <source>The password cannot be saved on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="124"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="125"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="191"/>
         <source>enter the address first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2403,7 +2416,7 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="35"/>
+        <location filename="../../staffdesk/ui/signin.py" line="46"/>
         <source>Sign in — StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2413,42 +2426,42 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="58"/>
+        <location filename="../../staffdesk/ui/signin.py" line="69"/>
         <source>&lt;b&gt;Demo district&lt;/b&gt; — made-up students, nothing real. Sign in as &lt;b&gt;clerk&lt;/b&gt; (records forms, checks ID, prints slips), &lt;b&gt;approver&lt;/b&gt; or &lt;b&gt;approver2&lt;/b&gt; (approve), or &lt;b&gt;admin&lt;/b&gt;. Password for all: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="83"/>
+        <location filename="../../staffdesk/ui/signin.py" line="102"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="91"/>
+        <location filename="../../staffdesk/ui/signin.py" line="110"/>
         <source>Enter your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="95"/>
+        <location filename="../../staffdesk/ui/signin.py" line="114"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="115"/>
+        <location filename="../../staffdesk/ui/signin.py" line="134"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="122"/>
+        <location filename="../../staffdesk/ui/signin.py" line="142"/>
         <source>&amp;Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="124"/>
+        <location filename="../../staffdesk/ui/signin.py" line="144"/>
         <source>Welcome, {0}. Pick the school you are working at.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="131"/>
+        <location filename="../../staffdesk/ui/signin.py" line="151"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,252 +2625,252 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="58"/>
+        <location filename="../../staffdesk/ui/errors.py" line="59"/>
         <source>Please check these entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="62"/>
+        <location filename="../../staffdesk/ui/errors.py" line="63"/>
         <source>Please check this entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="63"/>
+        <location filename="../../staffdesk/ui/errors.py" line="64"/>
         <source>Sign-in refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="64"/>
+        <location filename="../../staffdesk/ui/errors.py" line="65"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
         <source>Not possible now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Changed by someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Restricted contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Database unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="72"/>
+        <location filename="../../staffdesk/ui/errors.py" line="73"/>
         <source>No secure password storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="76"/>
+        <location filename="../../staffdesk/ui/errors.py" line="77"/>
         <source>Printing failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="78"/>
+        <location filename="../../staffdesk/ui/errors.py" line="80"/>
         <source>District directory unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <location filename="../../staffdesk/ui/errors.py" line="105"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="77"/>
+        <location filename="../../staffdesk/ui/errors.py" line="84"/>
         <source>StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <location filename="../../staffdesk/ui/errors.py" line="88"/>
         <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="86"/>
+        <location filename="../../staffdesk/ui/errors.py" line="93"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="92"/>
+        <location filename="../../staffdesk/ui/errors.py" line="99"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="95"/>
+        <location filename="../../staffdesk/ui/errors.py" line="102"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="101"/>
+        <location filename="../../staffdesk/ui/errors.py" line="113"/>
         <source>Student Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <location filename="../../staffdesk/ui/errors.py" line="114"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="103"/>
+        <location filename="../../staffdesk/ui/errors.py" line="115"/>
         <source>Student first name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <location filename="../../staffdesk/ui/errors.py" line="116"/>
         <source>Student middle initial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="105"/>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
         <source>Student last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="106"/>
+        <location filename="../../staffdesk/ui/errors.py" line="118"/>
         <source>Student name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="107"/>
+        <location filename="../../staffdesk/ui/errors.py" line="119"/>
         <source>Parent/guardian name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="108"/>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="109"/>
+        <location filename="../../staffdesk/ui/errors.py" line="121"/>
         <source>Home phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="110"/>
+        <location filename="../../staffdesk/ui/errors.py" line="122"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="111"/>
+        <location filename="../../staffdesk/ui/errors.py" line="123"/>
         <source>Signed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="112"/>
+        <location filename="../../staffdesk/ui/errors.py" line="124"/>
         <source>Signed paper form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <location filename="../../staffdesk/ui/errors.py" line="125"/>
         <source>Reason (not on the contact list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <location filename="../../staffdesk/ui/errors.py" line="126"/>
         <source>ID document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <location filename="../../staffdesk/ui/errors.py" line="127"/>
         <source>ID description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="116"/>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
         <source>Last four characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>Override reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="119"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="122"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="123"/>
+        <location filename="../../staffdesk/ui/errors.py" line="135"/>
         <source>Slip language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="140"/>
         <source>District name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="141"/>
         <source>Portal url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="142"/>
         <source>Support email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="143"/>
         <source>Passcode days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="144"/>
         <source>Two person rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
+        <location filename="../../staffdesk/ui/errors.py" line="145"/>
         <source>Shared database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <location filename="../../staffdesk/ui/errors.py" line="160"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="150"/>
+        <location filename="../../staffdesk/ui/errors.py" line="162"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -178,37 +178,37 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="51"/>
+        <location filename="../../staffdesk/ui/intake.py" line="48"/>
         <source>New Parent Access Form</source>
         <translation>Nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="83"/>
+        <location filename="../../staffdesk/ui/intake.py" line="81"/>
         <source>&amp;Record form</source>
         <translation>&amp;Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="85"/>
+        <location filename="../../staffdesk/ui/intake.py" line="83"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation>Registrar el formulario y luego verificar la identificación (Intro)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="87"/>
+        <location filename="../../staffdesk/ui/intake.py" line="85"/>
         <source>Record form</source>
         <translation>Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="133"/>
+        <location filename="../../staffdesk/ui/intake.py" line="131"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation>Contacto(s) restringido(s) de este estudiante: {0}. Para darles acceso al portal se necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="214"/>
+        <location filename="../../staffdesk/ui/intake.py" line="212"/>
         <source>Name differs from the roster</source>
         <translation>El nombre no coincide con la lista</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="215"/>
+        <location filename="../../staffdesk/ui/intake.py" line="213"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
@@ -217,12 +217,12 @@ Record the form anyway, as written by the parent?</source>
 ¿Registrar el formulario de todos modos, tal como lo escribió el padre o madre?</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="229"/>
+        <location filename="../../staffdesk/ui/intake.py" line="227"/>
         <source>Already requested or linked</source>
         <translation>Ya solicitado o vinculado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="230"/>
+        <location filename="../../staffdesk/ui/intake.py" line="228"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -639,22 +639,22 @@ Record the form anyway?</source>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="30"/>
+        <location filename="../../staffdesk/ui/batch.py" line="31"/>
         <source>Generating passcodes</source>
         <translation>Generando códigos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="31"/>
+        <location filename="../../staffdesk/ui/batch.py" line="32"/>
         <source>Recording passcodes</source>
         <translation>Registrando códigos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="32"/>
+        <location filename="../../staffdesk/ui/batch.py" line="33"/>
         <source>Drawing slips</source>
         <translation>Dibujando hojas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="44"/>
+        <location filename="../../staffdesk/ui/batch.py" line="45"/>
         <source>Batch print a school&apos;s slips</source>
         <translation>Imprimir en lote las hojas de una escuela</translation>
     </message>
@@ -664,42 +664,47 @@ Record the form anyway?</source>
         <translation>Idioma de cada familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="80"/>
+        <location filename="../../staffdesk/ui/batch.py" line="78"/>
         <source>Save the slips as</source>
         <translation>Guardar las hojas como</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="80"/>
+        <location filename="../../staffdesk/ui/batch.py" line="78"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="91"/>
+        <location filename="../../staffdesk/ui/batch.py" line="89"/>
         <source>Pick a school and a file for the PDF.</source>
         <translation>Elija una escuela y un archivo para el PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="118"/>
+        <location filename="../../staffdesk/ui/batch.py" line="116"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="125"/>
+        <location filename="../../staffdesk/ui/batch.py" line="123"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="153"/>
+        <location filename="../../staffdesk/ui/batch.py" line="151"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation>Listo: {0} código(s) emitido(s) para {1}; {2} página(s) guardada(s) en {3}. Imprima ese archivo ahora: los códigos no se pueden volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="163"/>
+        <location filename="../../staffdesk/ui/batch.py" line="156"/>
+        <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
+        <translation>{0} hoja(s) en inglés: no hay textos de la hoja en el idioma de la familia {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/batch.py" line="165"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation>Cancelado: no se emitió ningún código ni se guardó ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="166"/>
+        <location filename="../../staffdesk/ui/batch.py" line="168"/>
         <source>Nothing was issued: </source>
         <translation>No se emitió nada: </translation>
     </message>
@@ -777,14 +782,17 @@ Record the form anyway?</source>
         <translation>Según la lista escolar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="35"/>
         <source>English</source>
-        <translation>English</translation>
+        <translation type="vanished">English</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="36"/>
         <source>Español</source>
-        <translation>Español</translation>
+        <translation type="vanished">Español</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/languages.py" line="19"/>
+        <source>draft</source>
+        <translation>borrador</translation>
     </message>
 </context>
 <context>
@@ -1046,7 +1054,7 @@ Record the form anyway?</source>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="94"/>
+        <location filename="../../staffdesk/ui/app.py" line="108"/>
         <source>This database has no staff accounts yet. Create the first admin with:
 staffdesk staff add --username admin --role admin</source>
         <translation>Esta base de datos aún no tiene cuentas del personal. Cree el primer administrador con:
@@ -1327,27 +1335,27 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="280"/>
+        <location filename="../../staffdesk/ui/intake.py" line="278"/>
         <source>Identity check</source>
         <translation>Verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="290"/>
+        <location filename="../../staffdesk/ui/intake.py" line="288"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation>&lt;b&gt;{guardian}&lt;/b&gt; para &lt;b&gt;{student}&lt;/b&gt; (ID permanente {pid}, {school}).&lt;br&gt;Revise la identificación con foto y confirme que coincide con la persona en el mostrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="315"/>
+        <location filename="../../staffdesk/ui/intake.py" line="313"/>
         <source>&amp;Verify ID</source>
         <translation>&amp;Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="316"/>
+        <location filename="../../staffdesk/ui/intake.py" line="314"/>
         <source>Verify ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="317"/>
+        <location filename="../../staffdesk/ui/intake.py" line="315"/>
         <source>Record the identity check (Enter)</source>
         <translation>Registrar la verificación de identidad (Intro)</translation>
     </message>
@@ -1355,12 +1363,12 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Reissue passcode</source>
         <translation>Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Issue passcode and print</source>
         <translation>Emitir código e imprimir</translation>
     </message>
@@ -1370,102 +1378,107 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>Idioma de la familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="136"/>
+        <location filename="../../staffdesk/ui/issue.py" line="134"/>
         <source>&amp;Reissue passcode</source>
         <translation>&amp;Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="158"/>
+        <location filename="../../staffdesk/ui/issue.py" line="156"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="159"/>
+        <location filename="../../staffdesk/ui/issue.py" line="157"/>
         <source>status: {0}</source>
         <translation>estado: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="160"/>
+        <location filename="../../staffdesk/ui/issue.py" line="158"/>
         <source>Parent/guardian: {0}</source>
         <translation>Padre/madre o tutor: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="166"/>
+        <location filename="../../staffdesk/ui/issue.py" line="164"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation>Al reemitir se revoca el código activo (n.º de serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="178"/>
+        <location filename="../../staffdesk/ui/issue.py" line="176"/>
         <source>Add {0} to the family slip</source>
         <translation>Agregar a {0} a la hoja familiar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="202"/>
+        <location filename="../../staffdesk/ui/issue.py" line="200"/>
         <source>Issuing…</source>
         <translation>Emitiendo…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="231"/>
+        <location filename="../../staffdesk/ui/issue.py" line="229"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation>Código emitido para {0} estudiante(s). Imprima la hoja o guárdela como PDF ahora: el código no se puede volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="236"/>
+        <location filename="../../staffdesk/ui/issue.py" line="234"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation>Sincronización pendiente: el portal aceptará este código cuando esta estación se haya sincronizado.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="239"/>
+        <location filename="../../staffdesk/ui/issue.py" line="238"/>
+        <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
+        <translation>La hoja está en inglés: no hay textos de la hoja en el idioma de la familia {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="241"/>
         <source>Drawing the slip…</source>
         <translation>Dibujando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="252"/>
+        <location filename="../../staffdesk/ui/issue.py" line="254"/>
         <source>Preview of the credential slip</source>
         <translation>Vista previa de la hoja de acceso</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="277"/>
+        <location filename="../../staffdesk/ui/issue.py" line="279"/>
         <source>The slip could not be drawn.</source>
         <translation>No se pudo dibujar la hoja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="290"/>
+        <location filename="../../staffdesk/ui/issue.py" line="292"/>
         <source>Sending the slip to the printer…</source>
         <translation>Enviando la hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="305"/>
+        <location filename="../../staffdesk/ui/issue.py" line="307"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviada a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="314"/>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>Save the slip as PDF</source>
         <translation>Guardar la hoja como PDF</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="316"/>
+        <location filename="../../staffdesk/ui/issue.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="325"/>
+        <location filename="../../staffdesk/ui/issue.py" line="327"/>
         <source>Saved to {0}.</source>
         <translation>Guardada en {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="331"/>
+        <location filename="../../staffdesk/ui/issue.py" line="333"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="352"/>
+        <location filename="../../staffdesk/ui/issue.py" line="354"/>
         <source>Slip not printed</source>
         <translation>Hoja sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="354"/>
+        <location filename="../../staffdesk/ui/issue.py" line="356"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation>La hoja no se imprimió ni se guardó. El código no se puede volver a mostrar: habría que reemitirlo para el padre o madre. ¿Cerrar de todos modos?</translation>
     </message>
@@ -1585,6 +1598,14 @@ staffdesk staff add --username admin --role admin</translation>
         <location filename="../../staffdesk/ui/states.py" line="33"/>
         <source>passcode</source>
         <translation>código</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageName</name>
+    <message>
+        <location filename="../../staffdesk/ui/languages.py" line="25"/>
+        <source>English</source>
+        <translation>Español</translation>
     </message>
 </context>
 <context>
@@ -1810,7 +1831,7 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="225"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
         <source>Standalone</source>
         <translation>Independiente</translation>
     </message>
@@ -1837,7 +1858,7 @@ staffdesk staff add --username admin --role admin</translation>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="310"/>
         <location filename="../../staffdesk/ui/main_window.py" line="317"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
@@ -1852,52 +1873,52 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>Contraseña incorrecta.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="384"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="385"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation>Sesión iniciada hace {0} horas: confirme que sigue siendo usted.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="454"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation>Formulario registrado. Ahora verifique la identificación.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="485"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
         <translation>Verificación de identidad registrada para {0}. Siguiente paso: un aprobador la aprueba en la cola de aprobación (F4).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="547"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="585"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
         <source>Shared database (direct)</source>
         <translation>Base de datos compartida (directa)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="590"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
         <source>{0} waiting</source>
         <translation>{0} pendiente(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="593"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
         <source>last sync {0}</source>
         <translation>última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="595"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
         <source>never synced</source>
         <translation>nunca sincronizado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="597"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
         <source>{0} conflict(s)</source>
         <translation>{0} conflicto(s)</translation>
     </message>
@@ -2281,32 +2302,32 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="98"/>
         <source>Checking the system keyring…</source>
         <translation>Comprobando el llavero del sistema…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="116"/>
         <source>No secure keyring: </source>
         <translation>No hay llavero seguro: </translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="119"/>
         <source>The password cannot be saved on this computer.</source>
         <translation>La contraseña no se puede guardar en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="124"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="125"/>
         <source>The password is kept in the system keyring.</source>
         <translation>La contraseña se guarda en el llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="191"/>
         <source>enter the address first</source>
         <translation>primero escriba la dirección</translation>
     </message>
@@ -2408,12 +2429,12 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="35"/>
+        <location filename="../../staffdesk/ui/signin.py" line="46"/>
         <source>Sign in — StaffDesk</source>
         <translation>Iniciar sesión — StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="58"/>
+        <location filename="../../staffdesk/ui/signin.py" line="69"/>
         <source>&lt;b&gt;Demo district&lt;/b&gt; — made-up students, nothing real. Sign in as &lt;b&gt;clerk&lt;/b&gt; (records forms, checks ID, prints slips), &lt;b&gt;approver&lt;/b&gt; or &lt;b&gt;approver2&lt;/b&gt; (approve), or &lt;b&gt;admin&lt;/b&gt;. Password for all: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Distrito de demostración&lt;/b&gt;: estudiantes inventados, nada es real. Inicie sesión como &lt;b&gt;clerk&lt;/b&gt; (registra formularios, verifica identificaciones, imprime hojas), &lt;b&gt;approver&lt;/b&gt; o &lt;b&gt;approver2&lt;/b&gt; (aprueban) o &lt;b&gt;admin&lt;/b&gt;. Contraseña para todos: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
@@ -2423,37 +2444,37 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>Inicie sesión con su cuenta del distrito y su contraseña ({0}\nombre, o solo el nombre).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="83"/>
+        <location filename="../../staffdesk/ui/signin.py" line="102"/>
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="91"/>
+        <location filename="../../staffdesk/ui/signin.py" line="110"/>
         <source>Enter your username and password.</source>
         <translation>Escriba su usuario y contraseña.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="95"/>
+        <location filename="../../staffdesk/ui/signin.py" line="114"/>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="115"/>
+        <location filename="../../staffdesk/ui/signin.py" line="134"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="122"/>
+        <location filename="../../staffdesk/ui/signin.py" line="142"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="124"/>
+        <location filename="../../staffdesk/ui/signin.py" line="144"/>
         <source>Welcome, {0}. Pick the school you are working at.</source>
         <translation>Bienvenido/a, {0}. Elija la escuela donde trabaja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="131"/>
+        <location filename="../../staffdesk/ui/signin.py" line="151"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Usuario o contraseña incorrectos, o la cuenta está desactivada.</translation>
     </message>
@@ -2617,252 +2638,252 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="58"/>
+        <location filename="../../staffdesk/ui/errors.py" line="59"/>
         <source>Please check these entries</source>
         <translation>Revise estos datos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="62"/>
+        <location filename="../../staffdesk/ui/errors.py" line="63"/>
         <source>Please check this entry</source>
         <translation>Revise este dato</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="63"/>
+        <location filename="../../staffdesk/ui/errors.py" line="64"/>
         <source>Sign-in refused</source>
         <translation>Inicio de sesión rechazado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="64"/>
+        <location filename="../../staffdesk/ui/errors.py" line="65"/>
         <source>Not allowed</source>
         <translation>No permitido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
         <source>Not found</source>
         <translation>No se encontró</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
         <source>Not possible now</source>
         <translation>No es posible ahora</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Changed by someone else</source>
         <translation>Otra persona lo cambió</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Restricted contact</source>
         <translation>Contacto restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Database unreachable</source>
         <translation>No se puede conectar con la base de datos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="72"/>
+        <location filename="../../staffdesk/ui/errors.py" line="73"/>
         <source>No secure password storage</source>
         <translation>No hay almacenamiento seguro de contraseñas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="76"/>
+        <location filename="../../staffdesk/ui/errors.py" line="77"/>
         <source>Printing failed</source>
         <translation>Falló la impresión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="78"/>
+        <location filename="../../staffdesk/ui/errors.py" line="80"/>
         <source>District directory unreachable</source>
         <translation>No se puede contactar el directorio del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <location filename="../../staffdesk/ui/errors.py" line="105"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation>Su contraseña del distrito la verifica el directorio del distrito, que no respondió. Revise la red e inténtelo de nuevo; si sigue ocurriendo, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="77"/>
+        <location filename="../../staffdesk/ui/errors.py" line="84"/>
         <source>StaffDesk</source>
         <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <location filename="../../staffdesk/ui/errors.py" line="88"/>
         <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation>Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="86"/>
+        <location filename="../../staffdesk/ui/errors.py" line="93"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation>StaffDesk guarda la contraseña de la base de datos compartida solo en el llavero seguro del sistema, nunca en un archivo. Instale o desbloquee un llavero (p. ej., GNOME Keyring, KWallet, el Administrador de credenciales de Windows o el Llavero de macOS) y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="92"/>
+        <location filename="../../staffdesk/ui/errors.py" line="99"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation>Revise la impresora (papel, encendido, cola de impresión) o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="95"/>
+        <location filename="../../staffdesk/ui/errors.py" line="102"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation>El registro se volvió a cargar. Revíselo y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="101"/>
+        <location filename="../../staffdesk/ui/errors.py" line="113"/>
         <source>Student Permanent ID</source>
         <translation>ID permanente del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <location filename="../../staffdesk/ui/errors.py" line="114"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="103"/>
+        <location filename="../../staffdesk/ui/errors.py" line="115"/>
         <source>Student first name</source>
         <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="104"/>
+        <location filename="../../staffdesk/ui/errors.py" line="116"/>
         <source>Student middle initial</source>
         <translation>Inicial del segundo nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="105"/>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
         <source>Student last name</source>
         <translation>Apellido del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="106"/>
+        <location filename="../../staffdesk/ui/errors.py" line="118"/>
         <source>Student name</source>
         <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="107"/>
+        <location filename="../../staffdesk/ui/errors.py" line="119"/>
         <source>Parent/guardian name</source>
         <translation>Nombre del padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="108"/>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="109"/>
+        <location filename="../../staffdesk/ui/errors.py" line="121"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="110"/>
+        <location filename="../../staffdesk/ui/errors.py" line="122"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="111"/>
+        <location filename="../../staffdesk/ui/errors.py" line="123"/>
         <source>Signed on</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="112"/>
+        <location filename="../../staffdesk/ui/errors.py" line="124"/>
         <source>Signed paper form</source>
         <translation>Formulario en papel firmado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <location filename="../../staffdesk/ui/errors.py" line="125"/>
         <source>Reason (not on the contact list)</source>
         <translation>Motivo (no está en la lista de contactos)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <location filename="../../staffdesk/ui/errors.py" line="126"/>
         <source>ID document</source>
         <translation>Documento de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <location filename="../../staffdesk/ui/errors.py" line="127"/>
         <source>ID description</source>
         <translation>Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="116"/>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
         <source>Last four characters</source>
         <translation>Últimos cuatro caracteres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>Override reason</source>
         <translation>Motivo de la autorización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="119"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="122"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Display name</source>
         <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="123"/>
+        <location filename="../../staffdesk/ui/errors.py" line="135"/>
         <source>Slip language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="140"/>
         <source>District name</source>
         <translation>Nombre del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="141"/>
         <source>Portal url</source>
         <translation>Dirección del portal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="142"/>
         <source>Support email</source>
         <translation>Correo de soporte</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="143"/>
         <source>Passcode days</source>
         <translation>Días de vigencia del código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="144"/>
         <source>Two person rule</source>
         <translation>Regla de dos personas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
+        <location filename="../../staffdesk/ui/errors.py" line="145"/>
         <source>Shared database</source>
         <translation>Base de datos compartida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
         <source>Request</source>
         <translation>Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <location filename="../../staffdesk/ui/errors.py" line="160"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="150"/>
+        <location filename="../../staffdesk/ui/errors.py" line="162"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
     </message>

@@ -25,6 +25,7 @@ from staffdesk.domain.errors import PrintFailed
 from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
+from staffdesk.ui.languages import slip_language_items
 
 PHASES = {  # shown through self.tr, so marked in this dialog's context
     "hash": QT_TRANSLATE_NOOP("BatchPrintDialog", "Generating passcodes"),
@@ -56,11 +57,8 @@ class BatchPrintDialog(FormDialog):
             self.school.addItem(f"{code} — {name}", code)
         if desk.school:
             self.school.setCurrentIndex(max(0, self.school.findData(desk.school)))
-        for code, name in (
-            ("", self.tr("Each family's language")),
-            ("en", "English"),
-            ("es", "Español"),
-        ):
+        self.language.addItem(self.tr("Each family's language"), "")
+        for code, name in slip_language_items():
             self.language.addItem(name, code)
         self.out.setText(str(Path.home() / "slips.pdf"))
         self.w(QPushButton, "browse").clicked.connect(self.browse)  # type: ignore
@@ -153,6 +151,10 @@ class BatchPrintDialog(FormDialog):
             "Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file "
             "now — the codes cannot be shown again."
         ).format(issued, getattr(result, "school_code", ""), getattr(result, "pages", 0), target)
+        for tag, count in getattr(result, "language_fallbacks", ()):
+            self.result_text += " " + self.tr(
+                "{0} slip(s) in English: no slip text ships for the family language {1}."
+            ).format(count, tag)
         self.status.setText(self.result_text)
 
     def _failed(self, exc: BaseException, part: Path) -> None:

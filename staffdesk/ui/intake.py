@@ -29,12 +29,9 @@ from staffdesk.services.duplicates import DuplicateRequest
 from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import field_label, show_error
+from staffdesk.ui.languages import slip_language_items
 
-LANGUAGES = (
-    ("", QT_TRANSLATE_NOOP("Choices", "From the roster")),
-    ("en", QT_TRANSLATE_NOOP("Choices", "English")),
-    ("es", QT_TRANSLATE_NOOP("Choices", "Español")),
-)
+FROM_THE_ROSTER = QT_TRANSLATE_NOOP("Choices", "From the roster")
 
 
 class AccessFormDialog(FormDialog):
@@ -77,8 +74,9 @@ class AccessFormDialog(FormDialog):
         self.errors = FieldErrors(self.form_layout, self.f)
         self.signed_on.setDate(QDate.currentDate())
         self.signed_on.setMaximumDate(QDate.currentDate().addDays(1))
-        for code, label in LANGUAGES:
-            self.language.addItem(QCoreApplication.translate("Choices", label), code)
+        self.language.addItem(QCoreApplication.translate("Choices", FROM_THE_ROSTER), "")
+        for code, label in slip_language_items():
+            self.language.addItem(label, code)
         buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
         self.submit_button = QPushButton(self.tr("&Record form"))
         self.submit_button.setToolTip(

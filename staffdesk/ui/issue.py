@@ -42,6 +42,7 @@ from staffdesk.services.context import Actor
 from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import show_error
+from staffdesk.ui.languages import slip_language_items
 from staffdesk.ui.pdfimage import pdf_pages
 
 log = logging.getLogger("staffdesk.print")
@@ -126,11 +127,8 @@ class IssueDialog(FormDialog):
         self.status: QLabel = self.w(QLabel, "status")  # type: ignore[assignment]
         self.preview: QLabel = self.w(QLabel, "preview")  # type: ignore[assignment]
         self.siblings: list[tuple[QCheckBox, str]] = []
-        for code, label in (
-            ("", self.tr("Family's language")),
-            ("en", "English"),
-            ("es", "Español"),
-        ):
+        self.language.addItem(self.tr("Family's language"), "")
+        for code, label in slip_language_items():
             self.language.addItem(label, code)
         if reissue:
             self.issue_button.setText(self.tr("&Reissue passcode"))
@@ -235,6 +233,10 @@ class IssueDialog(FormDialog):
             text += " " + self.tr(
                 "Pending sync: the portal accepts this code once this workstation has synced."
             )
+        if issued.language_fallback:
+            text += " " + self.tr(
+                "The slip is in English: no slip text ships for the family's language {0}."
+            ).format(issued.language_fallback)
         self.status.setText(text)
         self.preview.setText(self.tr("Drawing the slip…"))
         self.desk.worker.compute(

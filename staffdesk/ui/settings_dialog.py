@@ -24,8 +24,7 @@ from staffdesk.services.context import Actor
 from staffdesk.ui import prefs
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog, grow_to_fit
 from staffdesk.ui.errors import describe, show_error
-
-LANGS = (("en", "English"), ("es", "Español"))
+from staffdesk.ui.languages import interface_language_items, slip_language_items
 
 
 def keyring_state() -> str:
@@ -67,8 +66,9 @@ class SettingsDialog(FormDialog):
         self.keyring_status: QLabel = self.w(QLabel, "keyring_status")  # type: ignore
         self.error: QLabel = self.w(QLabel, "error")  # type: ignore
         self.error.setObjectName("error_text")
-        for code, name in LANGS:
+        for code, name in slip_language_items():
             self.slip_language.addItem(name, code)
+        for code, name in interface_language_items():
             self.ui_language.addItem(name, code)
         self.idle.setMaximum(prefs.idle_limit())  # IT's site file may allow less than 30
         self.idle.setValue(prefs.idle_minutes())
