@@ -17,6 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PIL import Image  # noqa: E402
+
 from staffdesk.slips.blank_form import render_blank_form  # noqa: E402
 from staffdesk.slips.content import CredentialSlip, SlipStudent  # noqa: E402
 from staffdesk.slips.languages import shipped_languages  # noqa: E402
@@ -81,28 +83,28 @@ def main() -> None:
         )
         print(lang.describe())
     if "--docs" in sys.argv:
-        docs = ROOT / "docs"
-        for code in DOCS:
-            png = docs / f"slip-{code}"
-            subprocess.run(
-                ["pdftoppm", "-r", "80", "-png", "-singlefile", out / f"{code}-slip.pdf", png],
-                check=True,
-            )
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-r",
-                "60",
-                "-png",
-                "-f",
-                "1",
-                "-l",
-                "2",
-                out / "en-form.pdf",
-                out / "form",
-            ],
-            check=True,
-        )
+        write_docs(out)
+
+
+def png(pdf: Path, dpi: int) -> list[Image.Image]:
+    """The pages of `pdf` at `dpi`, as poppler's pdftoppm draws them."""
+    stem = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(stem)], check=True)
+    pages = sorted(pdf.parent.glob(f"{stem.name}-*.png"))
+    return [Image.open(page).convert("RGB") for page in pages]
+
+
+def write_docs(out: Path) -> None:
+    """docs/slip-<lang>.png for the README's languages, docs/blank-form.png (both pages)."""
+    docs = ROOT / "docs"
+    for code in DOCS:
+        (page,) = png(out / f"{code}-slip.pdf", 110)
+        page.quantize(64).save(docs / f"slip-{code}.png", optimize=True)
+    first, second = png(out / "en-form.pdf", 104)
+    both = Image.new("RGB", (first.width * 2, first.height), "white")
+    both.paste(first, (0, 0))
+    both.paste(second, (first.width, 0))
+    both.quantize(64).save(docs / "blank-form.png", optimize=True)
 
 
 if __name__ == "__main__":
