@@ -212,15 +212,6 @@ def _clipped(
     return lay_out_text(ELLIPSIS, language, style, direction)
 
 
-def clip_text(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut with an ellipsis if it is still too wide at `size` (a pathological name)."""
-    if text_width(text, font, size) <= width:
-        return text
-    while text and text_width(text + ELLIPSIS, font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + ELLIPSIS
-
-
 @dataclass(frozen=True, slots=True)
 class TextStyle:
     """How a paragraph is set: size, leading, colour, weight and language."""
