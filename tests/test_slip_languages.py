@@ -479,3 +479,25 @@ def test_language_tag_shape() -> None:
     assert languages.is_language_tag("zh-Hant-TW") and languages.is_language_tag("es_419")
     for bad in ("", "zh--TW", "español", "a" * 9, "en-" + "x" * 40):
         assert not languages.is_language_tag(bad), bad
+
+
+def test_a_mixed_batch_shares_one_form_per_language_and_one_qr_code() -> None:
+    languages_in_batch = ["en", "ar", "zh-Hant", "en", "ar", "ko", "zh-Hant", "en"]
+    pdf = render_slips_bytes(
+        [slip(lang, student(f"Student {i}", i)) for i, lang in enumerate(languages_in_batch)]
+    )
+    reader = PdfReader(io.BytesIO(pdf))
+    forms = [{x.idnum for x in page["/Resources"]["/XObject"].values()} for page in reader.pages]
+    assert all(len(f) == 1 for f in forms)
+    by_language: dict[str, set[int]] = {}
+    for lang, form in zip(languages_in_batch, forms, strict=True):
+        by_language.setdefault(lang, set()).update(form)
+    assert all(len(ids) == 1 for ids in by_language.values())  # one form per language
+    assert len(set().union(*by_language.values())) == len(set(languages_in_batch))
+    qr = {
+        inner.idnum
+        for page in reader.pages
+        for xobject in page["/Resources"]["/XObject"].values()
+        for inner in (xobject.get_object()["/Resources"].get("/XObject") or {}).values()
+    }
+    assert len(qr) == 1  # every language's form places the same QR code
