@@ -50,7 +50,7 @@ def available_languages() -> list[str]:
 
 def has_rtl(text: str) -> bool:
     """Does `text` hold right-to-left letters (Arabic, Persian, Hebrew…)?"""
-    return _RTL.search(text) is not None
+    return not text.isascii() and _RTL.search(text) is not None
 
 
 def embed(value: object) -> str:
