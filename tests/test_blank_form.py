@@ -180,3 +180,25 @@ def test_every_language_form_is_two_pages_with_every_text(language: str) -> None
         assert found(kind, first), (language, kind)
     for key in ("form.terms_title", "form.office_confirm", "form.authorized_signature"):
         assert found(words(key), form), (language, key)
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_both_pages_fit_in_every_language(language: str) -> None:
+    """However long a translation, page 1 ends above "please turn over" and page 2's office box
+    above the footer at some setting."""
+    from staffdesk.slips import blank_form
+    from staffdesk.slips.drawing import new_canvas, written_in
+
+    words = load_texts(language)
+
+    def bottom(draw: object, setting: object) -> float:
+        canvas = new_canvas(io.BytesIO(), title="")
+        with written_in(canvas, language, words.rtl):
+            return draw(canvas, words, DISTRICT, "Lincoln Elementary School", setting)  # type: ignore[operator,no-any-return]
+
+    assert max(bottom(blank_form._instructions, s) for s in blank_form._BODY_SIZES) >= (
+        blank_form._TURN_OVER_Y + 18
+    )
+    assert max(bottom(blank_form._form, f) for f in blank_form._FORM_FITS) >= (
+        blank_form._FORM_FLOOR
+    )
