@@ -111,8 +111,9 @@ def _widened_language_keeps_rows(url: str) -> None:
             assert conn.execute(text("SELECT language FROM student")).scalar() == (
                 "zh-Hant-TW-x-cantonese"
             )
-        columns = {c["name"]: c["type"] for c in inspect(engine).get_columns("access_request")}
-        assert getattr(columns["language"], "length", None) == 35
+        if engine.dialect.name != "sqlite":  # SQLite keeps any length in a VARCHAR
+            columns = {c["name"]: c["type"] for c in inspect(engine).get_columns("access_request")}
+            assert getattr(columns["language"], "length", None) == 35
     finally:
         engine.dispose()
 

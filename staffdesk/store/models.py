@@ -28,6 +28,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql import expression
 from sqlalchemy.types import TypeEngine
 
+# A BCP 47 language tag (RFC 5646 asks for 35 characters). SQLite stores any length in a VARCHAR
+# and its stores keep the first release's VARCHAR(8) declaration (migration 0006).
+LanguageTag = String(35).with_variant(String(8), "sqlite")
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """Stores naive UTC on every engine and hands back aware UTC datetimes."""
@@ -99,7 +103,7 @@ class Student(Base):
     last_name: Mapped[str] = mapped_column(String(100))
     grade: Mapped[str] = mapped_column(String(4))
     primary_phone: Mapped[str] = mapped_column(String(20))  # E.164
-    language: Mapped[str] = mapped_column(String(35), default="")  # a BCP 47 tag
+    language: Mapped[str] = mapped_column(LanguageTag, default="")  # a BCP 47 tag
     # folded "last first middle" for prefix search: lower-case ASCII, one space between words
     name_key: Mapped[str] = mapped_column(SearchKey)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
@@ -195,7 +199,7 @@ class AccessRequest(Base):
     paper_form_signed: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=expression.false()
     )
-    language: Mapped[str] = mapped_column(String(35), default="")  # a BCP 47 tag
+    language: Mapped[str] = mapped_column(LanguageTag, default="")  # a BCP 47 tag
     # a lost slip: the request whose code this one's issue revokes (no FK: rows of one table
     # reach the shared database in one batch, in any order)
     replaces_request_id: Mapped[str | None] = mapped_column(String(36), default=None)
@@ -279,7 +283,7 @@ class SlipPrintLog(Base):
     passcode_id: Mapped[str] = mapped_column(ForeignKey("passcode.id"), index=True)
     serial: Mapped[str] = mapped_column(String(24))
     kind: Mapped[str] = mapped_column(String(12))  # slip | family | batch
-    language: Mapped[str] = mapped_column(String(35))  # the slip's language code
+    language: Mapped[str] = mapped_column(LanguageTag)  # the slip's language code
     printed_by: Mapped[str] = mapped_column(String(64))
     printed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     workstation: Mapped[str] = mapped_column(String(64))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
+from staffdesk.assets import resources_dir
 from staffdesk.services import settings
-from staffdesk.ui.forms import resources_dir
 
 
 def slip_language_items() -> list[tuple[str, str]]:
