@@ -63,7 +63,7 @@ def issue_a_slip(run: Installed) -> Path:
     run(*db, "staff", "add", "abe", "--role", "approver", "--school", "LINC", "--as", "root")
     request = ["--student", "1000001", "--guardian", "Ana Núñez", "--email", "ana@example.org"]
     request += ["--phone", "415 555 0101", "--address", "1 Main St"]
-    request += ["--signed-on", date.today().isoformat()]
+    request += ["--signed-on", date.today().isoformat(), "--paper-form-signed"]
     out = run(*db, "request", "add", *request, "--as", "carmen")
     rid = out.stdout.strip().splitlines()[-1]
     run(*db, "request", "verify", rid, "--document", "passport", "--as", "carmen")
