@@ -1014,7 +1014,17 @@ Record the form anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="257"/>
+        <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="265"/>
+        <source>&amp;Why they are different people (required, kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="257"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,8 +1445,8 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="314"/>
-        <source>Save the slip as PDF</source>
+        <location filename="../../staffdesk/ui/issue.py" line="305"/>
+        <source>Save the slip as PDF — the file holds a passcode: keep it private</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1445,8 +1455,8 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="325"/>
-        <source>Saved to {0}.</source>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
+        <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2452,6 +2462,11 @@ staffdesk staff add --username admin --role admin</source>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../staffdesk/ui/signin.py" line="131"/>
+        <source>Too many failed sign-ins here. Try again in {0} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffAdmin</name>
@@ -2653,7 +2668,12 @@ staffdesk staff add --username admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="69"/>
-        <source>Database unreachable</source>
+        <source>Possible restricted contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <source>Database not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2683,7 +2703,7 @@ staffdesk staff add --username admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="81"/>
-        <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
+        <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

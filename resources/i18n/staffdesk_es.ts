@@ -1018,7 +1018,17 @@ Record the form anyway?</source>
         <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="257"/>
+        <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
+        <translation>&lt;b&gt;Posible contacto restringido:&lt;/b&gt; el nombre del padre, madre o tutor se parece a {0}, que está marcado (orden judicial o nota de custodia). Apruebe solo si está seguro de que son personas distintas.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="265"/>
+        <source>&amp;Why they are different people (required, kept in the audit trail)</source>
+        <translation>&amp;Por qué son personas distintas (obligatorio, queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="257"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
@@ -1440,9 +1450,9 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>Enviada a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="314"/>
-        <source>Save the slip as PDF</source>
-        <translation>Guardar la hoja como PDF</translation>
+        <location filename="../../staffdesk/ui/issue.py" line="305"/>
+        <source>Save the slip as PDF — the file holds a passcode: keep it private</source>
+        <translation>Guardar la hoja como PDF — el archivo contiene un código: guárdelo en privado</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="316"/>
@@ -1450,9 +1460,9 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="325"/>
-        <source>Saved to {0}.</source>
-        <translation>Guardada en {0}.</translation>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
+        <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
+        <translation>Guardada en {0}. Contiene un código: bórrela una vez impresa.</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="331"/>
@@ -2457,6 +2467,11 @@ staffdesk staff add --username admin --role admin</translation>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Usuario o contraseña incorrectos, o la cuenta está desactivada.</translation>
     </message>
+    <message>
+        <location filename="../../staffdesk/ui/signin.py" line="131"/>
+        <source>Too many failed sign-ins here. Try again in {0} minutes.</source>
+        <translation>Demasiados intentos fallidos aquí. Vuelva a intentarlo en {0} minutos.</translation>
+    </message>
 </context>
 <context>
     <name>StaffAdmin</name>
@@ -2658,8 +2673,13 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="69"/>
-        <source>Database unreachable</source>
-        <translation>No se puede conectar con la base de datos</translation>
+        <source>Possible restricted contact</source>
+        <translation>Posible contacto restringido</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <source>Database not available</source>
+        <translation>Base de datos no disponible</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="72"/>
@@ -2688,8 +2708,8 @@ staffdesk staff add --username admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="81"/>
-        <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
-        <translation>Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
+        <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
+        <translation>El problema es el equipo, su disco o la red, no lo que usted escribió. Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="86"/>
