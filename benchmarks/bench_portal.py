@@ -107,6 +107,7 @@ def seed(url: str, students_needed: int) -> dict[str, list[tuple[str, str, str]]
                     phone=st.primary_phone,
                     email="parent@example.org",
                     signed_on=utcnow().date(),
+                    paper_form_signed=True,
                 )
                 rid = requests.record_request(s, clerk, form).request.id
                 requests.verify_identity(s, clerk, rid, document_kind="passport")

@@ -65,6 +65,7 @@ def test_a_name_close_to_a_restricted_contact_is_approved_only_with_a_reason(
                 phone="(415) 555-0100",
                 email="x@example.org",
                 signed_on=req_svc.utcnow().date(),
+                paper_form_signed=True,
             ),
         )
         assert rec.request.possible_match == restricted.contact_name
