@@ -35,6 +35,7 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_slips.py
 	$(PY) benchmarks/bench_sync.py
+	$(PY) benchmarks/bench_portal.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py
 
 ## The installable wheel (forms and resources inside it): dist/staffdesk-*.whl

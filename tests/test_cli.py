@@ -175,11 +175,11 @@ def test_exit_codes_and_messages(
     monkeypatch.setenv("STAFFDESK_PASSWORD", "wrong-password")
     assert main(["--db", url, "staff", "list", "--as", "boss"]) == 1
     assert "wrong username or password" in capsys.readouterr().err
-    assert main(["--db", "postgresql://nobody@127.0.0.1:1/none", "init"]) == 1
+    assert main(["--db", "postgresql://nobody@127.0.0.1:1/none", "init"]) == 4  # environment
     assert "cannot" in capsys.readouterr().err
     assert main(["--db", "not a url", "init"]) == 1
     assert "database URL: expected e.g." in capsys.readouterr().err
     assert main(["--db", "oracle://x@y/z", "init"]) == 1
     assert "'oracle' is not supported" in capsys.readouterr().err
-    assert main(["--db", "sqlite:////proc/no/such/dir/x.sqlite3", "init"]) == 1
-    assert "cannot create the folder" in capsys.readouterr().err
+    assert main(["--db", "sqlite:////proc/no/such/dir/x.sqlite3", "init"]) == 4
+    assert "cannot create the store" in capsys.readouterr().err

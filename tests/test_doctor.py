@@ -30,7 +30,7 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def ring() -> object:
     previous = keyring.get_keyring()
-    keyring.set_keyring(secrets.MemoryKeyring())
+    secrets.use_memory_keyring()  # the allow-list accepts it only when a test installs it
     yield
     keyring.set_keyring(previous)
 

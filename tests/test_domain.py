@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from staffdesk.domain import vpc as vpcmod
 from staffdesk.domain.errors import IllegalTransition, ValidationError
-from staffdesk.domain.values import Email, PermanentId, Phone, fold_name
+from staffdesk.domain.values import Email, PermanentId, Phone
 from staffdesk.domain.vpc import ALPHABET, Vpc, VpcTypo, normalise
 from staffdesk.domain.workflow import Action, RequestStatus, next_status
 
@@ -113,12 +113,6 @@ def test_email_and_permanent_id() -> None:
     assert PermanentId.parse("1000-001").value == "1000001"
     with pytest.raises(ValidationError, match="permanent_id: expected 5 to 12 digits"):
         PermanentId.parse("12ab")
-
-
-def test_name_folding() -> None:
-    assert fold_name("José  NÚÑEZ") == fold_name("jose nunez")
-    assert fold_name("Nguyễn Thị Ánh") == "nguyen thi anh"
-    assert fold_name("O'Brien-Smith") == "o brien smith"
 
 
 def test_state_machine_says_what_is_allowed_next() -> None:

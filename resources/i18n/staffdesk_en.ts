@@ -230,22 +230,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="394"/>
+        <location filename="../../staffdesk/ui/queue.py" line="409"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="419"/>
+        <location filename="../../staffdesk/ui/queue.py" line="434"/>
         <source>{0} request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="445"/>
+        <location filename="../../staffdesk/ui/queue.py" line="460"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="500"/>
+        <location filename="../../staffdesk/ui/queue.py" line="515"/>
         <source>Select a request in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,72 +635,72 @@ Record the form anyway?</source>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="31"/>
+        <location filename="../../staffdesk/ui/batch.py" line="32"/>
         <source>Generating passcodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="32"/>
+        <location filename="../../staffdesk/ui/batch.py" line="33"/>
         <source>Recording passcodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="33"/>
+        <location filename="../../staffdesk/ui/batch.py" line="34"/>
         <source>Drawing slips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="45"/>
+        <location filename="../../staffdesk/ui/batch.py" line="46"/>
         <source>Batch print a school&apos;s slips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="60"/>
+        <location filename="../../staffdesk/ui/batch.py" line="61"/>
         <source>Each family&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="78"/>
+        <location filename="../../staffdesk/ui/batch.py" line="79"/>
         <source>Save the slips as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="78"/>
+        <location filename="../../staffdesk/ui/batch.py" line="79"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="89"/>
+        <location filename="../../staffdesk/ui/batch.py" line="90"/>
         <source>Pick a school and a file for the PDF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="116"/>
+        <location filename="../../staffdesk/ui/batch.py" line="118"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="123"/>
+        <location filename="../../staffdesk/ui/batch.py" line="125"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="151"/>
+        <location filename="../../staffdesk/ui/batch.py" line="153"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="156"/>
+        <location filename="../../staffdesk/ui/batch.py" line="158"/>
         <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="165"/>
+        <location filename="../../staffdesk/ui/batch.py" line="167"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="168"/>
+        <location filename="../../staffdesk/ui/batch.py" line="170"/>
         <source>Nothing was issued: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,57 +984,67 @@ Record the form anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="233"/>
+        <location filename="../../staffdesk/ui/queue.py" line="234"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="235"/>
+        <location filename="../../staffdesk/ui/queue.py" line="236"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="239"/>
+        <location filename="../../staffdesk/ui/queue.py" line="240"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="244"/>
+        <location filename="../../staffdesk/ui/queue.py" line="245"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="252"/>
+        <location filename="../../staffdesk/ui/queue.py" line="253"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="255"/>
+        <location filename="../../staffdesk/ui/queue.py" line="256"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="260"/>
+        <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="267"/>
+        <source>&amp;Why they are different people (required, kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="272"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="266"/>
+        <location filename="../../staffdesk/ui/queue.py" line="279"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="269"/>
+        <location filename="../../staffdesk/ui/queue.py" line="282"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="271"/>
+        <location filename="../../staffdesk/ui/queue.py" line="284"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="292"/>
+        <location filename="../../staffdesk/ui/queue.py" line="305"/>
         <source>Reason: please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,32 +1450,32 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="316"/>
-        <source>Save the slip as PDF</source>
+        <location filename="../../staffdesk/ui/issue.py" line="318"/>
+        <source>Save the slip as PDF — the file holds a passcode: keep it private</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="318"/>
+        <location filename="../../staffdesk/ui/issue.py" line="320"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="327"/>
-        <source>Saved to {0}.</source>
+        <location filename="../../staffdesk/ui/issue.py" line="331"/>
+        <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="333"/>
+        <location filename="../../staffdesk/ui/issue.py" line="338"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="354"/>
+        <location filename="../../staffdesk/ui/issue.py" line="359"/>
         <source>Slip not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="356"/>
+        <location filename="../../staffdesk/ui/issue.py" line="361"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2461,8 +2471,13 @@ staffdesk staff add --username admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="151"/>
+        <location filename="../../staffdesk/ui/signin.py" line="158"/>
         <source>Wrong username or password, or the account is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/signin.py" line="152"/>
+        <source>Too many failed sign-ins here. Try again in {0} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2625,252 +2640,258 @@ staffdesk staff add --username admin --role admin</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="59"/>
+        <location filename="../../staffdesk/ui/errors.py" line="61"/>
         <source>Please check these entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="63"/>
+        <location filename="../../staffdesk/ui/errors.py" line="65"/>
         <source>Please check this entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="64"/>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
         <source>Sign-in refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Not possible now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Changed by someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="71"/>
         <source>Restricted contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="70"/>
-        <source>Database unreachable</source>
+        <location filename="../../staffdesk/ui/errors.py" line="74"/>
+        <source>Possible restricted contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="73"/>
+        <location filename="../../staffdesk/ui/errors.py" line="78"/>
+        <location filename="../../staffdesk/ui/errors.py" line="94"/>
+        <source>Database not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="81"/>
         <source>No secure password storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="77"/>
+        <location filename="../../staffdesk/ui/errors.py" line="85"/>
         <source>Printing failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="80"/>
+        <location filename="../../staffdesk/ui/errors.py" line="88"/>
         <source>District directory unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="105"/>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="84"/>
+        <location filename="../../staffdesk/ui/errors.py" line="98"/>
         <source>StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="88"/>
-        <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
+        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="93"/>
+        <location filename="../../staffdesk/ui/errors.py" line="108"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="99"/>
+        <location filename="../../staffdesk/ui/errors.py" line="114"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
         <source>Student Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>Student first name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="116"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Student middle initial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Student last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Student name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="119"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Parent/guardian name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <location filename="../../staffdesk/ui/errors.py" line="135"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <location filename="../../staffdesk/ui/errors.py" line="136"/>
         <source>Home phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="122"/>
+        <location filename="../../staffdesk/ui/errors.py" line="137"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="123"/>
+        <location filename="../../staffdesk/ui/errors.py" line="138"/>
         <source>Signed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="124"/>
+        <location filename="../../staffdesk/ui/errors.py" line="139"/>
         <source>Signed paper form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="125"/>
+        <location filename="../../staffdesk/ui/errors.py" line="140"/>
         <source>Reason (not on the contact list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="126"/>
+        <location filename="../../staffdesk/ui/errors.py" line="141"/>
         <source>ID document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="127"/>
+        <location filename="../../staffdesk/ui/errors.py" line="142"/>
         <source>ID description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="143"/>
         <source>Last four characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="144"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="145"/>
         <source>Override reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="147"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
+        <location filename="../../staffdesk/ui/errors.py" line="149"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="135"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>Slip language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="140"/>
+        <location filename="../../staffdesk/ui/errors.py" line="155"/>
         <source>District name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="141"/>
+        <location filename="../../staffdesk/ui/errors.py" line="156"/>
         <source>Portal url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="142"/>
+        <location filename="../../staffdesk/ui/errors.py" line="157"/>
         <source>Support email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="143"/>
+        <location filename="../../staffdesk/ui/errors.py" line="158"/>
         <source>Passcode days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="144"/>
+        <location filename="../../staffdesk/ui/errors.py" line="159"/>
         <source>Two person rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="145"/>
+        <location filename="../../staffdesk/ui/errors.py" line="160"/>
         <source>Shared database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <location filename="../../staffdesk/ui/errors.py" line="161"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="160"/>
+        <location filename="../../staffdesk/ui/errors.py" line="175"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="162"/>
+        <location filename="../../staffdesk/ui/errors.py" line="177"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -234,22 +234,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="394"/>
+        <location filename="../../staffdesk/ui/queue.py" line="409"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="419"/>
+        <location filename="../../staffdesk/ui/queue.py" line="434"/>
         <source>{0} request(s)</source>
         <translation>{0} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="445"/>
+        <location filename="../../staffdesk/ui/queue.py" line="460"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione una solicitud para ver el formulario y decidir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="500"/>
+        <location filename="../../staffdesk/ui/queue.py" line="515"/>
         <source>Select a request in the list first.</source>
         <translation>Seleccione primero una solicitud en la lista.</translation>
     </message>
@@ -639,72 +639,72 @@ Record the form anyway?</source>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="31"/>
+        <location filename="../../staffdesk/ui/batch.py" line="32"/>
         <source>Generating passcodes</source>
         <translation>Generando códigos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="32"/>
+        <location filename="../../staffdesk/ui/batch.py" line="33"/>
         <source>Recording passcodes</source>
         <translation>Registrando códigos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="33"/>
+        <location filename="../../staffdesk/ui/batch.py" line="34"/>
         <source>Drawing slips</source>
         <translation>Dibujando hojas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="45"/>
+        <location filename="../../staffdesk/ui/batch.py" line="46"/>
         <source>Batch print a school&apos;s slips</source>
         <translation>Imprimir en lote las hojas de una escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="60"/>
+        <location filename="../../staffdesk/ui/batch.py" line="61"/>
         <source>Each family&apos;s language</source>
         <translation>Idioma de cada familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="78"/>
+        <location filename="../../staffdesk/ui/batch.py" line="79"/>
         <source>Save the slips as</source>
         <translation>Guardar las hojas como</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="78"/>
+        <location filename="../../staffdesk/ui/batch.py" line="79"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="89"/>
+        <location filename="../../staffdesk/ui/batch.py" line="90"/>
         <source>Pick a school and a file for the PDF.</source>
         <translation>Elija una escuela y un archivo para el PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="116"/>
+        <location filename="../../staffdesk/ui/batch.py" line="118"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="123"/>
+        <location filename="../../staffdesk/ui/batch.py" line="125"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="151"/>
+        <location filename="../../staffdesk/ui/batch.py" line="153"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation>Listo: {0} código(s) emitido(s) para {1}; {2} página(s) guardada(s) en {3}. Imprima ese archivo ahora: los códigos no se pueden volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="156"/>
+        <location filename="../../staffdesk/ui/batch.py" line="158"/>
         <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
         <translation>{0} hoja(s) en inglés: no hay textos de la hoja en el idioma de la familia {1}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="165"/>
+        <location filename="../../staffdesk/ui/batch.py" line="167"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation>Cancelado: no se emitió ningún código ni se guardó ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="168"/>
+        <location filename="../../staffdesk/ui/batch.py" line="170"/>
         <source>Nothing was issued: </source>
         <translation>No se emitió nada: </translation>
     </message>
@@ -780,14 +780,6 @@ Record the form anyway?</source>
         <location filename="../../staffdesk/ui/intake.py" line="34"/>
         <source>From the roster</source>
         <translation>Según la lista escolar</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="vanished">English</translation>
-    </message>
-    <message>
-        <source>Español</source>
-        <translation type="vanished">Español</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/languages.py" line="19"/>
@@ -996,57 +988,67 @@ Record the form anyway?</source>
         <translation>Revocar código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="233"/>
+        <location filename="../../staffdesk/ui/queue.py" line="234"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation>&lt;b&gt;La regla de dos personas está activa:&lt;/b&gt; quien verificó la identificación ({0}) no puede aprobarla también.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="235"/>
+        <location filename="../../staffdesk/ui/queue.py" line="236"/>
         <source>nobody yet</source>
         <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="239"/>
+        <location filename="../../staffdesk/ui/queue.py" line="240"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation>Usted verificó la identificación de este padre o madre; otro aprobador debe aprobar la solicitud.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="244"/>
+        <location filename="../../staffdesk/ui/queue.py" line="245"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} tiene una alerta (orden judicial o nota de custodia). La aprobación está bloqueada salvo que un administrador la autorice con un motivo por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="252"/>
+        <location filename="../../staffdesk/ui/queue.py" line="253"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation>Motivo de la &amp;autorización del administrador (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="255"/>
+        <location filename="../../staffdesk/ui/queue.py" line="256"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="260"/>
+        <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
+        <translation>&lt;b&gt;Posible contacto restringido:&lt;/b&gt; el nombre del padre, madre o tutor se parece a {0}, que está marcado (orden judicial o nota de custodia). Apruebe solo si está seguro de que son personas distintas.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="267"/>
+        <source>&amp;Why they are different people (required, kept in the audit trail)</source>
+        <translation>&amp;Por qué son personas distintas (obligatorio, queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="272"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="266"/>
+        <location filename="../../staffdesk/ui/queue.py" line="279"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation>&amp;Por qué aprobar a alguien que no está en la lista de contactos (obligatorio, se guarda)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="269"/>
+        <location filename="../../staffdesk/ui/queue.py" line="282"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation>&amp;Motivo del rechazo (la oficina lo conserva)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="271"/>
+        <location filename="../../staffdesk/ui/queue.py" line="284"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation>&amp;Motivo de la revocación (p. ej., hoja perdida)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="292"/>
+        <location filename="../../staffdesk/ui/queue.py" line="305"/>
         <source>Reason: please write why.</source>
         <translation>Motivo: escriba por qué.</translation>
     </message>
@@ -1453,32 +1455,32 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>Enviada a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="316"/>
-        <source>Save the slip as PDF</source>
-        <translation>Guardar la hoja como PDF</translation>
+        <location filename="../../staffdesk/ui/issue.py" line="318"/>
+        <source>Save the slip as PDF — the file holds a passcode: keep it private</source>
+        <translation>Guardar la hoja como PDF — el archivo contiene un código: guárdelo en privado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="318"/>
+        <location filename="../../staffdesk/ui/issue.py" line="320"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="327"/>
-        <source>Saved to {0}.</source>
-        <translation>Guardada en {0}.</translation>
+        <location filename="../../staffdesk/ui/issue.py" line="331"/>
+        <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
+        <translation>Guardada en {0}. Contiene un código: bórrela una vez impresa.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="333"/>
+        <location filename="../../staffdesk/ui/issue.py" line="338"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="354"/>
+        <location filename="../../staffdesk/ui/issue.py" line="359"/>
         <source>Slip not printed</source>
         <translation>Hoja sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="356"/>
+        <location filename="../../staffdesk/ui/issue.py" line="361"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation>La hoja no se imprimió ni se guardó. El código no se puede volver a mostrar: habría que reemitirlo para el padre o madre. ¿Cerrar de todos modos?</translation>
     </message>
@@ -2474,9 +2476,14 @@ staffdesk staff add --username admin --role admin</translation>
         <translation>Bienvenido/a, {0}. Elija la escuela donde trabaja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="151"/>
+        <location filename="../../staffdesk/ui/signin.py" line="158"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Usuario o contraseña incorrectos, o la cuenta está desactivada.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/signin.py" line="152"/>
+        <source>Too many failed sign-ins here. Try again in {0} minutes.</source>
+        <translation>Demasiados intentos fallidos aquí. Vuelva a intentarlo en {0} minutos.</translation>
     </message>
 </context>
 <context>
@@ -2638,252 +2645,258 @@ staffdesk staff add --username admin --role admin</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="59"/>
+        <location filename="../../staffdesk/ui/errors.py" line="61"/>
         <source>Please check these entries</source>
         <translation>Revise estos datos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="63"/>
+        <location filename="../../staffdesk/ui/errors.py" line="65"/>
         <source>Please check this entry</source>
         <translation>Revise este dato</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="64"/>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
         <source>Sign-in refused</source>
         <translation>Inicio de sesión rechazado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
         <source>Not allowed</source>
         <translation>No permitido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Not found</source>
         <translation>No se encontró</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Not possible now</source>
         <translation>No es posible ahora</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Changed by someone else</source>
         <translation>Otra persona lo cambió</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="71"/>
         <source>Restricted contact</source>
         <translation>Contacto restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="70"/>
-        <source>Database unreachable</source>
-        <translation>No se puede conectar con la base de datos</translation>
+        <location filename="../../staffdesk/ui/errors.py" line="74"/>
+        <source>Possible restricted contact</source>
+        <translation>Posible contacto restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="73"/>
+        <location filename="../../staffdesk/ui/errors.py" line="78"/>
+        <location filename="../../staffdesk/ui/errors.py" line="94"/>
+        <source>Database not available</source>
+        <translation>Base de datos no disponible</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/errors.py" line="81"/>
         <source>No secure password storage</source>
         <translation>No hay almacenamiento seguro de contraseñas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="77"/>
+        <location filename="../../staffdesk/ui/errors.py" line="85"/>
         <source>Printing failed</source>
         <translation>Falló la impresión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="80"/>
+        <location filename="../../staffdesk/ui/errors.py" line="88"/>
         <source>District directory unreachable</source>
         <translation>No se puede contactar el directorio del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="105"/>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation>Su contraseña del distrito la verifica el directorio del distrito, que no respondió. Revise la red e inténtelo de nuevo; si sigue ocurriendo, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="84"/>
+        <location filename="../../staffdesk/ui/errors.py" line="98"/>
         <source>StaffDesk</source>
         <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="88"/>
-        <source>Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
-        <translation>Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
+        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
+        <translation>El problema es el equipo, su disco o la red, no lo que usted escribió. Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="93"/>
+        <location filename="../../staffdesk/ui/errors.py" line="108"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation>StaffDesk guarda la contraseña de la base de datos compartida solo en el llavero seguro del sistema, nunca en un archivo. Instale o desbloquee un llavero (p. ej., GNOME Keyring, KWallet, el Administrador de credenciales de Windows o el Llavero de macOS) y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="99"/>
+        <location filename="../../staffdesk/ui/errors.py" line="114"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation>Revise la impresora (papel, encendido, cola de impresión) o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation>El registro se volvió a cargar. Revíselo y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="113"/>
+        <location filename="../../staffdesk/ui/errors.py" line="128"/>
         <source>Student Permanent ID</source>
         <translation>ID permanente del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>Student first name</source>
         <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="116"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Student middle initial</source>
         <translation>Inicial del segundo nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Student last name</source>
         <translation>Apellido del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Student name</source>
         <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="119"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Parent/guardian name</source>
         <translation>Nombre del padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <location filename="../../staffdesk/ui/errors.py" line="135"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <location filename="../../staffdesk/ui/errors.py" line="136"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="122"/>
+        <location filename="../../staffdesk/ui/errors.py" line="137"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="123"/>
+        <location filename="../../staffdesk/ui/errors.py" line="138"/>
         <source>Signed on</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="124"/>
+        <location filename="../../staffdesk/ui/errors.py" line="139"/>
         <source>Signed paper form</source>
         <translation>Formulario en papel firmado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="125"/>
+        <location filename="../../staffdesk/ui/errors.py" line="140"/>
         <source>Reason (not on the contact list)</source>
         <translation>Motivo (no está en la lista de contactos)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="126"/>
+        <location filename="../../staffdesk/ui/errors.py" line="141"/>
         <source>ID document</source>
         <translation>Documento de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="127"/>
+        <location filename="../../staffdesk/ui/errors.py" line="142"/>
         <source>ID description</source>
         <translation>Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="143"/>
         <source>Last four characters</source>
         <translation>Últimos cuatro caracteres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="144"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="145"/>
         <source>Override reason</source>
         <translation>Motivo de la autorización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="147"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
+        <location filename="../../staffdesk/ui/errors.py" line="149"/>
         <source>Display name</source>
         <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="135"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>Slip language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="140"/>
+        <location filename="../../staffdesk/ui/errors.py" line="155"/>
         <source>District name</source>
         <translation>Nombre del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="141"/>
+        <location filename="../../staffdesk/ui/errors.py" line="156"/>
         <source>Portal url</source>
         <translation>Dirección del portal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="142"/>
+        <location filename="../../staffdesk/ui/errors.py" line="157"/>
         <source>Support email</source>
         <translation>Correo de soporte</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="143"/>
+        <location filename="../../staffdesk/ui/errors.py" line="158"/>
         <source>Passcode days</source>
         <translation>Días de vigencia del código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="144"/>
+        <location filename="../../staffdesk/ui/errors.py" line="159"/>
         <source>Two person rule</source>
         <translation>Regla de dos personas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="145"/>
+        <location filename="../../staffdesk/ui/errors.py" line="160"/>
         <source>Shared database</source>
         <translation>Base de datos compartida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <location filename="../../staffdesk/ui/errors.py" line="161"/>
         <source>Request</source>
         <translation>Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="160"/>
+        <location filename="../../staffdesk/ui/errors.py" line="175"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="162"/>
+        <location filename="../../staffdesk/ui/errors.py" line="177"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
     </message>

@@ -2,14 +2,17 @@
 
 One module per command group; each has `register(commands)`. What they share (the App, `emit`,
 the exit codes) is in app.py. Exit codes: 0 success, 1 a refused action or bad input (message
-on stderr naming the field), 2 a usage error, 3 an unexpected error (logged; the message says
-where), 130 interrupted.
+on stderr naming the field), 2 a usage error, 3 an unexpected error, a bug (logged; the message
+says where), 4 the environment failed (database unreachable, disk full or read-only, a lock held
+too long, no secure keyring), 130 interrupted. A closed pipe on output ends quietly with 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,7 +35,9 @@ from staffdesk.cli import (
     sync,
 )
 from staffdesk.cli.app import (
+    ENVIRONMENT,
     INTERRUPTED,
+    OK,
     REFUSED,
     UNEXPECTED,
     USAGE,
@@ -40,7 +45,7 @@ from staffdesk.cli.app import (
     Commands,
     Usage,
 )
-from staffdesk.domain.errors import StaffDeskError
+from staffdesk.domain.errors import EnvironmentProblem, StaffDeskError
 
 log = logging.getLogger("staffdesk.cli")
 
@@ -95,6 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Usage as exc:
         parser.error(str(exc))
         return USAGE
+    except BrokenPipeError:
+        return _reader_gone()
+    except EnvironmentProblem as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        log.warning("environment: %s", type(exc).__name__)
+        return ENVIRONMENT
     except StaffDeskError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         # the message may quote what was typed (a phone number): log only what kind of refusal
@@ -107,6 +118,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error")
         print(f"unexpected error — details are in {logfile}", file=sys.stderr)
         return UNEXPECTED
+
+
+def _reader_gone() -> int:
+    """The output's reader went away (`staffdesk … | head`): end quietly. Whatever the command
+    did is done; stdout goes to devnull so the interpreter's last flush finds nowhere to fail."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return OK
 
 
 __all__ = ["build_parser", "main"]

@@ -25,7 +25,9 @@ from staffdesk.store import db
 OK = 0
 REFUSED = 1  # a refused action or bad input (message on stderr naming the field)
 USAGE = 2  # a usage error
-UNEXPECTED = 3  # an unexpected error (logged; the message says where)
+UNEXPECTED = 3  # an unexpected error, a bug (logged; the message says where)
+ENVIRONMENT = 4  # the environment failed: database unreachable, disk full or read-only, a lock
+# held too long, no secure keyring (domain.errors.EnvironmentProblem)
 INTERRUPTED = 130  # Ctrl-C
 
 

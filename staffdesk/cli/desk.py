@@ -31,8 +31,13 @@ def cmd_init(app: App) -> int:
 def cmd_demo(app: App) -> int:
     from staffdesk.services import demo, staff
 
-    if not app.args.db and not os.environ.get("STAFFDESK_DB"):
-        app.url = db.demo_url()
+    named = app.args.db or os.environ.get("STAFFDESK_DB")
+    if named:  # the demo's well-known accounts never go into a real district's database
+        print(
+            "note: the demo district lives in its own file; --db / STAFFDESK_DB is not used",
+            file=sys.stderr,
+        )
+    app.url = db.demo_url()
     with app.work() as s:
         if staff.staff_count(s) == 0:
             accounts = demo.load_demo(s)
@@ -64,7 +69,7 @@ def register(c: Commands) -> None:
         c.sub,
         "demo",
         cmd_demo,
-        "load a demo district (own database file) and open the app",
+        "load a demo district into its own database file (never --db) and open the app",
         staff=False,
     )
     d.add_argument("--no-gui", action="store_true", help="load only, do not open the app")

@@ -23,6 +23,7 @@ def _issue(app: App, reissue: bool) -> int:
             language=a.lang or "",
             reissue=reissue,
             pending_sync=app.pending_sync,
+            override_reason=a.override_reason or "",
         )
         write_private(out, lambda fh: render_slips([issued.slip], fh))
         requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
@@ -152,6 +153,10 @@ def register(c: Commands) -> None:
         sp.add_argument("request", nargs="+")
         sp.add_argument("--out", required=True, metavar="SLIP.pdf")
         sp.add_argument("--lang", help="slip language (default: the family's, else the district's)")
+        sp.add_argument(
+            "--override-reason",
+            help="admin only: issue although the guardian is now a restricted contact",
+        )
     sp = c.leaf(g, "revoke", cmd_passcode_revoke, "revoke a request's passcode, or a whole batch")
     sp.add_argument("request", nargs="?")
     sp.add_argument("--batch")

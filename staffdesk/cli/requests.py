@@ -23,6 +23,10 @@ def request_text(v: Any) -> str:
         lines.append(f"  lost slip: issuing it revokes the code of request {v.replaces_request_id}")
     if v.restricted_match:
         lines.append(f"  ! {v.restricted_match} is a RESTRICTED contact")
+    elif v.possible_match:
+        lines.append(
+            f"  ! close to {v.possible_match}, a RESTRICTED contact: approve with a reason"
+        )
     elif not v.guardian_on_contacts:
         listed = ", ".join(c.name for c in v.contacts if not c.restricted) or "none on file"
         lines.append(f"  ! the guardian is not on the student's contact list ({listed})")
@@ -159,6 +163,7 @@ def cmd_request_approve(app: App) -> int:
             a.request,
             override_reason=a.override_reason or "",
             not_a_contact_reason=a.not_a_contact_reason or "",
+            possible_match_reason=a.possible_match_reason or "",
         )
     emit(a, request_text(v), v)
     return 0
@@ -236,6 +241,11 @@ def register(c: Commands) -> None:
         "--not-a-contact-reason",
         metavar="TEXT",
         help="why approve a guardian who is not on the student's contact list (required then)",
+    )
+    sp.add_argument(
+        "--possible-match-reason",
+        metavar="REASON",
+        help="why a guardian whose name is close to a restricted contact's is someone else",
     )
     sp = c.leaf(g, "reject", cmd_request_reject, "reject a request")
     sp.add_argument("request")

@@ -42,6 +42,14 @@ class AuthenticationFailed(StaffDeskError):
     """Wrong username or password, or an inactive account. Never says which."""
 
 
+class SignInThrottled(AuthenticationFailed):
+    """Too many failed sign-ins for this account or workstation: wait `minutes`."""
+
+    def __init__(self, message: str, minutes: int) -> None:
+        super().__init__(message)
+        self.minutes = minutes
+
+
 class ConflictError(StaffDeskError):
     """Someone else changed the record first, or it is in a state that does not allow this."""
 
@@ -59,11 +67,26 @@ class RestrictedContact(StaffDeskError):
         self.note = note
 
 
-class StoreUnavailable(StaffDeskError):
-    """The database cannot be reached or opened: an environment problem, not a bug."""
+class PossibleRestrictedMatch(StaffDeskError):
+    """The guardian's name is close to a restricted contact's (Marcos/Marco): the approver
+    acknowledges it with a reason, or rejects the request."""
+
+    def __init__(self, message: str, contact_name: str) -> None:
+        super().__init__(message)
+        self.contact_name = contact_name
 
 
-class SecretStoreUnavailable(StaffDeskError):
+class EnvironmentProblem(StaffDeskError):
+    """The machine or the network, not StaffDesk and not the user: a database that cannot be
+    reached, a full or read-only disk, a lock held too long, a missing keyring. The command line
+    gives these their own exit code (4)."""
+
+
+class StoreUnavailable(EnvironmentProblem):
+    """The database cannot be reached, opened or written: an environment problem, not a bug."""
+
+
+class SecretStoreUnavailable(EnvironmentProblem):
     """No secure keyring backend (or it is locked): secrets are never stored in plaintext."""
 
 
@@ -71,6 +94,6 @@ class PrintFailed(StaffDeskError):
     """A slip or form could not be written or sent to the printer."""
 
 
-class DirectoryUnavailable(StaffDeskError):
+class DirectoryUnavailable(EnvironmentProblem):
     """The district directory (LDAP / AD) cannot be reached or its certificate is not trusted:
     an environment problem, told apart from a refused password."""

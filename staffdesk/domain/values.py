@@ -36,7 +36,7 @@ class Phone:
 
     @classmethod
     def parse(cls, raw: str, field: str = "phone", region: str = "US") -> Phone:
-        text = (raw or "").strip()
+        text = check_text(raw, field).strip()
         if not text:
             raise ValidationError(field, "a telephone number is required, e.g. (555) 123-4567")
         import phonenumbers  # here, not at import: its metadata costs start-up time
@@ -78,7 +78,7 @@ class Email:
 
     @classmethod
     def parse(cls, raw: str, field: str = "email") -> Email:
-        text = (raw or "").strip()
+        text = check_text(raw, field).strip()
         if not text:
             raise ValidationError(field, "an email address is required, e.g. name@example.org")
         from email_validator import EmailNotValidError, validate_email
@@ -94,17 +94,43 @@ class Email:
 
 
 def fold_name(name: str) -> str:
-    """Compare names the way a clerk would: accents, case, punctuation and spacing folded."""
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = stripped.replace("đ", "d").replace("Đ", "D")
-    letters = re.sub(r"[^0-9a-z]+", " ", stripped.casefold())
-    return " ".join(letters.split())
+    """The roster's name fold (student.name_key's): domain.names.search_key, which keeps the
+    letters of every script. Identity (same person?) is domain.names.match_key."""
+    from staffdesk.domain.names import search_key
+
+    return search_key(name)
+
+
+# Characters no form field or roster cell may hold: NUL and the other C0/C1 controls (tab, line
+# feed and carriage return are read as spaces), the bidi embeddings, overrides and isolates that
+# make text display in another order than it is stored, and lone surrogates.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_WHITESPACE_CONTROLS = frozenset("\t\n\r")
+
+
+def _refused_char(ch: str) -> bool:
+    if ch in _WHITESPACE_CONTROLS:
+        return False
+    return ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs")
+
+
+def check_text(raw: str | None, field: str) -> str:
+    """Refuse control characters, escape sequences and bidi overrides; return the text as is.
+
+    The one validator for typed and imported text (forms, roster files, staff, settings)."""
+    text = raw or ""
+    bad = next((ch for ch in text if _refused_char(ch)), None)
+    if bad is not None:
+        what = "a bidirectional override" if bad in _BIDI_CONTROLS else "a control character"
+        raise ValidationError(
+            field, f"contains {what} (U+{ord(bad):04X}); expected plain text, retype the value"
+        )
+    return text
 
 
 def clean_text(raw: str | None, field: str, *, required: bool = True, max_len: int = 200) -> str:
-    """Trim a free-text field; refuse empty (when required) or over-long values."""
-    text = " ".join((raw or "").split())
+    """Trim a free-text field; refuse control characters, empty (when required) or over-long."""
+    text = " ".join(check_text(raw, field).split())
     if required and not text:
         raise ValidationError(field, "is required")
     if len(text) > max_len:

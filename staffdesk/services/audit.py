@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -210,24 +211,41 @@ EXPORT_COLUMNS = (
 )
 
 
+# OWASP CSV injection: a cell a spreadsheet would read as a formula gets a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """The cell as text, prefixed with ' when a spreadsheet would run it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def export_csv(session: Session, actor: Actor, path: Path) -> int:
-    """Write the whole trail as CSV (admin only); the export itself is audited."""
+    """Write the whole trail as CSV (admin only), owner-only and safe to open in a spreadsheet;
+    the export itself is audited."""
+    from staffdesk.domain.errors import PrintFailed
     from staffdesk.domain.workflow import Role
 
     actor.require(Role.ADMIN, "exporting the audit trail")
-    tmp = path.with_name(path.name + ".part")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     n = 0
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(EXPORT_COLUMNS)
-        rows = session.execute(
-            select(AuditEvent).order_by(AuditEvent.at, AuditEvent.chain, AuditEvent.seq)
-        ).scalars()
-        for e in rows:
-            d = _fields(e) | {"hash": e.hash}
-            w.writerow([d[c] for c in EXPORT_COLUMNS])
-            n += 1
-    tmp.replace(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(EXPORT_COLUMNS)
+            rows = session.execute(
+                select(AuditEvent).order_by(AuditEvent.at, AuditEvent.chain, AuditEvent.seq)
+            ).scalars()
+            for e in rows:
+                d = _fields(e) | {"hash": e.hash}
+                w.writerow([spreadsheet_safe(d[c]) for c in EXPORT_COLUMNS])
+                n += 1
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PrintFailed(f"cannot write {path}: {exc.strerror}") from None
     append(
         session,
         actor=actor.username,

@@ -50,7 +50,7 @@ class CodeState(enum.StrEnum):
 
 def _locked(now: datetime) -> ColumnElement[bool]:
     return or_(
-        Passcode.failed_attempts >= policy.HARD_LOCK_AFTER,
+        Passcode.failed_attempts >= policy.LOCKOUT.hard_lock_after,
         and_(Passcode.locked_until.is_not(None), Passcode.locked_until > now),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from staffdesk.domain.errors import PermissionDenied
 from staffdesk.domain.workflow import Role, require_role
@@ -15,6 +16,14 @@ def current_workstation() -> str:
     from staffdesk import config
 
     return config.get(config.WORKSTATION)
+
+
+def slips_folder() -> Path:
+    """Where "Save as PDF…" starts: a folder only this user may enter, since a slip holds a
+    passcode (under the store's own owner-only data folder)."""
+    from staffdesk.store.db import data_dir, private_dir
+
+    return private_dir(data_dir() / "slips")
 
 
 def utcnow() -> datetime:

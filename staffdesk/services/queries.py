@@ -24,7 +24,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from staffdesk.domain.errors import NotFound
-from staffdesk.domain.values import Phone, fold_name
+from staffdesk.domain.names import match_key
+from staffdesk.domain.values import Phone
 from staffdesk.domain.workflow import PasscodeState, RequestStatus, Role
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.requests import full_name, passcode_view
@@ -388,7 +389,7 @@ def family_candidates(session: Session, actor: Actor, request_id: str) -> list[F
     req = session.get(AccessRequest, request_id)
     if req is None or not actor.can_see_school(req.school_code):
         raise NotFound(f"no access request {request_id!r} at your schools")
-    folded = fold_name(req.guardian_name)
+    folded = match_key(req.guardian_name)
     out = []
     for r in session.scalars(
         select(AccessRequest).where(
@@ -398,7 +399,7 @@ def family_candidates(session: Session, actor: Actor, request_id: str) -> list[F
             AccessRequest.permanent_id != req.permanent_id,
         )
     ):
-        if fold_name(r.guardian_name) == folded:
+        if match_key(r.guardian_name) == folded:
             out.append(
                 FamilyCandidate(
                     r.id,

@@ -21,10 +21,12 @@ from staffdesk.domain.errors import (
     ConflictError,
     NotFound,
     PermissionDenied,
+    PossibleRestrictedMatch,
     RestrictedContact,
     ValidationError,
 )
-from staffdesk.domain.values import Email, PermanentId, Phone, clean_text, fold_name
+from staffdesk.domain.names import match_key, search_key
+from staffdesk.domain.values import Email, PermanentId, Phone, clean_text
 from staffdesk.domain.vpc import ALPHABET, Vpc
 from staffdesk.domain.workflow import (
     DOCUMENT_LABELS,
@@ -37,6 +39,7 @@ from staffdesk.domain.workflow import (
     next_status,
 )
 from staffdesk.services import audit, duplicates, settings
+from staffdesk.services import restricted as restricted_contacts
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.hashing import hash_many
 from staffdesk.slips.content import CredentialSlip, SlipStudent
@@ -166,6 +169,7 @@ class RequestView:
     paper_form_signed: bool = False
     replaces_request_id: str | None = None  # a lost slip: its issue revokes that request's code
     contacts: tuple[ListedContact, ...] = ()  # the student's emergency-contact list
+    possible_match: str = ""  # a restricted contact whose name is near the guardian's
 
     @property
     def phone_display(self) -> str:
@@ -250,30 +254,24 @@ def passcode_view(p: Passcode, now: datetime | None = None) -> PasscodeView:
 
 def _contact_match(
     session: Session, permanent_id: str, guardian: str
-) -> tuple[bool, str, tuple[ListedContact, ...]]:
-    """(guardian on the contact list, the restricted contact they match or "", the list)."""
-    folded = duplicates.guardian_key(guardian)
-    on_list = False
-    restricted = ""
-    listed = []
-    for c in session.scalars(
-        select(StudentContact)
-        .where(StudentContact.permanent_id == permanent_id)
-        .order_by(StudentContact.emergency_order, StudentContact.contact_name)
-    ):
-        listed.append(
-            ListedContact(c.contact_name, c.relationship, c.portal_access == "restricted")
+) -> tuple[restricted_contacts.GuardianMatch, tuple[ListedContact, ...]]:
+    """How the guardian stands against the student's contacts (services/restricted.py: on the
+    matching key, restricted or near a restricted one) and the list itself."""
+    match = restricted_contacts.match_guardian(session, permanent_id, guardian)
+    listed = tuple(
+        ListedContact(c.contact_name, c.relationship, c.portal_access == "restricted")
+        for c in session.scalars(
+            select(StudentContact)
+            .where(StudentContact.permanent_id == permanent_id)
+            .order_by(StudentContact.emergency_order, StudentContact.contact_name)
         )
-        if duplicates.guardian_key(c.contact_name) == folded:
-            on_list = True
-            if c.portal_access == "restricted":
-                restricted = c.contact_name
-    return on_list, restricted, tuple(listed)
+    )
+    return match, listed
 
 
 def _restricted_match(session: Session, permanent_id: str, guardian: str) -> tuple[bool, str]:
-    on_list, restricted, _ = _contact_match(session, permanent_id, guardian)
-    return on_list, restricted
+    match = restricted_contacts.match_guardian(session, permanent_id, guardian)
+    return match.on_list, match.restricted
 
 
 def _names(contacts: Sequence[ListedContact]) -> str:
@@ -288,7 +286,7 @@ def view(session: Session, req: AccessRequest) -> RequestView:
     codes = session.scalars(
         select(Passcode).where(Passcode.request_id == req.id).order_by(Passcode.issued_at)
     ).all()
-    on_list, restricted, listed = _contact_match(session, req.permanent_id, req.guardian_name)
+    match, listed = _contact_match(session, req.permanent_id, req.guardian_name)
     now = utcnow()
     return RequestView(
         id=req.id,
@@ -336,8 +334,9 @@ def view(session: Session, req: AccessRequest) -> RequestView:
         else None,
         passcodes=tuple(passcode_view(p, now) for p in codes),
         allowed=tuple(allowed_actions(RequestStatus(req.status))),
-        guardian_on_contacts=on_list,
-        restricted_match=restricted,
+        guardian_on_contacts=match.on_list,
+        restricted_match=match.restricted,
+        possible_match=match.possible,
         paper_form_signed=req.paper_form_signed,
         replaces_request_id=req.replaces_request_id,
         contacts=listed,
@@ -394,7 +393,7 @@ def record_request(
     student = session.get(Student, pid)
     if student is None:
         raise ValidationError("permanent_id", f"no student with permanent id {pid} in the roster")
-    school_code = (form.school_code or "").strip().upper()
+    school_code = clean_text(form.school_code, "school", required=False, max_len=20).upper()
     if school_code and school_code != student.school_code:
         raise ValidationError(
             "school", f"student {pid} attends {student.school_code}, not {school_code}"
@@ -411,21 +410,22 @@ def record_request(
     signed = _signed_on(form.signed_on)
     if not form.paper_form_signed:
         raise ValidationError("paper_form_signed", MSG_UNSIGNED)
-    if form.language.strip() and not is_language_tag(form.language):
-        raise ValidationError("language", "expected a language tag such as en, es or zh-Hant")
     first = clean_text(form.first_name, "first_name", required=False, max_len=100)
     middle = clean_text(form.middle_name, "middle_name", required=False, max_len=100)
     last = clean_text(form.last_name, "last_name", required=False, max_len=100)
+    language = clean_text(form.language, "language", required=False, max_len=35)
+    if language and not is_language_tag(language):
+        raise ValidationError("language", "expected a language tag such as en, es or zh-Hant")
     roster = full_name(student.first_name, student.middle_name, student.last_name)
     written = full_name(first, middle, last)
     warnings: list[str] = []
     mismatch = False
     if first or last:
-        same = fold_name(first) == fold_name(student.first_name) and fold_name(last) == fold_name(
+        same = match_key(first) == match_key(student.first_name) and match_key(last) == match_key(
             student.last_name
         )
         if middle and student.middle_name:
-            same = same and fold_name(middle)[:1] == fold_name(student.middle_name)[:1]
+            same = same and search_key(middle)[:1] == search_key(student.middle_name)[:1]
         if not same:
             mismatch = True
             message = f"the form says {written!r} but the roster says {roster!r}"
@@ -442,14 +442,19 @@ def record_request(
     warnings += [
         f"{duplicates.FIELD}: {r} (recorded as confirmed by {actor.username})" for r in found
     ]
-    on_list, restricted, listed = _contact_match(session, pid, guardian)
+    match, listed = _contact_match(session, pid, guardian)
     shown: tuple[ListedContact, ...] = ()
-    if restricted:
+    if match.restricted:
         warnings.append(
-            f"guardian_name: {restricted} is a restricted contact for this student "
+            f"guardian_name: {match.restricted} is a restricted contact for this student "
             "(court order or custody note); approval will be blocked without an admin override"
         )
-    elif not on_list:
+    elif match.possible:
+        warnings.append(
+            f"guardian_name: {guardian!r} is close to {match.possible!r}, a restricted contact "
+            "for this student; the approver will be asked to confirm they are not the same person"
+        )
+    elif not match.on_list:
         shown = listed
         warnings.append(MSG_NOT_ON_LIST_WARNING.format(guardian=guardian, contacts=_names(listed)))
     req = AccessRequest(
@@ -467,7 +472,7 @@ def record_request(
         signed_on=signed,
         paper_form_signed=True,
         replaces_request_id=replaces,
-        language=canonical_tag(form.language or student.language),
+        language=canonical_tag(language or student.language),
         status=RequestStatus.RECORDED.value,
         recorded_by=actor.username,
         workstation=actor.workstation,
@@ -570,12 +575,15 @@ def approve(
     *,
     override_reason: str = "",
     not_a_contact_reason: str = "",
+    possible_match_reason: str = "",
     expected_version: int | None = None,
     at_desk_of: str = "",
 ) -> RequestView:
     """Approve a verified request. A guardian not on the student's contact list needs a written
-    reason; a restricted contact needs an admin's override. `at_desk_of`: the staff member
-    signed in at the workstation when the approver countersigns there (services/countersign)."""
+    reason; a restricted contact needs an admin's override; a name only close to a restricted
+    contact's needs the approver's reason for taking them to be different people (which also
+    serves as the not-a-contact reason). `at_desk_of`: the staff member signed in at the
+    workstation when the approver countersigns there (services/countersign)."""
     actor.require(Role.APPROVER, "approving a request")
     req = _load(session, actor, request_id, expected_version)
     next_status(RequestStatus(req.status), Action.APPROVE)  # say what is allowed first
@@ -589,11 +597,22 @@ def approve(
                 "two-person rule: you verified this parent's ID, so another approver must "
                 "approve the request"
             )
-    on_list, restricted, listed = _contact_match(session, req.permanent_id, req.guardian_name)
+    match, listed = _contact_match(session, req.permanent_id, req.guardian_name)
+    restricted = match.restricted
+    acknowledged = clean_text(
+        possible_match_reason, "possible match reason", required=False, max_len=400
+    )
     not_listed = clean_text(
         not_a_contact_reason, "not_a_contact_reason", required=False, max_len=500
-    )
-    if not on_list and not not_listed:
+    ) or (acknowledged if match.possible else "")
+    if match.possible and not acknowledged:
+        raise PossibleRestrictedMatch(
+            f"the guardian {req.guardian_name!r} is close to {match.possible!r}, a restricted "
+            f"contact for student {req.permanent_id} (court order or custody note): approve only "
+            "if you are sure they are different people, and say why",
+            match.possible,
+        )
+    if not match.on_list and not not_listed:
         raise ValidationError(
             "not_a_contact_reason",
             MSG_NOT_A_CONTACT.format(guardian=req.guardian_name, contacts=_names(listed)),
@@ -607,12 +626,18 @@ def approve(
             "restricted",
         )
     _advance(req, Action.APPROVE)
+    note = (
+        f"possible match with restricted contact {match.possible} acknowledged: {acknowledged}"
+        if match.possible
+        else ""
+    )
     session.add(
         Decision(
             request_id=req.id,
             outcome="approved",
+            reason=note[:500],
             override_reason=override if restricted else "",
-            not_a_contact_reason="" if on_list else not_listed,
+            not_a_contact_reason="" if match.on_list else not_listed,
             decided_by=actor.username,
             workstation=actor.workstation,
         )
@@ -621,10 +646,13 @@ def approve(
     details: dict[str, object] = {"outcome": "approved"}
     if restricted:
         details["override_reason"] = override
-    if not on_list:
+    if not match.on_list:
         details["not_a_contact_reason"] = not_listed
     if at_desk_of:
         details["countersigned_at_desk_of"] = at_desk_of
+    if match.possible:
+        details["possible_match"] = match.possible
+        details["acknowledged"] = acknowledged
     audit.record_change(session, actor, "request.approve", "access_request", req.id, details)
     return view(session, req)
 
@@ -836,11 +864,59 @@ def _issue(
     return slips, [p.id for p in rows], revoked
 
 
+def _recheck_restricted(
+    session: Session, actor: Actor, reqs: Sequence[AccessRequest], override_reason: str
+) -> list[audit.Change]:
+    """The restricted-contact block again, at every issue: a contact restricted by a roster
+    import after the approval stops the code unless an admin overrides it with a reason."""
+    matches = restricted_contacts.match_guardians(
+        session, [(r.permanent_id, r.guardian_name) for r in reqs]
+    )
+    passed = dict(
+        session.execute(
+            select(Decision.request_id, Decision.override_reason).where(
+                Decision.request_id.in_([r.id for r in reqs])
+            )
+        ).all()
+    )
+    blocked = [
+        (r, m.restricted)
+        for r, m in zip(reqs, matches, strict=True)
+        if m.restricted and not passed.get(r.id)
+    ]
+    if not blocked:
+        return []
+    override = clean_text(override_reason, "override reason", required=False, max_len=500)
+    if not override:
+        names = "; ".join(
+            f"{name} is a restricted contact for student {r.permanent_id} (request {r.id})"
+            for r, name in blocked
+        )
+        raise RestrictedContact(
+            f"no passcode was issued: {names} (court order or custody note). Reject the "
+            "request, or an admin can issue it with a written override reason.",
+            blocked[0][1],
+            "restricted",
+        )
+    if not actor.is_admin:
+        raise PermissionDenied("only an admin can override a restricted-contact block")
+    return [
+        audit.Change(
+            "request.override",
+            "access_request",
+            r.id,
+            {"restricted_contact": name, "override_reason": override},
+        )
+        for r, name in blocked
+    ]
+
+
 def _issue_slips(
     session: Session,
     actor: Actor,
     request_ids: Sequence[str],
     *,
+    override_reason: str = "",
     language: str = "",
     reissue: bool = False,
     batch_id: str | None = None,
@@ -872,7 +948,7 @@ def _issue_slips(
         for r in reqs[1:]:
             if r.school_code != first.school_code:
                 raise ValidationError("request", "a family slip lists students of one school only")
-            if fold_name(r.guardian_name) != fold_name(first.guardian_name):
+            if match_key(r.guardian_name) != match_key(first.guardian_name):
                 raise ValidationError(
                     "request",
                     f"a family slip is for one parent: {r.guardian_name!r} ≠ "
@@ -881,6 +957,7 @@ def _issue_slips(
         pids = [r.permanent_id for r in reqs]
         if len(set(pids)) != len(pids):
             raise ValidationError("request", "a family slip lists each student once")
+    overrides = _recheck_restricted(session, actor, reqs, override_reason)
     opts = settings.load(session)
     expires = now + timedelta(days=opts.passcode_days)
     action = Action.REISSUE if reissue else Action.ISSUE
@@ -894,6 +971,10 @@ def _issue_slips(
         batch_id=batch_id,
         prehashed=prehashed,
     )
+    if overrides:
+        audit.append_many(
+            session, actor=actor.username, workstation=actor.workstation, changes=overrides
+        )
     issued_by = actor.display_name or _staff_name(session, actor.username)
     schools = {
         sc.code: sc.name

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import uuid
 from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError, ValidationErrors
-from staffdesk.domain.values import Email, PermanentId, Phone, clean_text, fold_name
+from staffdesk.domain.names import match_key, search_key
+from staffdesk.domain.values import Email, PermanentId, Phone, check_text, clean_text
 from staffdesk.domain.workflow import Role
 from staffdesk.services import audit
 from staffdesk.services.context import Actor, utcnow
@@ -44,12 +46,14 @@ CHUNK = 5000
 
 
 def contact_id(permanent_id: str, contact_name: str) -> str:
-    """Stable across imports and workstations, so re-import and sync update in place."""
-    return str(uuid.uuid5(CONTACT_NS, f"{permanent_id}|{fold_name(contact_name)}"))
+    """Stable across imports and workstations, so re-import and sync update in place; two
+    names with one matching key (domain.names) are one contact."""
+    return str(uuid.uuid5(CONTACT_NS, f"{permanent_id}|{match_key(contact_name)}"))
 
 
 def name_key(first: str, middle: str, last: str) -> str:
-    return fold_name(f"{last} {first} {middle}")
+    """student.name_key: the search key of "last first middle" (domain.names.search_key)."""
+    return search_key(f"{last} {first} {middle}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,9 @@ class ImportReport:
     contacts_removed: int
     schools_added: tuple[str, ...]
     students_skipped: int = 0  # marked inactive in the source (OneRoster tobedeleted)
+
+
+Label = Callable[[str], str]
 
 
 def _rows(
@@ -90,31 +97,87 @@ def csv_rows(
         raise ValidationError(
             label, f"{name} is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV"
         ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+
+    def records() -> Iterator[list[str]]:
+        """The csv module's records; what it cannot read as meant (a field over its size limit,
+        a quote never closed) is refused with the line, never guessed at."""
+        while True:
+            before = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise ValidationError(
+                    f"{label} line {before}", f"{_csv_problem(str(exc))}; nothing was imported"
+                ) from None
+            yield record
+
+    rows = records()
     try:
-        header = next(reader)
+        header = next(rows)
     except StopIteration:
         raise ValidationError(label, f"{name} is empty; expected a header row") from None
-    names = [h.strip().lower().replace(" ", "_") for h in header]
+    names = [check_text(h, f"{label} header").strip().lower().replace(" ", "_") for h in header]
+    twice = sorted({n for n in names if n and names.count(n) > 1})
+    if twice:
+        raise ValidationError(
+            f"{label} line 1", f"the column(s) {', '.join(twice)} appear more than once"
+        )
     missing = [c for c in required if c not in names]
     if missing:
         raise ValidationError(label, f"{name} lacks the column(s): {', '.join(missing)}")
-    return _records(reader, names)
+    return _records(reader, rows, names)
 
 
-def _records(reader: Any, names: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def _records(
+    reader: Any, rows: Iterator[list[str]], names: list[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
     line = reader.line_num + 1
-    for record in reader:
+    for record in rows:
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in record):
             continue
-        yield (
-            start,
-            {n: (record[i].strip() if i < len(record) else "") for i, n in enumerate(names)},
+        row = {n: (record[i].strip() if i < len(record) else "") for i, n in enumerate(names)}
+        if line - start > 1:
+            column = next(n for n, v in row.items() if "\n" in v or "\r" in v)
+            row[MULTILINE] = f"{column} runs over lines {start}-{line - 1}"
+        yield start, row
+
+
+def _csv_problem(message: str) -> str:
+    if "field larger than field limit" in message:
+        return f"a value is longer than {csv.field_size_limit():,} characters"
+    if "unexpected end of data" in message or "EOF" in message:
+        return "a quote is opened and never closed"
+    return f"the CSV cannot be read ({message})"
+
+
+MULTILINE = "\x00multiline"  # the key _records adds to a record that runs over several lines
+_SCHOOL_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{0,19}$")
+
+
+def _check_cells(row: Mapping[str, str], label: Label) -> None:
+    """No value may run over several lines (a missing closing quote swallows the rows after
+    it) or hold a control character or a bidi override (domain.values.check_text)."""
+    if MULTILINE in row:
+        column, _, span = row[MULTILINE].partition(" runs over ")
+        raise ValidationError(
+            _named(label, column), f"the value runs over {span}; is a closing quote missing?"
         )
+    for column, value in row.items():
+        try:
+            check_text(value, column)
+        except ValidationError as exc:
+            raise ValidationError(_named(label, column), exc.detail) from None
 
 
-Label = Callable[[str], str]
+def _named(label: Label, column: str) -> str:
+    try:
+        return label(column)
+    except KeyError:  # a source's own column that its labels do not name
+        return column
 
 
 def at(where: str) -> Label:
@@ -130,10 +193,14 @@ def student_record(
     `row` uses the students file's column names; `label(column)` names the field in an error
     (file, line and the source's own column). `phones` caches parsed numbers across rows.
     """
+    _check_cells(row, label)
     pid = PermanentId.parse(row.get("permanent_id", ""), label("permanent_id")).value
     code = row.get("school_code", "").strip().upper()
-    if not code or len(code) > 20:
-        raise ValidationError(label("school_code"), "expected a school code of 1-20 characters")
+    if not _SCHOOL_CODE.match(code):
+        raise ValidationError(
+            label("school_code"),
+            "expected a school code of 1-20 letters, digits, '.', '_' or '-'",
+        )
     first = clean_text(row.get("first_name", ""), label("first_name"), max_len=100)
     last = clean_text(row.get("last_name", ""), label("last_name"), max_len=100)
     middle = clean_text(
@@ -170,6 +237,7 @@ def contact_record(
     phones: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """One contact checked (the contacts file's column names), for a student in `known`."""
+    _check_cells(row, label)
     pid = PermanentId.parse(row.get("permanent_id", ""), label("permanent_id")).value
     if pid not in known:
         raise ValidationError(label("permanent_id"), f"no student {pid} in the roster")
@@ -217,12 +285,14 @@ def _parse_students(
             pid = record["permanent_id"]
             if pid in students:
                 raise ValidationError(f"{where}: permanent_id", f"{pid} appears twice in the file")
+            school_name = clean_text(
+                row.get("school_name", ""), f"{where}: school_name", required=False
+            )
         except ValidationError as exc:
             errors.append(exc)
             continue
         students[pid] = record
         code = record["school_code"]
-        school_name = row.get("school_name", "").strip()
         if school_name or code not in schools:
             schools[code] = school_name or schools.get(code, "")
     return students, schools

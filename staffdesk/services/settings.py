@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain import passcode as policy
 from staffdesk.domain.errors import ValidationError
-from staffdesk.domain.values import Email, clean_text
+from staffdesk.domain.values import Email, check_text, clean_text
 from staffdesk.domain.workflow import Role
 from staffdesk.services import audit
 from staffdesk.services.context import Actor
@@ -143,7 +143,7 @@ def set_value(session: Session, actor: Actor, key: str, value: str) -> DistrictS
         raise ValidationError(
             "key", f"unknown setting {key!r}; expected one of: {', '.join(SPECS)}"
         )
-    clean = spec.parse(value)
+    clean = spec.parse(check_text(value, key))
     row = session.get(Setting, key)
     old = row.value if row else spec.default
     if row is None:

@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from staffdesk.domain.errors import AuthenticationFailed, PermissionDenied, ValidationError
+from staffdesk.domain.errors import (
+    AuthenticationFailed,
+    PermissionDenied,
+    SignInThrottled,
+    ValidationError,
+)
+from staffdesk.domain.passcode import SIGN_IN
 from staffdesk.domain.values import clean_text
 from staffdesk.domain.workflow import Role
-from staffdesk.services import audit, directory
-from staffdesk.services.context import Actor, current_workstation
-from staffdesk.services.hashing import hash_secret, verify_secret
-from staffdesk.store.models import School, StaffSchool, StaffUser
+from staffdesk.services import audit, directory, throttle
+from staffdesk.services.context import Actor, current_workstation, utcnow
+from staffdesk.services.hashing import dummy_verify, hash_secret, verify_secret
+from staffdesk.store.models import School, SignInThrottle, StaffSchool, StaffUser
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 8
 _SIGN_IN_REFUSED = "wrong username or password, or the account is disabled"
-
-
-@functools.cache
-def _dummy_hash() -> str:
-    """Verified against when the username is unknown, so timing does not tell names apart
-    (made on first use: hashing costs a fifth of a second nobody should pay at import)."""
-    return hash_secret("not-a-real-password")
+ACCOUNT = "account"
+WORKSTATION = "workstation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,11 @@ def add_staff(
     return _view(session, user)
 
 
+def _digest(text: str) -> str:
+    """Throttle keys: whatever was typed as a user name (a password, sometimes) is not kept."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def authenticate(
     session: Session, username: str, password: str, workstation: str | None = None
 ) -> Actor:
@@ -117,31 +123,91 @@ def authenticate(
 
     With directory sign-in configured, a name that is no local account (any name, when the site
     keeps no local accounts) is checked by the directory instead, with the same refusal.
+    Failed sign-ins are counted per account and per workstation (domain.passcode.SIGN_IN): past
+    the limit every sign-in there waits out the window, account known or not. Every failure is
+    an audit event, committed before the refusal is raised so the caller's rollback keeps it.
     """
-    user = session.scalar(
-        select(StaffUser).where(StaffUser.username == (username or "").strip().lower())
+    ws = workstation or current_workstation()
+    name = (username or "").strip().lower()
+    keys = {ACCOUNT: _digest(name), WORKSTATION: _digest(ws)}
+    now = utcnow()
+    windows = session.scalars(
+        select(SignInThrottle).where(
+            or_(
+                *(and_(SignInThrottle.scope == k, SignInThrottle.key == v) for k, v in keys.items())
+            )
+        )
+    ).all()
+    wait = max(
+        (
+            SIGN_IN.wait(w.window_start, now)
+            for w in windows
+            if SIGN_IN.is_full(w.failures, w.window_start, now)
+        ),
+        default=0,
     )
+    user = session.scalar(select(StaffUser).where(StaffUser.username == name))
+    if wait:
+        dummy_verify(password or "")
+        _record_failure(session, user, name, ws, "throttled", count=False)
+        minutes = f"{wait} minute{'s' if wait != 1 else ''}"
+        raise SignInThrottled(
+            f"too many failed sign-ins for this account or workstation: try again in {minutes}",
+            wait,
+        )
     site = directory.settings()
     if site is not None and (user is None or not site.local_accounts):
-        signed_in = directory.sign_in(
-            site, username, password, workstation or current_workstation()
-        )
+        signed_in = directory.sign_in(site, username, password, ws)
         if signed_in is None:
+            _record_failure(session, user, name, ws, "directory")
             raise AuthenticationFailed(_SIGN_IN_REFUSED)
+        _clear_account(session, keys[ACCOUNT])
         return signed_in
     if user is None:
-        verify_secret(_dummy_hash(), password or "")
+        dummy_verify(password or "")
+        _record_failure(session, None, name, ws, "unknown user")
         raise AuthenticationFailed(_SIGN_IN_REFUSED)
     if not verify_secret(user.password_hash, password or "") or not user.active:
+        _record_failure(session, user, name, ws, "inactive" if user.active is False else "password")
         raise AuthenticationFailed(_SIGN_IN_REFUSED)
+    _clear_account(session, keys[ACCOUNT])
     view = _view(session, user)
     return Actor(
         username=user.username,
         display_name=user.display_name,
         role=view.role,
         schools=frozenset(view.schools),
-        workstation=workstation or current_workstation(),
+        workstation=ws,
     )
+
+
+def _clear_account(session: Session, key: str) -> None:
+    """A right password clears the account's window; the workstation's runs its course."""
+    session.execute(
+        update(SignInThrottle)
+        .where(SignInThrottle.scope == ACCOUNT, SignInThrottle.key == key)
+        .values(failures=0)
+    )
+
+
+def _record_failure(
+    session: Session, user: StaffUser | None, typed: str, ws: str, reason: str, count: bool = True
+) -> None:
+    now = utcnow()
+    if count:
+        for scope, key in ((ACCOUNT, _digest(typed)), (WORKSTATION, _digest(ws))):
+            throttle.count(session, SignInThrottle, scope, key, 1, SIGN_IN, now)
+    audit.append(
+        session,
+        actor=user.username if user else "?",  # an unknown name may be a password: not kept
+        workstation=ws,
+        action="staff.signin_failed",
+        entity_type="staff_user",
+        entity_id=user.id if user else "?",
+        details={"reason": reason} if user else {"reason": reason, "typed_length": len(typed)},
+        at=now,
+    )
+    session.commit()
 
 
 def list_staff(session: Session, actor: Actor) -> list[StaffView]:

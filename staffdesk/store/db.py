@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from staffdesk.domain.errors import ConflictError, StoreUnavailable, ValidationError
+from staffdesk.store.driver_errors import environment_problem
 
 log = logging.getLogger("staffdesk.store")
 
@@ -24,10 +25,41 @@ APP = "StaffDesk"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def data_dir() -> Path:
-    path = Path(os.environ.get("STAFFDESK_DATA_DIR") or platformdirs.user_data_dir(APP, False))
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # the store holds families' records
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def private_dir(path: Path) -> Path:
+    """Create (or tighten) a folder only this user may enter."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_DIR)
     return path
+
+
+def data_dir() -> Path:
+    """The store's folder, owner-only: it holds the local store and its WAL."""
+    return private_dir(
+        Path(os.environ.get("STAFFDESK_DATA_DIR") or platformdirs.user_data_dir(APP, False))
+    )
+
+
+def _private_store(database: str) -> None:
+    """The SQLite store is created owner-only before SQLite opens it, so its WAL, shared-memory
+    and journal files (which SQLite gives the database's own mode) are owner-only too; an older
+    store made world-readable is tightened."""
+    path = Path(database)
+    if not path.exists():
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
+    if os.name != "posix":
+        return
+    for p in (path, *(Path(f"{database}{s}") for s in SQLITE_COMPANIONS)):
+        try:
+            if p.stat().st_mode & 0o077:
+                p.chmod(PRIVATE_FILE)
+        except FileNotFoundError:
+            continue
 
 
 def default_url() -> str:
@@ -77,15 +109,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    """An engine whose errors never carry bound values: a typed code, phone or name stays out
+    of every message, crash log and export (`hide_parameters`)."""
     url = normalise_url(url or default_url())
     u = make_url(url)
+    kwargs.setdefault("hide_parameters", True)
     if u.get_backend_name() == "sqlite":
-        if u.database and u.database != ":memory:":
+        if u.database and u.database != ":memory:" and u.query.get("uri") != "true":
             try:
-                Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+                Path(u.database).parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+                _private_store(u.database)
             except OSError as exc:
                 raise StoreUnavailable(
-                    f"cannot create the folder for {u.database}: {exc.strerror}"
+                    f"cannot create the store {u.database}: {exc.strerror}"
                 ) from None
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -103,7 +139,8 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One user action: commit on success, roll back on any error, map store errors to ours."""
+    """One user action: commit on success, roll back on any error. A driver error that is the
+    environment's (store/driver_errors.py) becomes StoreUnavailable; a bug stays a bug."""
     session = factory()
     try:
         yield session
@@ -114,9 +151,14 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
             "someone else changed this record a moment ago; it has been reloaded, "
             "please check it and try again"
         ) from None
-    except OperationalError as exc:
-        session.rollback()
-        raise StoreUnavailable(f"the database cannot be reached: {exc.orig}") from exc
+    except DBAPIError as exc:
+        with suppress(DBAPIError):  # the connection may be gone with the error
+            session.rollback()
+        reason = environment_problem(exc)
+        if reason is None:
+            raise  # a bug: the crash log gets it (bound values hidden by make_engine)
+        first = str(exc.orig).strip().splitlines()[0][:200] if exc.orig else ""
+        raise StoreUnavailable(f"{reason} ({first})" if first else reason) from exc
     except BaseException:
         session.rollback()
         raise
@@ -160,7 +202,7 @@ def upgrade(engine: Engine) -> None:
 
 # The newest migration in store/migrations/versions; tests/test_schema.py checks it against
 # Alembic's own reading of that folder, so the start-up check needs no Alembic at all.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0005"  # chain: 0003 → 0007 → 0006 → 0005 (numbered by issue, chained by merge)
 
 
 def schema_is_current(engine: Engine) -> bool:

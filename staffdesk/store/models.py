@@ -104,7 +104,8 @@ class Student(Base):
     grade: Mapped[str] = mapped_column(String(4))
     primary_phone: Mapped[str] = mapped_column(String(20))  # E.164
     language: Mapped[str] = mapped_column(LanguageTag, default="")  # a BCP 47 tag
-    # folded "last first middle" for prefix search: lower-case ASCII, one space between words
+    # domain.names.search_key("last first middle") for prefix search: case and Latin accents
+    # folded, letters of every script kept, one space between words
     name_key: Mapped[str] = mapped_column(SearchKey)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
 
@@ -275,6 +276,29 @@ class PortalLink(Base):
     linked_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("permanent_id", "account_email"),)
+
+
+class PortalThrottle(Base):
+    """PORTAL-owned: failed portal checks per portal account and per student id, counted in an
+    expiring window (LockoutPolicy.account / .student). Keys are validated, normalised
+    identifiers (an account email, a permanent id), never raw input."""
+
+    __tablename__ = "portal_throttle"
+    scope: Mapped[str] = mapped_column(String(8), primary_key=True)  # account | student
+    key: Mapped[str] = mapped_column(String(254), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime)
+    failures: Mapped[int] = mapped_column(Integer)
+
+
+class SignInThrottle(Base):
+    """Failed staff sign-ins per account and per workstation in an expiring window. Keys are
+    SHA-256 digests, so a password typed into the user name field is not kept."""
+
+    __tablename__ = "signin_throttle"
+    scope: Mapped[str] = mapped_column(String(12), primary_key=True)  # account | workstation
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime)
+    failures: Mapped[int] = mapped_column(Integer)
 
 
 class SlipPrintLog(Base):

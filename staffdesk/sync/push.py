@@ -35,7 +35,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import StaffDeskError
@@ -341,6 +341,11 @@ def _apply_audit(conn: Connection, batch: Batch, out: _Outcome) -> None:
         out.audit_events += len(missing)
 
 
+# What the shared database says about a row's own values (a key taken, a NUL PostgreSQL cannot
+# store, a value too long): that row is quarantined and shown, every other change goes on.
+REFUSED_ROW = (IntegrityError, DataError)
+
+
 def _send(shared: Engine, batch: Batch) -> _Outcome:
     """One shared transaction for the batch; if the database refuses a row, find which."""
     try:
@@ -348,7 +353,7 @@ def _send(shared: Engine, batch: Batch) -> _Outcome:
             out = _apply(conn, batch, server_now(conn), set())
             _apply_audit(conn, batch, out)
         return out
-    except IntegrityError as exc:
+    except REFUSED_ROW as exc:
         log.warning("the shared database refused part of a batch, isolating it: %s", exc.orig)
     out = _Outcome()
     with shared.begin() as conn:
@@ -357,7 +362,7 @@ def _send(shared: Engine, batch: Batch) -> _Outcome:
             savepoint = conn.begin_nested()
             try:
                 one = _apply(conn, unit, stamp, out.blocked)
-            except IntegrityError as exc:
+            except REFUSED_ROW as exc:
                 savepoint.rollback()
                 (entity,) = unit.entities.values()
                 out.rejected.append((entity, " ".join(str(exc.orig).split())))

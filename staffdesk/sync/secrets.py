@@ -1,9 +1,13 @@
 """The shared database's password, kept in the OS keyring and nowhere else.
 
-Stored under the service "StaffDesk" with the URL *without* its password as the user name. A
-keyring backend that would keep the password in plaintext, or keep nothing (the fail and null
-backends, keyrings.alt's files, a chainer with nothing secure behind it), is refused with
-SecretStoreUnavailable: StaffDesk never falls back to writing the password somewhere readable.
+Stored under the service "StaffDesk" with the URL *without* its password as the user name. Only
+the operating systems' own secure stores are accepted — an allow-list, not a deny-list: Windows
+Credential Locker, the macOS Keychain, Secret Service (GNOME Keyring and friends, directly or
+through libsecret) and KWallet. Anything else (a plaintext or encrypted file backend, a custom
+backend, the fail and null backends, a chainer with anything else behind it) is refused with
+SecretStoreUnavailable naming the backend: StaffDesk never falls back to writing the password
+somewhere readable. The in-memory backend below is accepted only after a test installed it
+with `use_memory_keyring()`.
 """
 
 from __future__ import annotations
@@ -50,23 +54,46 @@ class MemoryKeyring(KeyringBackend):
             raise keyring.errors.PasswordDeleteError(f"no password for {username}") from None
 
 
-def _insecure(backend: KeyringBackend) -> str | None:
-    """Why this backend must not hold the password, or None if it may."""
+# (module, class) -> what it is. Exact classes: a subclass may store passwords anywhere.
+SECURE_BACKENDS = {
+    ("keyring.backends.Windows", "WinVaultKeyring"): "Windows Credential Locker",
+    ("keyring.backends.macOS", "Keyring"): "macOS Keychain",
+    ("keyring.backends.SecretService", "Keyring"): "Secret Service",
+    ("keyring.backends.libsecret", "Keyring"): "Secret Service (libsecret)",
+    ("keyring.backends.kwallet", "DBusKeyring"): "KWallet",
+    ("keyring.backends.kwallet", "DBusKeyringKWallet4"): "KWallet 4",
+}
+_memory_for_tests: MemoryKeyring | None = None
+
+
+def use_memory_keyring() -> MemoryKeyring:
+    """For tests only: install a MemoryKeyring and accept that one instance."""
+    global _memory_for_tests
+    _memory_for_tests = MemoryKeyring()
+    keyring.set_keyring(_memory_for_tests)
+    return _memory_for_tests
+
+
+def _refusal(backend: KeyringBackend) -> str | None:
+    """Why this backend must not hold the password, or None if it is on the allow-list."""
     cls = type(backend)
-    module, name = cls.__module__, cls.__name__
+    module, name = cls.__module__, cls.__qualname__
+    if (module, name) in SECURE_BACKENDS:
+        return None
+    if _memory_for_tests is not None and backend is _memory_for_tests:
+        return None
     if isinstance(backend, fail.Keyring):
         return "no keyring backend is available"
-    if module.startswith("keyring.backends.null"):
-        return "the null keyring backend stores nothing"
-    if module.startswith("keyrings.alt") or "plaintext" in name.lower():
-        return f"the keyring backend {module}.{name} keeps passwords in a file, not the OS keyring"
     if isinstance(backend, chainer.ChainerBackend):
         inner = list(backend.backends)
         if not inner:
             return "no keyring backend is available"
-        if all(_insecure(b) for b in inner):
-            return "every available keyring backend keeps passwords in plaintext or not at all"
-    return None
+        refused = [why for b in inner if (why := _refusal(b))]
+        return refused[0] if refused else None
+    return (
+        f"the keyring backend {module}.{name} is not one of the secure system stores StaffDesk "
+        f"accepts ({', '.join(sorted(set(SECURE_BACKENDS.values())))})"
+    )
 
 
 def check_backend() -> KeyringBackend:
@@ -75,7 +102,7 @@ def check_backend() -> KeyringBackend:
         backend = keyring.get_keyring()
     except Exception as exc:
         raise SecretStoreUnavailable(f"the system keyring cannot be opened: {exc}; {HELP}") from exc
-    why = _insecure(backend)
+    why = _refusal(backend)
     if why:
         raise SecretStoreUnavailable(
             f"cannot keep the shared-database password safely: {why}; {HELP}"

@@ -6,6 +6,7 @@ to a side file and moved into place only after the commit, removed if anything f
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -96,7 +97,8 @@ class BatchPrintDialog(FormDialog):
         cancel.clear()
 
         def work(session: Session) -> object:
-            with part.open("wb") as fh:
+            private = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds codes
+            with open(private, "wb") as fh:
                 return batch.issue_batch(
                     session,
                     actor,

@@ -21,9 +21,11 @@ from staffdesk.domain.errors import (
     AuthenticationFailed,
     ConflictError,
     DirectoryUnavailable,
+    EnvironmentProblem,
     IllegalTransition,
     NotFound,
     PermissionDenied,
+    PossibleRestrictedMatch,
     PrintFailed,
     RestrictedContact,
     SecretStoreUnavailable,
@@ -67,7 +69,13 @@ _TITLES: tuple[tuple[type[BaseException], str, QMessageBox.Icon, bool], ...] = (
     (IllegalTransition, QT_TRANSLATE_NOOP("errors", "Not possible now"), Icon.Information, False),
     (ConflictError, QT_TRANSLATE_NOOP("errors", "Changed by someone else"), Icon.Warning, False),
     (RestrictedContact, QT_TRANSLATE_NOOP("errors", "Restricted contact"), Icon.Warning, False),
-    (StoreUnavailable, QT_TRANSLATE_NOOP("errors", "Database unreachable"), Icon.Critical, True),
+    (
+        PossibleRestrictedMatch,
+        QT_TRANSLATE_NOOP("errors", "Possible restricted contact"),
+        Icon.Warning,
+        False,
+    ),
+    (StoreUnavailable, QT_TRANSLATE_NOOP("errors", "Database not available"), Icon.Critical, True),
     (
         SecretStoreUnavailable,
         QT_TRANSLATE_NOOP("errors", "No secure password storage"),
@@ -81,14 +89,21 @@ _TITLES: tuple[tuple[type[BaseException], str, QMessageBox.Icon, bool], ...] = (
         Icon.Critical,
         True,
     ),
+    (
+        EnvironmentProblem,
+        QT_TRANSLATE_NOOP("errors", "Database not available"),
+        Icon.Critical,
+        True,
+    ),
     (StaffDeskError, QT_TRANSLATE_NOOP("errors", "StaffDesk"), Icon.Warning, False),
 )
 
 _HINTS: Mapping[type[BaseException], str] = {
     StoreUnavailable: QT_TRANSLATE_NOOP(
         "errors",
-        "Check the network cable or Wi-Fi, then try again. Nothing was saved "
-        "half-way. If it keeps happening, call the district help desk.",
+        "This is the computer, its disk or the network, not what you entered. Check the "
+        "network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps "
+        "happening, call the district help desk.",
     ),
     SecretStoreUnavailable: QT_TRANSLATE_NOOP(
         "errors",

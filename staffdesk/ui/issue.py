@@ -311,10 +311,12 @@ class IssueDialog(FormDialog):
             return
         if not path:
             first = self.issued.slip.students[0]
+            from staffdesk.services.context import slips_folder
+
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                self.tr("Save the slip as PDF"),
-                f"slip-{first.permanent_id}.pdf",
+                self.tr("Save the slip as PDF — the file holds a passcode: keep it private"),
+                str(slips_folder() / f"slip-{first.permanent_id}.pdf"),
                 self.tr("PDF files (*.pdf)"),
             )
         if not path:
@@ -324,7 +326,10 @@ class IssueDialog(FormDialog):
         pdf = self.rendered.pdf
         self.desk.worker.compute(
             lambda: write_pdf(pdf, path),
-            lambda _r: self._log("pdf", self.tr("Saved to {0}.").format(path)),
+            lambda _r: self._log(
+                "pdf",
+                self.tr("Saved to {0}. It holds a passcode: delete it once printed.").format(path),
+            ),
             self._output_failed,
             owner=self,
         )

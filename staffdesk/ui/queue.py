@@ -223,6 +223,7 @@ class DecisionDialog(FormDialog):
         self.needs_reason = action is not Action.APPROVE
         self.override = False
         self.not_a_contact = False
+        self.acknowledge = False
         notes: list[str] = []
         blocked = ""
         if action is Action.APPROVE:
@@ -253,6 +254,18 @@ class DecisionDialog(FormDialog):
                     )
                 elif not blocked:
                     blocked = self.tr("Only an admin can override a restricted-contact block.")
+            elif v.possible_match:
+                notes.append(
+                    self.tr(
+                        "<b>Possible restricted contact:</b> the parent/guardian's name is close "
+                        "to {0}, who is flagged (court order or custody note). Approve only if "
+                        "you are sure they are different people."
+                    ).format(escape(v.possible_match))
+                )
+                self.acknowledge = self.needs_reason = True
+                reason_label.setText(
+                    self.tr("&Why they are different people (required, kept in the audit trail)")
+                )
             elif not v.guardian_on_contacts:
                 notes.append(
                     self.tr(
@@ -297,6 +310,7 @@ class DecisionDialog(FormDialog):
         if self.action is Action.APPROVE:
             override = text if self.override else ""
             not_listed = text if self.not_a_contact else ""
+            acknowledged = text if self.acknowledge else ""
 
             def run(s: Session) -> req_svc.RequestView:
                 return req_svc.approve(
@@ -305,6 +319,7 @@ class DecisionDialog(FormDialog):
                     rid,
                     override_reason=override,
                     not_a_contact_reason=not_listed,
+                    possible_match_reason=acknowledged,
                     expected_version=version,
                 )
         elif self.action is Action.REJECT:

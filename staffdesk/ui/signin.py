@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from staffdesk.domain.errors import AuthenticationFailed, StaffDeskError
+from staffdesk.domain.errors import AuthenticationFailed, SignInThrottled, StaffDeskError
 from staffdesk.services.context import Actor
 from staffdesk.ui import prefs
 from staffdesk.ui.base import Desk, FormDialog
@@ -147,7 +147,14 @@ class SignInDialog(FormDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
-        if isinstance(exc, AuthenticationFailed):
+        if isinstance(exc, SignInThrottled):
+            self.message.setText(
+                self.tr("Too many failed sign-ins here. Try again in {0} minutes.").format(
+                    exc.minutes
+                )
+            )
+            self.password.clear()
+        elif isinstance(exc, AuthenticationFailed):
             self.message.setText(self.tr("Wrong username or password, or the account is disabled."))
             self.password.selectAll()
             self.password.setFocus()

@@ -1,0 +1,131 @@
+"""Keys for comparing people's names in every script: one to search by, one to match on.
+
+`search_key` is what the roster stores as `student.name_key` and what a search box's text is
+folded with: Unicode NFKC, format characters (zero-width, bidi) removed, case folded, Latin
+accents folded (Nguyễn → nguyen, đ → d), apostrophes dropped and other punctuation read as a
+space. Letters of every script are kept as they are (王芳, иванова, 김민준), so it stays readable.
+
+`match_key` is what decides that two written names are the same person's: the search key with
+middle initials dropped ("John Q. Lopez" → john lopez), then mapped to its confusable skeleton
+(Unicode TS #39, by the `disarm` library and its copy of Unicode's confusables data), so a
+Cyrillic "о" in a Latin name, or a Greek "Ι" for an "I", makes no difference. It is a key, not
+something to show.
+
+`near` says whether two names are only close: the same family name and a given name a small
+edit away ("Marcos" for "Marco"), or the same given and family names with other middle names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_APOSTROPHES = "'’ʼ‘`´"
+_SPACE = re.compile(r"\s+")
+
+
+@functools.cache
+def _is_latin(ch: str) -> bool:
+    try:
+        return unicodedata.name(ch).startswith("LATIN ")
+    except ValueError:
+        return False
+
+
+def _fold_latin_accents(text: str) -> str:
+    """Drop combining marks that sit on a Latin letter; marks of other scripts stay (й, ё)."""
+    out: list[str] = []
+    base_is_latin = False
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if not base_is_latin:
+                out.append(ch)
+            continue
+        base_is_latin = _is_latin(ch)
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out)).replace("đ", "d")
+
+
+def _word_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LMN"
+
+
+def search_key(name: str) -> str:
+    """Folded for search and display-free comparison; letters of every script kept."""
+    text = unicodedata.normalize("NFKC", name or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _fold_latin_accents(text.casefold())
+    text = "".join(ch for ch in text if ch not in _APOSTROPHES)
+    text = "".join(ch if _word_char(ch) else " " for ch in text)
+    return " ".join(text.split())
+
+
+def _without_initials(words: list[str]) -> list[str]:
+    """Middle initials are left out: the first and last words always stay."""
+    if len(words) <= 2:
+        return words
+    middle = [w for w in words[1:-1] if len(w) > 1]
+    return [words[0], *middle, words[-1]]
+
+
+def _skeleton(text: str) -> str:
+    from disarm import skeleton_key  # loaded when first needed: its import costs start-up time
+
+    return _SPACE.sub(" ", skeleton_key(text)).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def match_key(name: str) -> str:
+    """The key two names must share to be taken for the same person (see the module note)."""
+    words = _without_initials(search_key(name).split())
+    return " ".join(_skeleton(w) for w in words if w)
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    given: str
+    family: str
+    middle: tuple[str, ...]
+
+
+def parts(key: str) -> NameParts | None:
+    """Given and family name of a match key, or None for a one-word name (王芳, Madonna)."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    return NameParts(words[0], words[-1], tuple(words[1:-1]))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, changes, swapped neighbours."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _close(a: str, b: str) -> bool:
+    allowed = 1 if min(len(a), len(b)) <= 5 else 2
+    return edit_distance(a, b) <= allowed
+
+
+def near(a: str, b: str) -> bool:
+    """Two different names that may still be one person: same family name, and a given name
+    a small edit away (Marcos/Marco), or the same given name with other middle names."""
+    ka, kb = match_key(a), match_key(b)
+    if not ka or ka == kb:
+        return False
+    pa, pb = parts(ka), parts(kb)
+    if pa is None or pb is None or pa.family != pb.family:
+        return False
+    return _close(pa.given, pb.given)
