@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +20,8 @@ from staffdesk.ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T", bound=QWidget)
 
 
 @dataclass
@@ -69,7 +71,8 @@ class FormDialog(QDialog):
         self.setAccessibleName(title)
         self.ui = load_form(form, self)
 
-    def w(self, cls: type, name: str) -> object:
+    def w(self, cls: type[T], name: str) -> T:
+        """The form's widget `name`, typed as `cls` (a missing one is a bug in the form)."""
         return child(self.ui, cls, name)
 
 
