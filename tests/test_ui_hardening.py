@@ -86,3 +86,39 @@ def test_a_name_close_to_a_restricted_contact_is_approved_only_with_a_reason(
     qtbot.waitUntil(lambda: not desk_app.worker.busy, timeout=10000)
     win.sign_out()  # its timers stop: nothing of this desk runs on into a later test
     assert not boxes
+
+
+def test_the_no_staff_message_names_a_command_that_works(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, monkeypatch
+):
+    """The sign-in window of an empty database tells IT how to create the first admin: that
+    command, typed as shown, must be one the command line accepts and that creates the admin."""
+    import shlex
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from staffdesk.cli import main
+    from staffdesk.ui.app import DeskApp
+
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    app = DeskApp(url, demo=False)
+    try:
+        app._prepared(0)
+        assert not app.ready
+        commands = [line for line in app.problem.splitlines() if line.startswith("staffdesk ")]
+    finally:
+        app.shutdown()
+    assert len(commands) == 1, app.problem
+    monkeypatch.setenv("STAFFDESK_NEW_PASSWORD", "first-admin-pass")
+    monkeypatch.setenv("STAFFDESK_PASSWORD", "first-admin-pass")
+    words = shlex.split(commands[0])
+    assert main(["--db", url, *words[1:]]) == 0
+    user = words[words.index("add") + 1]
+    assert main(["--db", url, "staff", "list", "--as", user]) == 0
+    # every translation shows the same command, not a stale copy of it
+    for ts in (Path(__file__).parents[1] / "resources" / "i18n").glob("staffdesk_*.ts"):
+        for message in ET.parse(ts).getroot().iter("message"):
+            source = message.findtext("source") or ""
+            if "no staff accounts" in source:
+                shown = message.findtext("translation") or source
+                assert commands[0] in shown.splitlines() or not shown.strip(), ts.name

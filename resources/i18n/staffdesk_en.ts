@@ -1054,7 +1054,7 @@ Record the form anyway?</source>
     <message>
         <location filename="../../staffdesk/ui/app.py" line="108"/>
         <source>This database has no staff accounts yet. Create the first admin with:
-staffdesk staff add --username admin --role admin</source>
+staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1058,9 +1058,9 @@ Record the form anyway?</source>
     <message>
         <location filename="../../staffdesk/ui/app.py" line="108"/>
         <source>This database has no staff accounts yet. Create the first admin with:
-staffdesk staff add --username admin --role admin</source>
+staffdesk staff add admin --role admin</source>
         <translation>Esta base de datos aún no tiene cuentas del personal. Cree el primer administrador con:
-staffdesk staff add --username admin --role admin</translation>
+staffdesk staff add admin --role admin</translation>
     </message>
 </context>
 <context>

@@ -108,7 +108,7 @@ class DeskApp:
             self.problem = QApplication.translate(
                 "DeskApp",
                 "This database has no staff accounts yet. Create the first admin with:\n"
-                "staffdesk staff add --username admin --role admin",
+                "staffdesk staff add admin --role admin",
             )
         if self.sign_in is not None:
             self.sign_in.set_ready(self.ready, self.problem)
