@@ -381,3 +381,34 @@ def test_command_line_imports_a_oneroster_zip(
     assert info.value.code == 2
     with pytest.raises(SystemExit):
         main([*base, "--as", "admin"])
+
+
+def test_a_blank_portal_access_on_reimport_keeps_a_restriction(
+    office: Office, tmp_path: Path
+) -> None:
+    """Jorge is restricted by the first export. A later export whose metadata.portal_access
+    cell is blank (or that has no such column) says nothing about him: he stays restricted.
+    Only an explicit `allowed` lifts it; a new contact with a blank cell is allowed."""
+    export = copy_export(tmp_path)
+    users = export / "users.csv"
+    run(office, export)
+    jorge = ("Jorge Hernández", "Parent", "+16505550123", 2, "restricted")
+    assert contacts_of(office, "3100001")[1] == jorge
+    line = users.read_text(encoding="utf-8").splitlines()[6]
+    assert line.startswith("par-88002,") and line.endswith(",restricted")
+    replace_line(users, line, line.removesuffix("restricted"))
+    run(office, export)
+    assert contacts_of(office, "3100001")[1] == jorge
+    # an export without the extension column at all says nothing either
+    text = users.read_text(encoding="utf-8").splitlines()
+    without = [r.rsplit(",", 1)[0] for r in text]
+    users.write_text("\n".join(without) + "\n", encoding="utf-8")
+    run(office, export)
+    assert contacts_of(office, "3100001")[1] == jorge
+    users.write_text("\n".join(text) + "\n", encoding="utf-8")
+    replace_line(
+        users, line.removesuffix("restricted") + "\n", line.removesuffix("restricted") + "allowed\n"
+    )
+    run(office, export)
+    assert contacts_of(office, "3100001")[1] == (*jorge[:4], "allowed")
+    assert contacts_of(office, "3100001")[0][4] == "allowed"  # Marisol: blank, never restricted

@@ -171,3 +171,88 @@ def test_bad_contact_rows(office: Office, tmp_path: Path) -> None:
 def test_only_admins_import(office: Office, tmp_path: Path) -> None:
     with db.unit_of_work(office.factory) as s, pytest.raises(PermissionDenied):
         roster.import_roster(s, office.approver, tmp_path / "x.csv")
+
+
+def _pre_harden_contact_id(pid: str, name: str) -> str:
+    """The id roster import gave a contact before domain.names.match_key (its old name fold)."""
+    import re
+    import unicodedata
+    import uuid
+
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).replace("đ", "d")
+    fold = " ".join(re.sub(r"[^0-9a-z]+", " ", bare.casefold()).split())
+    return str(uuid.uuid5(roster.CONTACT_NS, f"{pid}|{fold}"))
+
+
+def test_reimport_keeps_the_ids_of_contacts_a_portal_link_names(
+    office: Office, tmp_path: Path
+) -> None:
+    """A database from before the matching key: Sarah O'Brien-Smith's contact id came from the
+    old fold and her portal link names it. Re-importing the same roster keeps that id (the
+    link still names her), and a name in a script the old fold dropped keeps its id too."""
+    from sqlalchemy import update
+
+    from staffdesk.domain.values import Phone
+    from staffdesk.services import portal, queries, requests
+    from staffdesk.store.models import PortalLink
+    from tests import flow
+
+    sarah = "Sarah O'Brien-Smith"
+    old_sarah = _pre_harden_contact_id("1000003", sarah)
+    old_wang = _pre_harden_contact_id("1000002", "王芳")
+    assert old_sarah != roster.contact_id("1000003", sarah)  # the key did change
+    with db.unit_of_work(office.factory) as s:
+        s.execute(
+            update(StudentContact)
+            .where(StudentContact.permanent_id == "1000003")
+            .values(id=old_sarah)
+        )
+        s.add(
+            StudentContact(
+                id=old_wang, permanent_id="1000002", contact_name="王芳", relationship="Aunt"
+            )
+        )
+        rid = requests.record_request(
+            s, office.clerk, flow.form("1000003", sarah, phone="(415) 555-0103")
+        ).request.id
+        requests.verify_identity(s, office.clerk, rid, document_kind="ca-id")
+        requests.approve(s, office.approver, rid)
+        vpc = requests.issue_passcodes(s, office.clerk, [rid]).slip.students[0].vpc_grouped
+    with office.session() as s:
+        phone = s.get(Student, "1000003").primary_phone  # type: ignore[union-attr]
+        result = portal.link(
+            s,
+            permanent_id="1000003",
+            phone=Phone(phone).display(),
+            vpc=vpc,
+            account_email="sarah@example.org",
+            contact_name=sarah,
+        )
+        s.commit()
+        assert isinstance(result, portal.LinkResult), result
+        assert s.scalar(select(PortalLink.contact_id)) == old_sarah
+
+    contacts = _write(
+        tmp_path,
+        "c.csv",
+        "permanent_id,contact_name,relationship,phone,email,emergency_order,portal_access\n"
+        f"1000003,{sarah},Mother,(415) 555-0103,,1,allowed\n"
+        "1000002,Thị Nguyễn,Mother,(415) 555-0102,thi@example.org,1,allowed\n"
+        "1000002,王芳,Aunt,,,2,allowed\n"
+        "1000002,王强,Uncle,,,3,allowed\n",
+    )
+    students = _write(
+        tmp_path, "s.csv", "school_code,permanent_id,first_name,last_name,grade,primary_phone\n"
+    )
+    with db.unit_of_work(office.factory) as s:
+        r = roster.import_roster(s, office.admin, students, contacts)
+    assert (r.contacts_added, r.contacts_removed) == (1, 0)  # only 王强 is new
+    with office.session() as s:
+        assert s.get(StudentContact, old_sarah) is not None
+        assert s.get(StudentContact, old_wang).contact_name == "王芳"  # type: ignore[union-attr]
+        link = s.scalars(select(PortalLink)).one()
+        assert s.get(StudentContact, link.contact_id) is not None
+        card = queries.student_card(s, office.clerk, "1000003")
+        assert [(c.name, c.portal_account) for c in card.contacts] == [(sarah, "sarah@example.org")]

@@ -27,7 +27,7 @@ from staffdesk.services import audit
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.slips.languages import canonical_tag, is_language_tag
 from staffdesk.store import name_tokens
-from staffdesk.store.models import Outbox, School, Student, StudentContact
+from staffdesk.store.models import Outbox, PortalLink, School, Student, StudentContact
 
 STUDENT_REQUIRED = (
     "school_code",
@@ -253,8 +253,9 @@ def contact_record(
     order_raw = row.get("emergency_order", "") or "1"
     if not order_raw.isdigit():
         raise ValidationError(label("emergency_order"), f"expected a number, got {order_raw!r}")
-    access = (row.get("portal_access", "") or "allowed").lower()
-    if access not in ("allowed", "restricted"):
+    # blank: not stated; write_roster keeps a known contact's flag, a new contact is allowed
+    access = (row.get("portal_access", "") or "").strip().lower()
+    if access not in ("allowed", "restricted", ""):
         raise ValidationError(
             label("portal_access"), f"expected allowed or restricted, got {access!r}"
         )
@@ -361,6 +362,58 @@ def _diff(
     return adds, changes, same, gone
 
 
+def _known_contacts(
+    session: Session, incoming: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """Incoming contacts laid over the ones this database already holds for their students.
+
+    A contact keeps the id it has: the portal's `portal_link.contact_id` names it, and ids made
+    by an older name key (before domain.names.match_key) differ from contact_id()'s today.
+    A contact is the same one when its match key is. Where two stored contacts of a student now
+    share a key, the one a portal link names is kept. A blank portal_access keeps the stored
+    flag (a re-import that says nothing never lifts a restriction); a new contact is allowed.
+    """
+    pids = sorted({c["permanent_id"] for c in incoming.values()})
+    linked: set[str] = set()
+    stored: dict[tuple[str, str], tuple[str, str]] = {}
+    for i in range(0, len(pids), CHUNK):
+        part = pids[i : i + CHUNK]
+        linked.update(
+            cid
+            for cid in session.scalars(
+                select(PortalLink.contact_id).where(PortalLink.permanent_id.in_(part))
+            )
+            if cid
+        )
+        rows = session.execute(
+            select(
+                StudentContact.id,
+                StudentContact.permanent_id,
+                StudentContact.contact_name,
+                StudentContact.portal_access,
+            )
+            .where(StudentContact.permanent_id.in_(part))
+            .order_by(StudentContact.id)
+        ).all()
+        for cid, pid, name, access in rows:
+            key = (pid, match_key(name))
+            kept = stored.get(key)
+            # a linked contact wins, then the id today's key gives, then the first by id
+            if kept is None or (
+                kept[0] not in linked and (cid in linked or cid == contact_id(pid, name))
+            ):
+                stored[key] = (cid, access)
+    out: dict[str, dict[str, Any]] = {}
+    for record in incoming.values():
+        known = stored.get((record["permanent_id"], match_key(record["contact_name"])))
+        access = record["portal_access"] or (known[1] if known else "allowed")
+        record = record | {"portal_access": access}
+        if known is not None:
+            record["id"] = known[0]
+        out[record["id"]] = record
+    return out
+
+
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for i in range(0, len(rows), CHUNK):
         yield rows[i : i + CHUNK]
@@ -436,6 +489,7 @@ def write_roster(session: Session, actor: Actor, roster: CheckedRoster) -> Impor
     c_changes: list[dict[str, Any]] = []
     c_gone: list[str] = []
     if contacts is not None:
+        contacts = _known_contacts(session, contacts)
         c_adds, c_changes, _, stale = _diff(session, StudentContact, "id", contacts)
         # the export is authoritative for the students it lists: their other contacts go
         stale_set = set(stale)
