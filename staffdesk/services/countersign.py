@@ -4,7 +4,8 @@ own username and password, without signing the clerk out.
 The approver is authenticated inside the same unit of work (services/staff.authenticate, so its
 sign-in throttling and audit apply) and the decision is theirs, from the desk's workstation, under
 every rule `approve` enforces: the approver role and school, not the ID checker, restricted
-contacts, a reason for a guardian who is not on the contact list.
+contacts, a reason for a guardian who is not on the contact list or whose name is close to a
+restricted contact's.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def countersign_approve(
     password: str,
     not_a_contact_reason: str = "",
     override_reason: str = "",
+    possible_match_reason: str = "",
     expected_version: int | None = None,
 ) -> Countersigned:
     """Approve `request_id` as `username`, at the workstation where `desk` is signed in.
@@ -46,6 +48,7 @@ def countersign_approve(
         request_id,
         override_reason=override_reason,
         not_a_contact_reason=not_a_contact_reason,
+        possible_match_reason=possible_match_reason,
         expected_version=expected_version,
         at_desk_of=desk.username,
     )

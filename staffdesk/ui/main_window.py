@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         role = states.role(actor.role.value)
         self.user_label.setText(f"{actor.display_name} ({role}) · {school}")
         self.admin_menu.menuAction().setVisible(actor.role is Role.ADMIN)
-        for key in ("approve", "reject", "reissue", "revoke", "batch"):
+        for key in ("reject", "reissue", "revoke", "batch"):  # a clerk approves by countersign
             self.actions[key].setEnabled(actor.role is not Role.CLERK)
         self.queue.set_schools()
         self.locked = False
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
 
     def start_session_actions(self) -> None:
         actor = self.desk.me()
-        for key in ("approve", "reject", "reissue", "revoke", "batch"):
+        for key in ("reject", "reissue", "revoke", "batch"):  # a clerk approves by countersign
             self.actions[key].setEnabled(actor.role is not Role.CLERK)
 
     def _unlock_failed(self, exc: BaseException) -> None:

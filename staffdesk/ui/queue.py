@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -121,8 +122,18 @@ def request_html(v: req_svc.RequestView) -> str:
             + translate("RequestDetail", "(not on the contact list)")
             + "</span>"
         )
+    rows.append((QT_TRANSLATE_NOOP("RequestDetail", "Parent/guardian"), guardian))
+    if not v.guardian_on_contacts and v.contacts:
+        rows.append(
+            (
+                QT_TRANSLATE_NOOP("RequestDetail", "Contact list"),
+                "; ".join(
+                    e(c.name) + (f" ({e(c.relationship)})" if c.relationship else "")
+                    for c in v.contacts
+                ),
+            )
+        )
     rows += [
-        (QT_TRANSLATE_NOOP("RequestDetail", "Parent/guardian"), guardian),
         (QT_TRANSLATE_NOOP("RequestDetail", "Address"), e(v.address)),
         (QT_TRANSLATE_NOOP("RequestDetail", "Home phone"), e(v.phone_display)),
         (QT_TRANSLATE_NOOP("RequestDetail", "Email"), e(v.email)),
@@ -158,7 +169,18 @@ def request_html(v: req_svc.RequestView) -> str:
             text += f": {e(d.reason)}"
         if d.override_reason:
             text += translate("RequestDetail", " (override: {0})").format(e(d.override_reason))
+        if d.workstation:
+            text += translate("RequestDetail", ", at workstation {0}").format(e(d.workstation))
         rows.append((QT_TRANSLATE_NOOP("RequestDetail", "Decision"), text))
+        if d.not_a_contact_reason:
+            rows.append(
+                (
+                    QT_TRANSLATE_NOOP("RequestDetail", "Not on the contact list"),
+                    translate("RequestDetail", "approved because: {0}").format(
+                        e(d.not_a_contact_reason)
+                    ),
+                )
+            )
     for p in v.passcodes:
         state = "locked" if p.locked and p.state.value == "active" else p.state.value
         extra = (
@@ -188,7 +210,7 @@ class DecisionContext:
     two_person_rule: bool
 
 
-def _decision_context(session: Session, actor: Actor, request_id: str) -> DecisionContext:
+def decision_context(session: Session, actor: Actor, request_id: str) -> DecisionContext:
     return DecisionContext(
         req_svc.get_request(session, actor, request_id), settings.load(session).two_person_rule
     )
@@ -448,7 +470,7 @@ class ApprovalQueue(QWidget):
     def load_detail(self, request_id: str) -> None:
         actor = self.desk.me()
         self.desk.worker.submit(
-            lambda s: _decision_context(s, actor, request_id),
+            lambda s: decision_context(s, actor, request_id),
             self._show,
             lambda exc: show_error(self, exc),
             owner=self,
@@ -465,7 +487,8 @@ class ApprovalQueue(QWidget):
         allowed = set(ctx.request.allowed)
         approver = self.desk.actor is not None and self.desk.actor.role is not Role.CLERK
         self.buttons["check_id"].setEnabled(Action.VERIFY in allowed)
-        self.buttons["approve"].setEnabled(approver and Action.APPROVE in allowed)
+        # a clerk's Approve opens the countersign: an approver signs here with their password
+        self.buttons["approve"].setEnabled(Action.APPROVE in allowed)
         self.buttons["reject"].setEnabled(approver and Action.REJECT in allowed)
         self.buttons["issue"].setEnabled(Action.ISSUE in allowed)
         self.buttons["reissue"].setEnabled(approver and Action.REISSUE in allowed)
@@ -476,9 +499,25 @@ class ApprovalQueue(QWidget):
         if self.ctx and self.ctx.request.status is RequestStatus.RECORDED:
             self.check_id_requested.emit(self.ctx.request)
 
-    def decide(self, action: Action) -> DecisionDialog | None:
+    def needs_countersign(self, action: Action) -> bool:
+        """A clerk, or the approver who checked this ID, approves only by an approver's
+        countersign at this desk."""
+        if action is not Action.APPROVE or self.ctx is None:
+            return False
+        me, v = self.desk.me(), self.ctx.request
+        checked = v.identity is not None and v.identity.verified_by == me.username
+        return me.role is Role.CLERK or (self.ctx.two_person_rule and checked)
+
+    def decide(self, action: Action) -> QDialog | None:
         if self.ctx is None:
             return None
+        if self.needs_countersign(action):
+            from staffdesk.ui.countersign import CountersignDialog
+
+            sign = CountersignDialog(self.desk, self.ctx, self)
+            sign.approved.connect(lambda done: self._decided(done.request))
+            sign.open()
+            return sign
         dialog = DecisionDialog(self.desk, self.ctx, action, self)
         dialog.decided.connect(self._decided)
         dialog.open()
