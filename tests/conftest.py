@@ -241,10 +241,14 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture
-def desk_app(qtbot: object, demo_template: Path, tmp_path: Path) -> Iterator[object]:
-    """The app on a copy of the demo district, database open, nobody signed in yet."""
+def desk_app(
+    qtbot: object, demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[object]:
+    """The app on a copy of the demo district, database open, nobody signed in yet; this
+    desk's remembered choices (last user, school) start empty."""
     from PySide6.QtCore import Qt
 
+    monkeypatch.setenv("STAFFDESK_CONFIG_DIR", str(tmp_path / "desk-config"))
     from staffdesk.ui.app import DeskApp
     from tests.ui_helpers import copy_db
 

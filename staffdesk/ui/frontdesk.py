@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from staffdesk.domain.errors import NotFound
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.services import queries
 from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui import states
 from staffdesk.ui.base import Desk
-from staffdesk.ui.errors import show_error
+from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.models import Column, PagedModel, RowsModel
 
@@ -34,8 +45,16 @@ class SearchQuery:
     schools: tuple[str, ...]
 
 
-def _restricted(value: bool) -> str:
-    return QCoreApplication.translate("FrontDesk", "RESTRICTED") if value else ""
+def portal_access(row: queries.ContactRow) -> str:
+    """A contact's portal access as the clerk needs it: restricted, linked (which account,
+    when), or allowed and not linked yet."""
+    tr = QCoreApplication.translate
+    if row.restricted:
+        return tr("FrontDesk", "RESTRICTED")
+    if row.portal_account:
+        when = f"{row.linked_at:%Y-%m-%d}" if row.linked_at is not None else ""
+        return tr("FrontDesk", "Linked: {0} ({1})").format(row.portal_account, when)
+    return tr("FrontDesk", "Allowed, not linked")
 
 
 def student_search_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
@@ -66,12 +85,30 @@ def contacts_model(parent: QWidget | None = None) -> RowsModel:
             Column("name", QT_TRANSLATE_NOOP("Columns", "Contact")),
             Column("relationship", QT_TRANSLATE_NOOP("Columns", "Relationship")),
             Column("phone", QT_TRANSLATE_NOOP("Columns", "Phone")),
-            Column("restricted", QT_TRANSLATE_NOOP("Columns", "Portal access"), fmt=_restricted),
+            Column(
+                "restricted", QT_TRANSLATE_NOOP("Columns", "Portal access"), row_fmt=portal_access
+            ),
         ),
         parent,
     )
     model.highlight = lambda row: bool(row.restricted)
     return model
+
+
+def portal_links_model(parent: QWidget | None = None) -> RowsModel:
+    """The accounts linked to the student in the portal (portal_link), newest first."""
+
+    def contact(value: str) -> str:
+        return value or QCoreApplication.translate("FrontDesk", "(has not picked a name)")
+
+    return RowsModel(
+        (
+            Column("contact", QT_TRANSLATE_NOOP("Columns", "Contact"), fmt=contact),
+            Column("account", QT_TRANSLATE_NOOP("Columns", "Account")),
+            Column("linked_at", QT_TRANSLATE_NOOP("Columns", "When")),
+        ),
+        parent,
+    )
 
 
 def history_model(parent: QWidget | None = None) -> RowsModel:
@@ -103,14 +140,54 @@ def setup_table(view: QTableView, stretch: int = -1) -> None:
     view.setWordWrap(False)
 
 
+class ScanGuard(QObject):
+    """Makes the Permanent ID box scanner-proof: once an ID was looked up, the next character
+    typed or scanned starts a new ID instead of being appended, even if a click took the
+    selection away. Moving the cursor or deleting first means the clerk is correcting the ID:
+    then keys edit it as usual."""
+
+    EDITING_KEYS = {
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Delete,
+    }
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        self.looked_up = False
+        edit.installEventFilter(self)
+
+    def mark_looked_up(self) -> None:
+        self.looked_up = True
+        self.edit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and self.looked_up:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in self.EDITING_KEYS:
+                self.looked_up = False
+            elif event.text() and event.text().isprintable():
+                self.looked_up = False
+                self.edit.clear()  # the keypress itself then types the first character
+        return False
+
+
 class FrontDesk(QWidget):
     """Signals: new_form_requested(object) — the StudentCard or None;
-    check_id_requested(str) and issue_requested(str) — a request id."""
+    check_id_requested(str) and issue_requested(str) — a request id;
+    lost_slip_requested(object) — the StudentCard whose slip was lost;
+    card_loaded(object) — a StudentCard is shown; card_cleared() — no student is shown."""
 
     new_form_requested = Signal(object)
     check_id_requested = Signal(str)
     issue_requested = Signal(str)
+    lost_slip_requested = Signal(object)
     card_loaded = Signal(object)
+    card_cleared = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +201,8 @@ class FrontDesk(QWidget):
         self.student_facts = child(self.ui, QLabel, "student_facts")
         self.contacts = child(self.ui, QTableView, "contacts")
         self.history = child(self.ui, QTableView, "history")
+        self.portal_links = child(self.ui, QTableView, "portal_links")
+        self.lost_slip_button = child(self.ui, QPushButton, "lost_slip")
         self.new_form_button = child(self.ui, QPushButton, "new_form")
         self.check_id_button = child(self.ui, QPushButton, "check_id")
         self.issue_button = child(self.ui, QPushButton, "issue")
@@ -137,9 +216,13 @@ class FrontDesk(QWidget):
         self.contacts.setModel(self.contacts_model)
         self.history_model = history_model(self)
         self.history.setModel(self.history_model)
+        self.links_model = portal_links_model(self)
+        self.portal_links.setModel(self.links_model)
         setup_table(self.results, stretch=0)
         setup_table(self.contacts, stretch=1)
+        setup_table(self.portal_links, stretch=1)
         setup_table(self.history)
+        self.scan_guard = ScanGuard(self.permanent_id)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -158,6 +241,7 @@ class FrontDesk(QWidget):
         self.new_form_button.clicked.connect(lambda: self.new_form_requested.emit(self.card))
         self.check_id_button.clicked.connect(self.check_id)
         self.issue_button.clicked.connect(self.issue)
+        self.lost_slip_button.clicked.connect(self.lost_slip)
         self._update_buttons()
 
     # ---------------------------------------------------------------- finding
@@ -213,6 +297,8 @@ class FrontDesk(QWidget):
 
     # ---------------------------------------------------------------- the card
     def load_card(self, permanent_id: str) -> None:
+        if self.card is not None and self.card.permanent_id != permanent_id:
+            self.clear_card()  # while the new card loads, no action may reach the old child
         self._wanted_card = permanent_id
         actor, url = self.desk.me(), self.desk.url
         self.desk.worker.submit(
@@ -227,13 +313,21 @@ class FrontDesk(QWidget):
             self.load_card(self.card.permanent_id)
 
     def _card_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)
-        self.permanent_id.selectAll()
+        self.clear_card()
+        if isinstance(exc, NotFound):
+            # said on the card, not in a message box: a box would swallow the next scan
+            self.student_name.setText(self.tr("Not found"))
+            self.student_facts.setText(describe(exc).text)
+        else:
+            show_error(self, exc)
+        self.scan_guard.mark_looked_up()
 
     def _show_card(self, card: queries.StudentCard) -> None:
         if card.permanent_id != self._wanted_card:
             return
         self.card = card
+        if self.permanent_id.text().replace(" ", "") == card.permanent_id:
+            self.scan_guard.mark_looked_up()
         self.student_name.setText(f"{card.name}")
         restricted = sum(1 for c in card.contacts if c.restricted)
         facts = self.tr(
@@ -259,21 +353,29 @@ class FrontDesk(QWidget):
         self.student_facts.setText(facts)
         self.contacts_model.set_rows(card.contacts)
         self.history_model.set_rows(card.history)
+        self.links_model.set_rows(card.portal_links)
         self._update_buttons()
         self.card_loaded.emit(card)
 
+    def clear_card(self) -> None:
+        """Show no student: nothing F2 or any action could apply to the previous child."""
+        self.card = None
+        self.contacts_model.set_rows([])
+        self.history_model.set_rows([])
+        self.links_model.set_rows([])
+        self.student_name.setText(self.tr("No student selected"))
+        self.student_facts.setText("")
+        self._update_buttons()
+        self.card_cleared.emit()
+
     def clear(self) -> None:
         """Forget everything shown (sign-out)."""
-        self.card = None
+        self._wanted_card = ""
+        self.clear_card()
         self.search.clear()
         self.permanent_id.clear()
         self.search_model.set_rows([])
-        self.contacts_model.set_rows([])
-        self.history_model.set_rows([])
-        self.student_name.setText(self.tr("No student selected"))
-        self.student_facts.setText("")
         self.results_status.setText("")
-        self._update_buttons()
 
     # ---------------------------------------------------------------- actions
     def request_with(self, statuses: set[str]) -> str | None:
@@ -301,11 +403,23 @@ class FrontDesk(QWidget):
         if rid:
             self.issue_requested.emit(rid)
 
+    def lost_slip(self) -> None:
+        if self.card is not None and self.has_issued():
+            self.lost_slip_requested.emit(self.card)
+
+    def has_issued(self) -> bool:
+        """A slip was issued for this student once: a lost slip can start from it."""
+        done = {RequestStatus.ISSUED.value, RequestStatus.REVOKED.value}
+        return self.card is not None and any(
+            h.kind == "request" and h.what in done for h in self.card.history
+        )
+
     def _update_buttons(self) -> None:
         self.check_id_button.setEnabled(
             self.request_with({RequestStatus.RECORDED.value}) is not None
         )
         self.issue_button.setEnabled(self.request_with({RequestStatus.APPROVED.value}) is not None)
+        self.lost_slip_button.setEnabled(self.has_issued())
 
 
 __all__ = ["FrontDesk"]

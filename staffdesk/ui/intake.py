@@ -67,6 +67,7 @@ class AccessFormDialog(FormDialog):
         self.notice: QLabel = self.w(QLabel, "notice")  # type: ignore[assignment]
         self.paper_form_signed: QCheckBox = self.w(QCheckBox, "paper_form_signed")  # type: ignore[assignment]
         self._accepted = (False, False)  # what the clerk confirmed on this submission
+        self.replaces_request_id = ""  # a lost slip: the request whose code issuing revokes
         self.f["signed_on"] = self.signed_on
         self.f["paper_form_signed"] = self.paper_form_signed
         self.f["language"] = self.language
@@ -136,6 +137,27 @@ class AccessFormDialog(FormDialog):
             self.notice.setVisible(True)
         self.language.setCurrentIndex(0)  # the family's language on the roster
 
+    def fill_lost_slip(self, form: req_svc.AccessForm, old_serial: str) -> None:
+        """Prefill a lost slip from the last form (services.lost_slip): the parent checks each
+        field and signs a new paper form."""
+        for name in ("guardian_name", "address", "phone", "email"):
+            self.set_text(name, str(getattr(form, name)))
+        self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
+        self.replaces_request_id = form.replaces_request_id
+        self.setWindowTitle(self.tr("Lost slip — new Parent Access Form"))
+        text = (
+            self.tr("Lost slip: issuing this form's code revokes the old one (serial {0}).").format(
+                old_serial
+            )
+            if old_serial
+            else self.tr("Lost slip: the old code no longer works; nothing to revoke.")
+        )
+        self.notice.setText(
+            f"{self.notice.text()}\n{text}".strip() if self.notice.isVisible() else text
+        )
+        self.notice.setVisible(True)
+        self.paper_form_signed.setFocus()
+
     def _check_field(self, name: str, check: object) -> None:
         value = self.text(name).strip()
         if not value:
@@ -178,6 +200,7 @@ class AccessFormDialog(FormDialog):
             school_code=self.card.school_code if self.card else "",
             language=str(self.language.currentData() or ""),
             paper_form_signed=self.paper_form_signed.isChecked(),
+            replaces_request_id=self.replaces_request_id,
         )
 
     def submit(self, accept_mismatch: bool = False, accept_duplicate: bool = False) -> None:

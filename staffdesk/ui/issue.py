@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from staffdesk import config
 from staffdesk.domain.errors import PrintFailed
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
@@ -44,6 +45,7 @@ from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.languages import slip_language_items
 from staffdesk.ui.pdfimage import pdf_pages
+from staffdesk.ui.printing import printer_label
 
 log = logging.getLogger("staffdesk.print")
 
@@ -233,6 +235,10 @@ class IssueDialog(FormDialog):
             text += " " + self.tr(
                 "Pending sync: the portal accepts this code once this workstation has synced."
             )
+        if issued.revoked_serials:
+            text += " " + self.tr(
+                "The old code (serial {0}) was revoked: it no longer works in the portal."
+            ).format(", ".join(issued.revoked_serials))
         if issued.language_fallback:
             text += " " + self.tr(
                 "The slip is in English: no slip text ships for the family's language {0}."
@@ -286,6 +292,9 @@ class IssueDialog(FormDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("StaffDesk slip")
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # the slip's own size
+        preferred = config.get(config.PRINTER)  # this desk's printer, preselected
+        if preferred and not preferred.lower().endswith(".pdf"):
+            printer.setPrinterName(preferred)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -304,7 +313,8 @@ class IssueDialog(FormDialog):
         except PrintFailed as exc:
             self._output_failed(exc)
             return
-        self._log("print", self.tr("Sent to the printer {0}.").format(printer.printerName()))
+        name = printer_label(printer) or self.tr("(the system's default printer)")
+        self._log("print", self.tr("Sent to the printer {0}.").format(name))
 
     def save_pdf(self, path: str = "") -> None:
         if self.rendered is None or self.issued is None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -18,55 +20,28 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import AuthenticationFailed
 from staffdesk.domain.workflow import Action, Role
 from staffdesk.services import queries, staff
 from staffdesk.services import requests as req_svc
 from staffdesk.ui import prefs, states
+from staffdesk.ui.badge import ApproverBadge
 from staffdesk.ui.base import Desk, DeskEvents
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.frontdesk import FrontDesk
+from staffdesk.ui.idle import IdleWatcher
 from staffdesk.ui.intake import AccessFormDialog, IdentityCheckDialog
 from staffdesk.ui.issue import IssueDialog
 from staffdesk.ui.queue import ApprovalQueue
+from staffdesk.ui.sync_status import sync_round, sync_status_text
+
+if TYPE_CHECKING:
+    from staffdesk.services.lost_slip import LostSlipDraft
 
 log = logging.getLogger("staffdesk.ui")
-
-INPUT_EVENTS = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-}
-
-
-class IdleWatcher(QObject):
-    """Restarts the idle timer on any keyboard or mouse input in the application.
-
-    Signals: idle() — no input for the configured number of minutes.
-    """
-
-    idle = Signal()
-
-    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle)
-        self.set_minutes(minutes)
-
-    def set_minutes(self, minutes: int) -> None:
-        self.timer.setInterval(minutes * 60_000)
-        self.timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS:
-            self.timer.start()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -144,7 +119,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
         m.addAction(self._act("new_form", self.tr("&New access form…"), self.new_form, "F2"))
+        m.addAction(self._act("lost_slip", self.tr("&Lost slip…"), self.front.lost_slip, "F7"))
         m.addSeparator()
+        m.addAction(self._act("switch_school", self.tr("S&witch school…"), self.switch_school))
         m.addAction(
             self._act(
                 "lock",
@@ -232,11 +209,16 @@ class MainWindow(QMainWindow):
         self.desk.worker.busy_changed.connect(
             lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
         )
+        self.badge = ApproverBadge(self.desk, self)
+        self.menuBar().setCornerWidget(self.badge, Qt.Corner.TopRightCorner)
 
     def _connect(self) -> None:
         self.front.new_form_requested.connect(self.new_form)
         self.front.check_id_requested.connect(self.check_id_for)
         self.front.issue_requested.connect(lambda rid: self.open_issue(rid, False))
+        self.front.lost_slip_requested.connect(self.lost_slip)
+        self.badge.clicked.connect(self.show_queue)
+        self.events.request_changed.connect(lambda _rid: self.badge.refresh())
         self.queue.check_id_requested.connect(self.open_identity)
         self.queue.issue_requested.connect(self.open_issue)
         self.queue.request_changed.connect(self.events.request_changed)
@@ -250,9 +232,7 @@ class MainWindow(QMainWindow):
     def start_session(self) -> None:
         actor = self.desk.me()
         self.signed_in_at = time.monotonic()
-        school = self.desk.school or self.tr("all my schools")
-        role = states.role(actor.role.value)
-        self.user_label.setText(f"{actor.display_name} ({role}) · {school}")
+        self._show_user()
         self.admin_menu.menuAction().setVisible(actor.role is Role.ADMIN)
         for key in ("reject", "reissue", "revoke", "batch"):  # a clerk approves by countersign
             self.actions[key].setEnabled(actor.role is not Role.CLERK)
@@ -265,6 +245,40 @@ class MainWindow(QMainWindow):
         self.reauth.start()
         self.status_timer.start()
         self.refresh_status()
+        self.badge.start()
+        self.show_desk()
+        self.front.focus_permanent_id()
+
+    def _show_user(self) -> None:
+        actor = self.desk.me()
+        school = self.desk.school or self.tr("all my schools")
+        role = states.role(actor.role.value)
+        self.user_label.setText(f"{actor.display_name} ({role}) · {school}")
+
+    def switch_school(self) -> None:
+        """Work at another of one's schools; the sign-in remembers it for next time."""
+        if self.locked or len(self.desk.schools) <= 1:
+            return
+        choices = [self.tr("All my schools")]
+        codes = ["", *sorted(self.desk.schools)]
+        choices += [f"{c} — {self.desk.schools[c]}" for c in codes[1:]]
+        current = codes.index(self.desk.school) if self.desk.school in codes else 0
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Switch school"),
+            self.tr("School you are working at:"),
+            choices,
+            current,
+            False,
+        )
+        if not ok:
+            return
+        self.desk.school = codes[choices.index(label)]
+        prefs.remember_school(self.desk.me().username, self.desk.school)
+        self._show_user()
+        self.queue.set_schools()
+        self.front.clear()
+        self.badge.refresh()
         self.show_desk()
         self.front.focus_permanent_id()
 
@@ -281,6 +295,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.reauth.stop()
         self.status_timer.stop()
+        self.badge.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
@@ -336,6 +351,7 @@ class MainWindow(QMainWindow):
         )
         child(self.lock_ui, QLabel, "message").setText("")
         self.stack.setCurrentIndex(self.PAGE_LOCK)
+        self.badge.stop()
         self.menuBar().setEnabled(False)
         for action in self.actions.values():
             action.setEnabled(False)
@@ -362,6 +378,7 @@ class MainWindow(QMainWindow):
         for action in self.actions.values():
             action.setEnabled(True)
         self.start_session_actions()
+        self.badge.start()
         self.stack.setCurrentIndex(getattr(self, "_page_before_lock", self.PAGE_DESK))
         for w in self._hidden_dialogs:
             w.show()
@@ -447,6 +464,26 @@ class MainWindow(QMainWindow):
         dialog.recorded.connect(self._recorded)
         self._keep(dialog).open()  # type: ignore[attr-defined]
         return dialog
+
+    def lost_slip(self, card: queries.StudentCard) -> None:
+        """A parent lost the slip: a new form prefilled from the last one (services.lost_slip);
+        ID check and approval as for any form, and issuing it revokes the old code."""
+        if self.locked:
+            return
+        from staffdesk.services import lost_slip
+
+        actor = self.desk.me()
+        self.desk.worker.submit(
+            lambda s: lost_slip.lost_slip_form(s, actor, card.permanent_id),
+            lambda draft: self._open_lost_slip(card, draft),
+            lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def _open_lost_slip(self, card: queries.StudentCard, draft: LostSlipDraft) -> None:
+        dialog = self.new_form(card)
+        if dialog is not None:
+            dialog.fill_lost_slip(draft.form, draft.old_serial)
 
     def _recorded(self, result: req_svc.Recorded) -> None:
         self.events.request_changed.emit(result.request.id)
@@ -551,47 +588,3 @@ class MainWindow(QMainWindow):
                 event.ignore()  # type: ignore[attr-defined]
                 return
         event.accept()  # type: ignore[attr-defined]
-
-
-def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str] | None) -> bool:
-    """One sync round from this workstation's local store, if it has a shared database."""
-    from staffdesk.sync import config
-    from staffdesk.sync import connection as sync_connection
-    from staffdesk.sync.engine import sync_once
-
-    if not config.issues_pending_sync(url):
-        return False  # standalone, or this store is the shared database itself
-    shared_url = sync_connection.resolve_url()
-    if shared_url is None:
-        return False
-    shared = sync_connection.shared_engine(shared_url)
-    try:
-        sync_once(factory, shared, schools=schools)
-    finally:
-        shared.dispose()
-    return True
-
-
-def sync_status_text(session: Session, url: str) -> str:
-    """Online/offline, changes waiting, last sync, open conflicts: from the sync engine."""
-    from sqlalchemy.engine import make_url
-
-    from staffdesk.sync.status import sync_status
-
-    translate = QApplication.translate  # lupdate reads translate(context, text)
-
-    if make_url(url).get_backend_name() != "sqlite":
-        return translate("MainWindow", "Shared database (direct)")
-    st = sync_status(session)
-    if st.state == "standalone":
-        return translate("MainWindow", "Standalone")
-    parts = [translate("MainWindow", "Online") if st.online else translate("MainWindow", "Offline")]
-    parts.append(translate("MainWindow", "{0} waiting").format(st.waiting))
-    if st.last_sync_at is not None:
-        local = st.last_sync_at.astimezone()
-        parts.append(translate("MainWindow", "last sync {0}").format(f"{local:%Y-%m-%d %H:%M}"))
-    else:
-        parts.append(translate("MainWindow", "never synced"))
-    if st.open_conflicts:
-        parts.append(translate("MainWindow", "{0} conflict(s)").format(st.open_conflicts))
-    return " · ".join(parts)

@@ -64,6 +64,23 @@ def get(key: str) -> str:
     return str(value) if value is not None else REMEMBERED[key]
 
 
+def _school_key(username: str) -> str:
+    safe = "".join(c if c.isalnum() or c in "._-@" else "_" for c in username.lower())
+    return f"last_school/{safe}"
+
+
+def last_school(username: str) -> str | None:
+    """The school `username` last picked at this desk ("" = all their schools), or None."""
+    value = _store().value(_school_key(username))
+    return None if value is None else str(value)
+
+
+def remember_school(username: str, code: str) -> None:
+    store = _store()
+    store.setValue(_school_key(username), code)
+    store.sync()
+
+
 def put(key: str, value: str) -> None:
     if key not in REMEMBERED:
         raise KeyError(key)

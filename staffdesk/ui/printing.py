@@ -26,6 +26,14 @@ def default_printer() -> str:
     return str(QPrinterInfo.defaultPrinterName())
 
 
+def printer_label(printer: QPrinter) -> str:
+    """The name the clerk knows the printer by: the print queue's name, the PDF file a "print
+    to file" wrote, or the system default's name when Qt leaves the printer unnamed."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return str(printer.outputFileName())
+    return str(printer.printerName() or default_printer())
+
+
 def make_printer(name: str = "") -> QPrinter:
     """A printer set up for US Letter slips: `name` ("" = the system default), or a .pdf file."""
     if name.lower().endswith(".pdf"):

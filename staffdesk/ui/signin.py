@@ -103,6 +103,7 @@ class SignInDialog(FormDialog):
             return
         if self._actor is not None:  # second step: the school was picked
             self.desk.school = str(self.school.currentData() or "")
+            prefs.remember_school(self._actor.username, self.desk.school)
             self._finish(self._actor)
             return
         username, password = self.username.text().strip(), self.password.text()
@@ -127,6 +128,12 @@ class SignInDialog(FormDialog):
         prefs.put("last_username", actor.username)
         if len(schools) <= 1:
             self.desk.school = schools[0].code if schools and not actor.is_admin else ""
+            self._finish(actor)
+            return
+        remembered = prefs.last_school(actor.username)
+        if remembered is not None and (remembered == "" or remembered in self.desk.schools):
+            # the school picked last time is still one of theirs: no picker (File › Switch school)
+            self.desk.school = remembered
             self._finish(actor)
             return
         self._actor = actor

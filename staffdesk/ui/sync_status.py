@@ -1,0 +1,50 @@
+"""The status bar's sync part: one background sync round, and the text that says how it went."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str] | None) -> bool:
+    """One sync round from this workstation's local store, if it has a shared database."""
+    from staffdesk.sync import config
+    from staffdesk.sync import connection as sync_connection
+    from staffdesk.sync.engine import sync_once
+
+    if not config.issues_pending_sync(url):
+        return False  # standalone, or this store is the shared database itself
+    shared_url = sync_connection.resolve_url()
+    if shared_url is None:
+        return False
+    shared = sync_connection.shared_engine(shared_url)
+    try:
+        sync_once(factory, shared, schools=schools)
+    finally:
+        shared.dispose()
+    return True
+
+
+def sync_status_text(session: Session, url: str) -> str:
+    """Online/offline, changes waiting, last sync, open conflicts: from the sync engine."""
+    from sqlalchemy.engine import make_url
+
+    from staffdesk.sync.status import sync_status
+
+    translate = QApplication.translate  # lupdate reads translate(context, text)
+
+    if make_url(url).get_backend_name() != "sqlite":
+        return translate("MainWindow", "Shared database (direct)")
+    st = sync_status(session)
+    if st.state == "standalone":
+        return translate("MainWindow", "Standalone")
+    parts = [translate("MainWindow", "Online") if st.online else translate("MainWindow", "Offline")]
+    parts.append(translate("MainWindow", "{0} waiting").format(st.waiting))
+    if st.last_sync_at is not None:
+        local = st.last_sync_at.astimezone()
+        parts.append(translate("MainWindow", "last sync {0}").format(f"{local:%Y-%m-%d %H:%M}"))
+    else:
+        parts.append(translate("MainWindow", "never synced"))
+    if st.open_conflicts:
+        parts.append(translate("MainWindow", "{0} conflict(s)").format(st.open_conflicts))
+    return " · ".join(parts)
