@@ -3,11 +3,11 @@ user log dir. Nothing here ever receives a VPC, a password or a full phone numbe
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 from pathlib import Path
-from typing import TextIO
 
 import platformdirs
 
@@ -26,7 +26,7 @@ def log_dir() -> Path:
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Each log file, the first and every one a rotation starts, is created owner-only."""
 
-    def _open(self) -> TextIO:
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
             os.fchmod(fd, 0o600)

@@ -101,7 +101,7 @@ def test_cancelling_a_batch_issues_nothing_and_writes_no_file(
 
 def test_a_clerk_cannot_batch_print(qtbot, desk_app, boxes):
     win = signed_in(desk_app, "clerk")
-    assert not win.actions["batch"].isEnabled()
+    assert not win.menu_actions["batch"].isEnabled()
 
 
 # ------------------------------------------------------------------------------ admin screens

@@ -145,7 +145,7 @@ def test_other_id_needs_a_description(qtbot, desk_app, boxes):
 
 def test_queue_sorts_in_sql_and_approver_approves(qtbot, desk_app, boxes, qtmodeltester):
     win = signed_in(desk_app, "approver")
-    win.actions["go_queue"].trigger()  # F4
+    win.menu_actions["go_queue"].trigger()  # F4
     queue = win.queue
     qtbot.waitUntil(lambda: queue.model.rowCount() >= 5 and not queue.model.loading, timeout=5000)
     qtmodeltester.check(queue.model)
@@ -179,7 +179,7 @@ def test_queue_sorts_in_sql_and_approver_approves(qtbot, desk_app, boxes, qtmode
     assert queue.model.row_at(selected.row()).id == approved_id
     assert queue.model.data(queue.model.index(selected.row(), 5)) == "approved"
     with qtbot.waitSignal(queue.issue_requested, timeout=5000) as asked:
-        win.actions["issue"].trigger()  # F8
+        win.menu_actions["issue"].trigger()  # F8
     assert asked.args == [approved_id, False]
     for dialog in list(win.dialogs):
         dialog.hide()

@@ -126,14 +126,15 @@ def register(c: Commands) -> None:
 def with_language_list(parser: argparse.ArgumentParser) -> None:
     """--help ends with the languages that ship and their translation status. The list is read
     from resources/slips/ when help is asked for, not every time the command line starts."""
-    format_help = parser.format_help
+    parser.formatter_class = _LanguagesListed
 
-    def help_with_languages() -> str:
+
+class _LanguagesListed(argparse.RawDescriptionHelpFormatter):
+    """Ends the help, where an epilog goes, with the shipped languages."""
+
+    def format_help(self) -> str:
         from staffdesk.services.settings import slip_languages
 
         lines = [lang.describe() for lang in slip_languages()]
-        parser.epilog = "languages:\n" + "\n".join(f"  {line}" for line in lines)
-        return format_help()
-
-    parser.format_help = help_with_languages  # type: ignore[method-assign]
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+        self.add_text("languages:\n" + "\n".join(f"  {line}" for line in lines))
+        return super().format_help()

@@ -342,12 +342,12 @@ def _queue_query(actor: Actor, f: QueueFilter) -> Select[*tuple[Any, ...]]:
         IdentityCheck.verified_by,
     ).outerjoin(IdentityCheck, IdentityCheck.request_id == AccessRequest.id)
     if f.statuses:
-        status = AccessRequest.status
+        status: ColumnElement[str] | InstrumentedAttribute[str] = AccessRequest.status
         if f.sort in _INDEXED_SORTS and not set(f.statuses) <= _RARE_STATUSES:
             # a common status matches many rows: reading the sort index and skipping the others
             # beats fetching every match by status and sorting them all (only rejected and
             # revoked are rare enough to look up by status first)
-            status = func.coalesce(AccessRequest.status, "")  # type: ignore[assignment]
+            status = func.coalesce(AccessRequest.status, "")
         q = q.where(status.in_(list(f.statuses)))
     cond = _school_filter(actor, f.schools, AccessRequest.school_code)
     if cond is not None:

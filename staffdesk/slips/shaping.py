@@ -18,7 +18,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN, ShapeData, ShapedStr, TTFont
 _FIRST_PRIVATE = 0xF0000
 
 
-class ShapedFont(TTFont):  # type: ignore[misc]
+class ShapedFont(TTFont):  # type: ignore[misc]  # reportlab ships no types: TTFont is Any
     """A TrueType font whose runs are shaped with HarfBuzz before reportlab draws them."""
 
     def __init__(self, name: str, filename: str) -> None:

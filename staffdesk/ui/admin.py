@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,11 +19,13 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError
 from staffdesk.services import queries, staff
+from staffdesk.services.context import Actor
 from staffdesk.ui import states
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.frontdesk import setup_table
 from staffdesk.ui.models import Column, RowsModel
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 # the role names in the "Role" box, translated where they are shown (self.tr)
 ROLES = (
@@ -52,7 +54,7 @@ class StaffDialog(FormDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("staff_admin", self.tr("Staff accounts"), parent)
         self.desk = desk
-        self.table: QTableView = self.w(QTableView, "table")  # type: ignore[assignment]
+        self.table: QTableView = self.w(QTableView, "table")
         self.table.setAccessibleName(self.tr("Staff accounts"))
         self.model = RowsModel(
             (
@@ -67,9 +69,9 @@ class StaffDialog(FormDialog):
         self.model.highlight = lambda r: r.active != "active"
         self.table.setModel(self.model)
         setup_table(self.table)
-        self.toggle: QPushButton = self.w(QPushButton, "toggle")  # type: ignore[assignment]
-        self.w(QPushButton, "add").clicked.connect(self.add)  # type: ignore[attr-defined]
-        self.w(QPushButton, "close").clicked.connect(self.accept)  # type: ignore[attr-defined]
+        self.toggle: QPushButton = self.w(QPushButton, "toggle")
+        self.w(QPushButton, "add").clicked.connect(self.add)
+        self.w(QPushButton, "close").clicked.connect(self.accept)
         self.toggle.clicked.connect(self.toggle_selected)
         self.table.selectionModel().selectionChanged.connect(lambda _a, _b: self._sync())
         self.resize(680, 420)
@@ -124,22 +126,24 @@ class StaffEditDialog(FormDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("staff_edit", self.tr("Add a staff account"), parent)
         self.desk = desk
-        self.username: QLineEdit = self.w(QLineEdit, "username")  # type: ignore[assignment]
-        self.display_name: QLineEdit = self.w(QLineEdit, "display_name")  # type: ignore
-        self.role: QComboBox = self.w(QComboBox, "role")  # type: ignore[assignment]
-        self.password: QLineEdit = self.w(QLineEdit, "password")  # type: ignore[assignment]
-        box: QGroupBox = self.w(QGroupBox, "schools")  # type: ignore[assignment]
+        self.username: QLineEdit = self.w(QLineEdit, "username")
+        self.display_name: QLineEdit = self.w(QLineEdit, "display_name")
+        self.role: QComboBox = self.w(QComboBox, "role")
+        self.password: QLineEdit = self.w(QLineEdit, "password")
+        box: QGroupBox = self.w(QGroupBox, "schools")
         for role, label in ROLES:
             self.role.addItem(self.tr(label), role)
         self.school_boxes: list[tuple[QCheckBox, str]] = []
+        box_layout = box.layout()
+        assert box_layout is not None, "the schools box of staff_edit.ui has a layout"
         for code, name in sorted(desk.schools.items()):
             check = QCheckBox(f"{code} — {name}")
             check.setAccessibleName(name)
-            box.layout().addWidget(check)
+            box_layout.addWidget(check)
             self.school_boxes.append((check, code))
         self.errors = FieldErrors(
             self.w(QFormLayout, "form"),
-            {  # type: ignore[arg-type]
+            {
                 "username": self.username,
                 "display name": self.display_name,
                 "role": self.role,
@@ -147,22 +151,26 @@ class StaffEditDialog(FormDialog):
                 "school": box,
             },
         )
-        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
         self.errors.clear()
         actor = self.desk.me()
-        kw = {
-            "username": self.username.text(),
-            "role": str(self.role.currentData()),
-            "password": self.password.text(),
-            "display_name": self.display_name.text(),
-            "schools": [code for box, code in self.school_boxes if box.isChecked()],
-        }
+        username, role = self.username.text(), str(self.role.currentData())
+        password, display_name = self.password.text(), self.display_name.text()
+        schools = [code for box, code in self.school_boxes if box.isChecked()]
         self.desk.worker.submit(
-            lambda s: staff.add_staff(s, actor, **kw),  # type: ignore[arg-type]
+            lambda s: staff.add_staff(
+                s,
+                actor,
+                username=username,
+                role=role,
+                password=password,
+                display_name=display_name,
+                schools=schools,
+            ),
             lambda _v: self.accept(),
             self._failed,
             owner=self,
@@ -174,15 +182,15 @@ class StaffEditDialog(FormDialog):
         show_error(self, exc)
 
 
-def _rename(session: Session, actor: object, code: str, name: str) -> None:
-    staff.rename_school(session, actor, code, name)  # type: ignore[arg-type]
+def _rename(session: Session, actor: Actor, code: str, name: str) -> None:
+    staff.rename_school(session, actor, code, name)
 
 
 class SchoolsDialog(FormDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("staff_admin", self.tr("Schools"), parent)
         self.desk = desk
-        self.table: QTableView = self.w(QTableView, "table")  # type: ignore[assignment]
+        self.table: QTableView = self.w(QTableView, "table")
         self.table.setAccessibleName(self.tr("Schools"))
         self.model = RowsModel(
             (
@@ -194,13 +202,13 @@ class SchoolsDialog(FormDialog):
         )
         self.table.setModel(self.model)
         setup_table(self.table, stretch=1)
-        add: QPushButton = self.w(QPushButton, "add")  # type: ignore[assignment]
+        add: QPushButton = self.w(QPushButton, "add")
         add.setVisible(False)  # schools come from the roster import
-        self.rename_button: QPushButton = self.w(QPushButton, "toggle")  # type: ignore
+        self.rename_button: QPushButton = self.w(QPushButton, "toggle")
         self.rename_button.setText(self.tr("&Rename…"))
         self.rename_button.setAccessibleName(self.tr("Rename the school"))
         self.rename_button.clicked.connect(self.rename)
-        self.w(QPushButton, "close").clicked.connect(self.accept)  # type: ignore[attr-defined]
+        self.w(QPushButton, "close").clicked.connect(self.accept)
         self.resize(600, 360)
         self.refresh()
 

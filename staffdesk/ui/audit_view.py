@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +24,7 @@ from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.frontdesk import setup_table
 from staffdesk.ui.models import Column, PagedModel
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 ACTIONS = (
     "",

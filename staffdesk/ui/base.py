@@ -21,7 +21,7 @@ from staffdesk.ui.worker import DbWorker
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-T = TypeVar("T", bound=QWidget)
+T = TypeVar("T", bound=QObject)  # a widget or a layout of the form
 
 
 @dataclass
@@ -118,7 +118,8 @@ class FieldErrors:
             inner = item.layout()
             if isinstance(inner, QLayout):
                 for i in range(inner.count()):
-                    if inner.itemAt(i).widget() is widget:
+                    sub = inner.itemAt(i)
+                    if sub is not None and sub.widget() is widget:
                         return row
         return -1
 

@@ -10,7 +10,7 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,6 +27,7 @@ from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import slip_language_items
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 PHASES = {  # shown through self.tr, so marked in this dialog's context
     "hash": QT_TRANSLATE_NOOP("BatchPrintDialog", "Generating passcodes"),
@@ -45,15 +46,15 @@ class BatchPrintDialog(FormDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("batch", self.tr("Batch print a school's slips"), parent)
         self.desk = desk
-        self.school: QComboBox = self.w(QComboBox, "school")  # type: ignore[assignment]
-        self.grade: QLineEdit = self.w(QLineEdit, "grade")  # type: ignore[assignment]
-        self.language: QComboBox = self.w(QComboBox, "language")  # type: ignore[assignment]
-        self.out: QLineEdit = self.w(QLineEdit, "out")  # type: ignore[assignment]
-        self.progress: QProgressBar = self.w(QProgressBar, "progress")  # type: ignore
-        self.status: QLabel = self.w(QLabel, "status")  # type: ignore[assignment]
-        self.start_button: QPushButton = self.w(QPushButton, "start")  # type: ignore
-        self.cancel_button: QPushButton = self.w(QPushButton, "cancel")  # type: ignore
-        self.close_button: QPushButton = self.w(QPushButton, "close")  # type: ignore
+        self.school: QComboBox = self.w(QComboBox, "school")
+        self.grade: QLineEdit = self.w(QLineEdit, "grade")
+        self.language: QComboBox = self.w(QComboBox, "language")
+        self.out: QLineEdit = self.w(QLineEdit, "out")
+        self.progress: QProgressBar = self.w(QProgressBar, "progress")
+        self.status: QLabel = self.w(QLabel, "status")
+        self.start_button: QPushButton = self.w(QPushButton, "start")
+        self.cancel_button: QPushButton = self.w(QPushButton, "cancel")
+        self.close_button: QPushButton = self.w(QPushButton, "close")
         for code, name in sorted(desk.schools.items()):
             self.school.addItem(f"{code} — {name}", code)
         if desk.school:
@@ -62,7 +63,7 @@ class BatchPrintDialog(FormDialog):
         for code, name in slip_language_items():
             self.language.addItem(name, code)
         self.out.setText(str(Path.home() / "slips.pdf"))
-        self.w(QPushButton, "browse").clicked.connect(self.browse)  # type: ignore
+        self.w(QPushButton, "browse").clicked.connect(self.browse)
         self.start_button.clicked.connect(lambda: self.start())
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)

@@ -33,4 +33,4 @@ class AsksBeforeDiscarding:
         assert isinstance(self, QDialog)
         if self.changed() and not confirm_discard(self):
             return
-        super().reject()  # type: ignore[misc]
+        super().reject()  # type: ignore[misc]  # mypy: a mixin's super() is QDialog's at run time

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import TracebackType
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from staffdesk.domain.errors import (
@@ -34,6 +34,7 @@ from staffdesk.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("staffdesk.ui")
 

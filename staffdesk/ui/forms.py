@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from staffdesk import assets
 
-T = TypeVar("T", bound=QWidget)
+if TYPE_CHECKING:  # QtUiTools loads with the first form
+    from PySide6.QtUiTools import QUiLoader
+
+T = TypeVar("T", bound=QObject)  # a widget or a layout of the form
 
 
 @cache
-def _loader() -> object:
+def _loader() -> QUiLoader:
     from PySide6.QtUiTools import QUiLoader
 
     return QUiLoader()
@@ -27,7 +30,7 @@ def load_form(name: str, host: QWidget) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(f"cannot open the form {path}")
     try:
-        widget = _loader().load(file, host)  # type: ignore[attr-defined]
+        widget: QWidget | None = _loader().load(file, host)
     finally:
         file.close()
     if widget is None:

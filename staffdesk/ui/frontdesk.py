@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QItemSelection,
@@ -35,6 +34,7 @@ from staffdesk.ui.base import Desk
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.models import Column, PagedModel, RowsModel
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 SEARCH_DELAY_MS = 150
 

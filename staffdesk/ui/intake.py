@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +32,7 @@ from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import field_label, show_error
 from staffdesk.ui.languages import slip_language_items
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 FROM_THE_ROSTER = QT_TRANSLATE_NOOP("Choices", "From the roster")
 
@@ -48,7 +51,7 @@ class AccessFormDialog(FormDialog):
         super().__init__("access_form", self.tr("New Parent Access Form"), parent)
         self.desk = desk
         self.card: queries.StudentCard | None = None
-        self.form_layout: QFormLayout = self.w(QFormLayout, "form")  # type: ignore[assignment]
+        self.form_layout: QFormLayout = self.w(QFormLayout, "form")
         self.f: dict[str, QWidget] = {}
         for name in (
             "school",
@@ -61,11 +64,11 @@ class AccessFormDialog(FormDialog):
             "phone",
             "email",
         ):
-            self.f[name] = self.w(QLineEdit, name)  # type: ignore[assignment]
-        self.signed_on: QDateEdit = self.w(QDateEdit, "signed_on")  # type: ignore[assignment]
-        self.language: QComboBox = self.w(QComboBox, "language")  # type: ignore[assignment]
-        self.notice: QLabel = self.w(QLabel, "notice")  # type: ignore[assignment]
-        self.paper_form_signed: QCheckBox = self.w(QCheckBox, "paper_form_signed")  # type: ignore[assignment]
+            self.f[name] = self.w(QLineEdit, name)
+        self.signed_on: QDateEdit = self.w(QDateEdit, "signed_on")
+        self.language: QComboBox = self.w(QComboBox, "language")
+        self.notice: QLabel = self.w(QLabel, "notice")
+        self.paper_form_signed: QCheckBox = self.w(QCheckBox, "paper_form_signed")
         self._accepted = (False, False)  # what the clerk confirmed on this submission
         self.replaces_request_id = ""  # a lost slip: the request whose code issuing revokes
         self.f["signed_on"] = self.signed_on
@@ -78,7 +81,7 @@ class AccessFormDialog(FormDialog):
         self.language.addItem(QCoreApplication.translate("Choices", FROM_THE_ROSTER), "")
         for code, label in slip_language_items():
             self.language.addItem(label, code)
-        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
         self.submit_button = QPushButton(self.tr("&Record form"))
         self.submit_button.setToolTip(
             self.tr("Record the form, then check the parent's ID (Enter)")
@@ -158,12 +161,12 @@ class AccessFormDialog(FormDialog):
         self.notice.setVisible(True)
         self.paper_form_signed.setFocus()
 
-    def _check_field(self, name: str, check: object) -> None:
+    def _check_field(self, name: str, check: Callable[[str, str], object]) -> None:
         value = self.text(name).strip()
         if not value:
             return
         try:
-            check(value, name)  # type: ignore[operator]
+            check(value, name)
         except ValidationError as exc:
             self.errors.clear()
             self.errors.show(exc.field, exc.detail)
@@ -193,7 +196,7 @@ class AccessFormDialog(FormDialog):
             address=self.text("address"),
             phone=self.text("phone"),
             email=self.text("email"),
-            signed_on=self.signed_on.date().toPython(),
+            signed_on=_python_date(self.signed_on.date()),
             first_name=self.text("first_name"),
             middle_name=self.text("middle_name"),
             last_name=self.text("last_name"),
@@ -302,11 +305,11 @@ class IdentityCheckDialog(FormDialog):
         self.desk = desk
         self.request = request
         self.kinds = {k: self.w(QRadioButton, n) for k, n in KIND_BUTTONS.items()}
-        self.description: QLineEdit = self.w(QLineEdit, "description")  # type: ignore[assignment]
-        self.last4: QLineEdit = self.w(QLineEdit, "last4")  # type: ignore[assignment]
-        by: QLabel = self.w(QLabel, "verified_by")  # type: ignore[assignment]
+        self.description: QLineEdit = self.w(QLineEdit, "description")
+        self.last4: QLineEdit = self.w(QLineEdit, "last4")
+        by: QLabel = self.w(QLabel, "verified_by")
         by.setText(f"{desk.me().display_name} ({desk.me().username})")
-        summary: QLabel = self.w(QLabel, "summary")  # type: ignore[assignment]
+        summary: QLabel = self.w(QLabel, "summary")
         text = self.tr(
             "<b>{guardian}</b> for <b>{student}</b> (Permanent ID {pid}, {school}).<br>"
             "Look at the photo ID and make sure it matches the person at the counter."
@@ -323,7 +326,7 @@ class IdentityCheckDialog(FormDialog):
                 + "</span>"
             )
         summary.setText(text)
-        form: QFormLayout = self.w(QFormLayout, "form")  # type: ignore[assignment]
+        form: QFormLayout = self.w(QFormLayout, "form")
         self.errors = FieldErrors(
             form,
             {
@@ -332,7 +335,7 @@ class IdentityCheckDialog(FormDialog):
                 "document": self.kinds[DocumentKind.OTHER],
             },
         )
-        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
         self.submit_button = QPushButton(self.tr("&Verify ID"))
         self.submit_button.setAccessibleName(self.tr("Verify ID"))
         self.submit_button.setToolTip(self.tr("Record the identity check (Enter)"))
@@ -344,7 +347,7 @@ class IdentityCheckDialog(FormDialog):
         self.setMinimumWidth(540)
 
     def kind(self) -> DocumentKind:
-        return next(k for k, b in self.kinds.items() if b.isChecked())  # type: ignore[attr-defined]
+        return next(k for k, b in self.kinds.items() if b.isChecked())
 
     def submit(self) -> None:
         self.errors.clear()
@@ -379,3 +382,7 @@ class IdentityCheckDialog(FormDialog):
 
 
 __all__ = ["AccessFormDialog", "IdentityCheckDialog", "field_label"]
+
+
+def _python_date(d: QDate) -> datetime.date:
+    return datetime.date(d.year(), d.month(), d.day())

@@ -118,16 +118,16 @@ class IssueDialog(FormDialog):
         self.issued: req_svc.Issued | None = None
         self.rendered: RenderedSlip | None = None
         self.delivered: set[str] = set()
-        self.summary: QLabel = self.w(QLabel, "summary")  # type: ignore[assignment]
-        self.family_box: QGroupBox = self.w(QGroupBox, "family_box")  # type: ignore[assignment]
-        self.family_none: QLabel = self.w(QLabel, "family_none")  # type: ignore[assignment]
-        self.language: QComboBox = self.w(QComboBox, "language")  # type: ignore[assignment]
-        self.issue_button: QPushButton = self.w(QPushButton, "issue")  # type: ignore[assignment]
-        self.print_button: QPushButton = self.w(QPushButton, "print")  # type: ignore[assignment]
-        self.save_button: QPushButton = self.w(QPushButton, "save_pdf")  # type: ignore[assignment]
-        self.close_button: QPushButton = self.w(QPushButton, "close")  # type: ignore[assignment]
-        self.status: QLabel = self.w(QLabel, "status")  # type: ignore[assignment]
-        self.preview: QLabel = self.w(QLabel, "preview")  # type: ignore[assignment]
+        self.summary: QLabel = self.w(QLabel, "summary")
+        self.family_box: QGroupBox = self.w(QGroupBox, "family_box")
+        self.family_none: QLabel = self.w(QLabel, "family_none")
+        self.language: QComboBox = self.w(QComboBox, "language")
+        self.issue_button: QPushButton = self.w(QPushButton, "issue")
+        self.print_button: QPushButton = self.w(QPushButton, "print")
+        self.save_button: QPushButton = self.w(QPushButton, "save_pdf")
+        self.close_button: QPushButton = self.w(QPushButton, "close")
+        self.status: QLabel = self.w(QLabel, "status")
+        self.preview: QLabel = self.w(QLabel, "preview")
         self.siblings: list[tuple[QCheckBox, str]] = []
         self.language.addItem(self.tr("Family's language"), "")
         for code, label in slip_language_items():
@@ -271,7 +271,7 @@ class IssueDialog(FormDialog):
         if self.rendered is None or not self.rendered.preview:
             return
         area = self.w(QScrollArea, "preview_area")
-        width = max(200, area.viewport().width() - 8)  # type: ignore[attr-defined]
+        width = max(200, area.viewport().width() - 8)
         page = self.rendered.preview[0].scaledToWidth(
             width, Qt.TransformationMode.SmoothTransformation
         )

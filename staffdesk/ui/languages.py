@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from staffdesk.assets import resources_dir
 from staffdesk.services import settings
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 
 def slip_language_items() -> list[tuple[str, str]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -38,8 +38,14 @@ from staffdesk.ui.issue import IssueDialog
 from staffdesk.ui.queue import ApprovalQueue
 from staffdesk.ui.sync_status import sync_round, sync_status_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # these load when first needed
     from staffdesk.services.lost_slip import LostSlipDraft
+    from staffdesk.ui.admin import SchoolsDialog, StaffDialog
+    from staffdesk.ui.audit_view import AuditView
+    from staffdesk.ui.batch import BatchPrintDialog
+    from staffdesk.ui.settings_dialog import SettingsDialog
+
+D = TypeVar("D", bound=QWidget)
 
 log = logging.getLogger("staffdesk.ui")
 
@@ -64,7 +70,7 @@ class MainWindow(QMainWindow):
         self.lock_page.setObjectName("lock_page")
         self.front = FrontDesk(desk)
         self.queue = ApprovalQueue(desk)
-        self.audit: QWidget | None = None
+        self.audit: AuditView | None = None
         self.stack.addWidget(self.lock_page)
         self.stack.addWidget(self.front)
         self.stack.addWidget(self.queue)
@@ -75,7 +81,7 @@ class MainWindow(QMainWindow):
         self.signed_in_at = time.monotonic()
         self._hidden_dialogs: list[QWidget] = []
         self.dialogs: list[QWidget] = []
-        self.actions: dict[str, QAction] = {}
+        self.menu_actions: dict[str, QAction] = {}
         self._build_menus()
         self._build_status()
         self._connect()
@@ -111,7 +117,7 @@ class MainWindow(QMainWindow):
         action.setToolTip(f"{tip} ({seq})" if seq else tip)
         action.setStatusTip(action.toolTip())
         action.triggered.connect(lambda _checked=False: slot())
-        self.actions[key] = action
+        self.menu_actions[key] = action
         self.addAction(action)
         return action
 
@@ -235,7 +241,7 @@ class MainWindow(QMainWindow):
         self._show_user()
         self.admin_menu.menuAction().setVisible(actor.role is Role.ADMIN)
         for key in ("reject", "reissue", "revoke", "batch"):  # a clerk approves by countersign
-            self.actions[key].setEnabled(actor.role is not Role.CLERK)
+            self.menu_actions[key].setEnabled(actor.role is not Role.CLERK)
         self.queue.set_schools()
         self.locked = False
         app = QApplication.instance()
@@ -289,7 +295,7 @@ class MainWindow(QMainWindow):
         self.dialogs.clear()
         self.front.clear()
         if self.audit is not None:
-            self.audit.clear()  # type: ignore[attr-defined]
+            self.audit.clear()
         self.statusBar().clearMessage()
         self.desk.actor = None
         self.locked = False
@@ -353,7 +359,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(self.PAGE_LOCK)
         self.badge.stop()
         self.menuBar().setEnabled(False)
-        for action in self.actions.values():
+        for action in self.menu_actions.values():
             action.setEnabled(False)
         password = child(self.lock_ui, QLineEdit, "password")
         password.clear()
@@ -375,7 +381,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.signed_in_at = time.monotonic()
         self.menuBar().setEnabled(True)
-        for action in self.actions.values():
+        for action in self.menu_actions.values():
             action.setEnabled(True)
         self.start_session_actions()
         self.badge.start()
@@ -387,7 +393,7 @@ class MainWindow(QMainWindow):
     def start_session_actions(self) -> None:
         actor = self.desk.me()
         for key in ("reject", "reissue", "revoke", "batch"):  # a clerk approves by countersign
-            self.actions[key].setEnabled(actor.role is not Role.CLERK)
+            self.menu_actions[key].setEnabled(actor.role is not Role.CLERK)
 
     def _unlock_failed(self, exc: BaseException) -> None:
         if isinstance(exc, AuthenticationFailed):
@@ -425,7 +431,7 @@ class MainWindow(QMainWindow):
             self._audit_placeholder.deleteLater()
             self.stack.insertWidget(self.PAGE_AUDIT, self.audit)
         self.stack.setCurrentIndex(self.PAGE_AUDIT)
-        self.audit.refresh()  # type: ignore[attr-defined]
+        self.audit.refresh()
 
     def refresh(self) -> None:
         page = self.stack.currentIndex()
@@ -434,7 +440,7 @@ class MainWindow(QMainWindow):
         elif page == self.PAGE_DESK:
             self.front.reload_card()
         elif page == self.PAGE_AUDIT and self.audit is not None:
-            self.audit.refresh()  # type: ignore[attr-defined]
+            self.audit.refresh()
         self.refresh_status()
 
     def find_name(self) -> None:
@@ -446,7 +452,7 @@ class MainWindow(QMainWindow):
         self.front.focus_permanent_id()
 
     # ------------------------------------------------------------------ dialogs
-    def _keep(self, dialog: QWidget) -> QWidget:
+    def _keep(self, dialog: D) -> D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
@@ -462,7 +468,7 @@ class MainWindow(QMainWindow):
         card = card if card is not None else self.front.card
         dialog = AccessFormDialog(self.desk, card, self)
         dialog.recorded.connect(self._recorded)
-        self._keep(dialog).open()  # type: ignore[attr-defined]
+        self._keep(dialog).open()
         return dialog
 
     def lost_slip(self, card: queries.StudentCard) -> None:
@@ -510,7 +516,7 @@ class MainWindow(QMainWindow):
     ) -> IdentityCheckDialog:
         dialog = IdentityCheckDialog(self.desk, view, warnings, self)
         dialog.verified.connect(self._verified)
-        self._keep(dialog).open()  # type: ignore[attr-defined]
+        self._keep(dialog).open()
         return dialog
 
     def _verified(self, view: req_svc.RequestView) -> None:
@@ -538,19 +544,23 @@ class MainWindow(QMainWindow):
 
     def open_issue(self, request_id: str, reissue: bool = False) -> IssueDialog:
         dialog = IssueDialog(self.desk, request_id, reissue=reissue, parent=self)
-        dialog.issued_signal.connect(lambda ids: [self.events.request_changed.emit(i) for i in ids])
+        dialog.issued_signal.connect(self._requests_changed)
         dialog.issued_signal.connect(lambda _ids: self.queue.refresh())
-        self._keep(dialog).open()  # type: ignore[attr-defined]
+        self._keep(dialog).open()
         return dialog
 
-    def batch_print(self) -> QWidget:
+    def _requests_changed(self, ids: Iterable[str]) -> None:
+        for request_id in ids:
+            self.events.request_changed.emit(request_id)
+
+    def batch_print(self) -> BatchPrintDialog:
         from staffdesk.ui.batch import BatchPrintDialog
 
         dialog = BatchPrintDialog(self.desk, self)
-        self._keep(dialog).open()  # type: ignore[attr-defined]
+        self._keep(dialog).open()
         return dialog
 
-    def settings(self) -> QWidget:
+    def settings(self) -> SettingsDialog:
         from staffdesk.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.desk, self)
@@ -558,23 +568,23 @@ class MainWindow(QMainWindow):
         self._keep(dialog).open()
         return dialog
 
-    def staff_admin(self) -> QWidget:
+    def staff_admin(self) -> StaffDialog:
         from staffdesk.ui.admin import StaffDialog
 
         dialog = StaffDialog(self.desk, self)
-        self._keep(dialog).open()  # type: ignore[attr-defined]
+        self._keep(dialog).open()
         return dialog
 
-    def schools_admin(self) -> QWidget:
+    def schools_admin(self) -> SchoolsDialog:
         from staffdesk.ui.admin import SchoolsDialog
 
         dialog = SchoolsDialog(self.desk, self)
-        self._keep(dialog).open()  # type: ignore[attr-defined]
+        self._keep(dialog).open()
         return dialog
 
     def show_keys(self) -> None:
         lines = []
-        for action in self.actions.values():
+        for action in self.menu_actions.values():
             seq = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if seq:
                 lines.append(
@@ -582,9 +592,9 @@ class MainWindow(QMainWindow):
                 )
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         for dialog in list(self.dialogs):
             if not dialog.close():
-                event.ignore()  # type: ignore[attr-defined]
+                event.ignore()
                 return
-        event.accept()  # type: ignore[attr-defined]
+        event.accept()

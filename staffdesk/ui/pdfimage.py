@@ -19,7 +19,7 @@ from staffdesk.domain.errors import PrintFailed
 
 def _with_qtpdf(data: bytes, dpi: int) -> list[QImage] | None:
     try:
-        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found]
+        from PySide6.QtPdf import QPdfDocument
     except ImportError:
         return None
     buffer = QBuffer()
@@ -68,7 +68,7 @@ def _with_tool(data: bytes, dpi: int) -> list[QImage] | None:
 
 def available() -> bool:
     try:
-        import PySide6.QtPdf  # type: ignore[import-not-found]  # noqa: F401
+        import PySide6.QtPdf  # noqa: F401
     except ImportError:
         return bool(shutil.which("pdftoppm") or shutil.which("gs"))
     return True

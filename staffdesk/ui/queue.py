@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +34,7 @@ from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.frontdesk import setup_table
 from staffdesk.ui.models import Column, PagedModel, local_time
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 STATUS_CHOICES = (
     (
@@ -235,13 +236,13 @@ class DecisionDialog(FormDialog):
         super().__init__("decision", titles[action], parent)
         self.desk, self.ctx, self.action = desk, ctx, action
         v, me = ctx.request, desk.me()
-        self.reason: QPlainTextEdit = self.w(QPlainTextEdit, "reason")  # type: ignore[assignment]
-        reason_label: QLabel = self.w(QLabel, "reason_label")  # type: ignore[assignment]
-        self.error: QLabel = self.w(QLabel, "error")  # type: ignore[assignment]
+        self.reason: QPlainTextEdit = self.w(QPlainTextEdit, "reason")
+        reason_label: QLabel = self.w(QLabel, "reason_label")
+        self.error: QLabel = self.w(QLabel, "error")
         self.error.setObjectName("error_text")
-        summary: QLabel = self.w(QLabel, "summary")  # type: ignore[assignment]
+        summary: QLabel = self.w(QLabel, "summary")
         summary.setText(request_html(v))
-        rules: QLabel = self.w(QLabel, "rules")  # type: ignore[assignment]
+        rules: QLabel = self.w(QLabel, "rules")
         self.needs_reason = action is not Action.APPROVE
         self.override = False
         self.not_a_contact = False
@@ -308,7 +309,7 @@ class DecisionDialog(FormDialog):
         rules.setVisible(bool(notes))
         reason_label.setVisible(self.needs_reason)
         self.reason.setVisible(self.needs_reason)
-        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore[assignment]
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
         self.submit_button = QPushButton(titles[action].split()[0])
         self.submit_button.setAccessibleName(titles[action])
         self.submit_button.setDefault(True)
@@ -435,8 +436,9 @@ class ApprovalQueue(QWidget):
 
     def current_filter(self) -> queries.QueueFilter:
         code = str(self.school.currentData() or "")
+        query: queries.QueueFilter = self.model.query
         return dataclasses.replace(
-            self.model.query,
+            query,
             schools=(code,) if code else (),
             statuses=tuple(self.status.currentData() or ()),
             older_than_days=int(self.age.currentData() or 0),

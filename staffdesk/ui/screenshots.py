@@ -11,10 +11,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+if TYPE_CHECKING:
+    from staffdesk.ui.app import DeskApp
+    from staffdesk.ui.models import PagedModel
 
 
 def wait_until(cond: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -52,19 +57,19 @@ def make_demo_db(folder: Path) -> str:
     return url
 
 
-def sign_in_as(desk_app: object, username: str) -> None:
+def sign_in_as(desk_app: DeskApp, username: str) -> None:
     from staffdesk.services import demo, queries, staff
     from staffdesk.store.db import unit_of_work
 
     app = desk_app  # DeskApp
-    with unit_of_work(app.desk.factory) as s:  # type: ignore[attr-defined]
+    with unit_of_work(app.desk.factory) as s:
         actor = staff.authenticate(s, username, demo.DEMO_PASSWORD)
         schools = queries.list_schools(s, actor)
-    app.desk.actor = actor  # type: ignore[attr-defined]
-    app.desk.schools = {x.code: x.name for x in schools}  # type: ignore[attr-defined]
-    app.desk.school = ""  # type: ignore[attr-defined]
-    app.window.show()  # type: ignore[attr-defined]
-    app.window.start_session()  # type: ignore[attr-defined]
+    app.desk.actor = actor
+    app.desk.schools = {x.code: x.name for x in schools}
+    app.desk.school = ""
+    app.window.show()
+    app.window.start_session()
 
 
 def main(argv: list[str]) -> int:
@@ -93,11 +98,17 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def shoot_all(desk_app: object, out: Path) -> None:
-    from staffdesk.ui.main_window import MainWindow
+def _status(model: PagedModel, row: int) -> str:
+    return str(getattr(model.row_at(row), "status", ""))
+
+
+def shoot_all(desk_app: DeskApp, out: Path) -> None:
+    from staffdesk.domain.workflow import Action
+    from staffdesk.ui.intake import IdentityCheckDialog
+    from staffdesk.ui.queue import DecisionDialog
 
     sign_in_as(desk_app, "clerk")
-    win: MainWindow = desk_app.window  # type: ignore[attr-defined]
+    win = desk_app.window
     front = win.front
     front.search.setText("nu")
     front.run_search()
@@ -119,14 +130,12 @@ def shoot_all(desk_app: object, out: Path) -> None:
     form.set_text("email", "ana.perez@example.org")
     form.submit()
     wait_until(
-        lambda: any(
-            type(d).__name__ == "IdentityCheckDialog" and d.isVisible() for d in win.dialogs
-        )
+        lambda: any(isinstance(d, IdentityCheckDialog) and d.isVisible() for d in win.dialogs)
     )
-    ident = next(d for d in win.dialogs if type(d).__name__ == "IdentityCheckDialog")
-    ident.last4.setText("4821")  # type: ignore[attr-defined]
+    ident = next(d for d in win.dialogs if isinstance(d, IdentityCheckDialog))
+    ident.last4.setText("4821")
     grab(ident, out / "identity_check.png")
-    ident.submit()  # type: ignore[attr-defined]
+    ident.submit()
     wait_until(lambda: ident not in win.dialogs)
 
     # the approver's queue
@@ -139,13 +148,11 @@ def shoot_all(desk_app: object, out: Path) -> None:
     grab(win, out / "approval_queue.png")
     # approve a verified one
     model = win.queue.model
-    verified = next(i for i in range(model.rowCount()) if model.row_at(i).status == "verified")
+    verified = next(i for i in range(model.rowCount()) if _status(model, i) == "verified")
     win.queue.table.selectRow(verified)
     wait_until(lambda: win.queue.ctx is not None and win.queue.ctx.request.status == "verified")
-    dialog = win.queue.decide(
-        __import__("staffdesk.domain.workflow", fromlist=["Action"]).Action.APPROVE
-    )
-    assert dialog is not None
+    dialog = win.queue.decide(Action.APPROVE)
+    assert isinstance(dialog, DecisionDialog)  # the approver signed in: no countersign
     grab(dialog, out / "approve.png")
     dialog.submit()
     wait_until(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
@@ -154,9 +161,9 @@ def shoot_all(desk_app: object, out: Path) -> None:
     approved = win.queue.model
     wait_until(lambda: approved.rowCount() > 0 and not approved.loading)
     rid = next(
-        approved.row_at(i).id
+        str(getattr(approved.row_at(i), "id", ""))
         for i in range(approved.rowCount())
-        if approved.row_at(i).status == "approved"
+        if _status(approved, i) == "approved"
     )
     issue = win.open_issue(rid)
     wait_until(lambda: issue.context is not None)
@@ -167,11 +174,13 @@ def shoot_all(desk_app: object, out: Path) -> None:
     issue.close()
 
     win.show_audit()
-    wait_until(lambda: win.audit is not None and win.audit.model.rowCount() > 0)  # type: ignore
+    wait_until(lambda: win.audit is not None and win.audit.model.rowCount() > 0)
     win.sign_out()
     sign_in_as(desk_app, "admin")
     win.show_audit()
-    wait_until(lambda: win.audit.model.rowCount() > 0 and not win.audit.model.loading)  # type: ignore
+    audit = win.audit
+    assert audit is not None
+    wait_until(lambda: audit.model.rowCount() > 0 and not audit.model.loading)
     grab(win, out / "audit.png")
     settings = win.settings()
     wait_until(lambda: getattr(settings, "loaded", True))

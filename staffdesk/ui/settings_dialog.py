@@ -53,18 +53,18 @@ class SettingsDialog(FormDialog):
         self.desk = desk
         self.loaded = False
         self.current: settings.DistrictSettings | None = None
-        self.district_name: QLineEdit = self.w(QLineEdit, "district_name")  # type: ignore
-        self.portal_url: QLineEdit = self.w(QLineEdit, "portal_url")  # type: ignore
-        self.support_email: QLineEdit = self.w(QLineEdit, "support_email")  # type: ignore
-        self.slip_language: QComboBox = self.w(QComboBox, "slip_language")  # type: ignore
-        self.passcode_days: QSpinBox = self.w(QSpinBox, "passcode_days")  # type: ignore
-        self.two_person: QCheckBox = self.w(QCheckBox, "two_person_rule")  # type: ignore
-        self.idle: QSpinBox = self.w(QSpinBox, "idle_minutes")  # type: ignore
-        self.ui_language: QComboBox = self.w(QComboBox, "ui_language")  # type: ignore
-        self.shared_url: QLineEdit = self.w(QLineEdit, "shared_url")  # type: ignore
-        self.shared_password: QLineEdit = self.w(QLineEdit, "shared_password")  # type: ignore
-        self.keyring_status: QLabel = self.w(QLabel, "keyring_status")  # type: ignore
-        self.error: QLabel = self.w(QLabel, "error")  # type: ignore
+        self.district_name: QLineEdit = self.w(QLineEdit, "district_name")
+        self.portal_url: QLineEdit = self.w(QLineEdit, "portal_url")
+        self.support_email: QLineEdit = self.w(QLineEdit, "support_email")
+        self.slip_language: QComboBox = self.w(QComboBox, "slip_language")
+        self.passcode_days: QSpinBox = self.w(QSpinBox, "passcode_days")
+        self.two_person: QCheckBox = self.w(QCheckBox, "two_person_rule")
+        self.idle: QSpinBox = self.w(QSpinBox, "idle_minutes")
+        self.ui_language: QComboBox = self.w(QComboBox, "ui_language")
+        self.shared_url: QLineEdit = self.w(QLineEdit, "shared_url")
+        self.shared_password: QLineEdit = self.w(QLineEdit, "shared_password")
+        self.keyring_status: QLabel = self.w(QLabel, "keyring_status")
+        self.error: QLabel = self.w(QLabel, "error")
         self.error.setObjectName("error_text")
         for code, name in slip_language_items():
             self.slip_language.addItem(name, code)
@@ -74,13 +74,13 @@ class SettingsDialog(FormDialog):
         self.idle.setValue(prefs.idle_minutes())
         self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(prefs.ui_language())))
         admin = desk.actor is not None and desk.actor.role is Role.ADMIN
-        district_box: QGroupBox = self.w(QGroupBox, "district_box")  # type: ignore
+        district_box: QGroupBox = self.w(QGroupBox, "district_box")
         district_box.setEnabled(admin)
-        shared_box: QGroupBox = self.w(QGroupBox, "shared_box")  # type: ignore
+        shared_box: QGroupBox = self.w(QGroupBox, "shared_box")
         shared_box.setEnabled(admin)
         self.errors = FieldErrors(
             self.w(QFormLayout, "district_form"),
-            {  # type: ignore
+            {
                 "district_name": self.district_name,
                 "portal_url": self.portal_url,
                 "support_email": self.support_email,
@@ -102,7 +102,7 @@ class SettingsDialog(FormDialog):
             lambda exc: self._keyring_checked(describe(exc).text),
             owner=self,
         )
-        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")  # type: ignore
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         desk.worker.submit(settings.load, self._loaded, lambda e: show_error(self, e), owner=self)

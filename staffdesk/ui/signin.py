@@ -45,13 +45,13 @@ class SignInDialog(FormDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__("signin", self.tr("Sign in — StaffDesk"), parent)
         self.desk = desk
-        self.username: QLineEdit = self.w(QLineEdit, "username")  # type: ignore[assignment]
-        self.password: QLineEdit = self.w(QLineEdit, "password")  # type: ignore[assignment]
-        self.school: QComboBox = self.w(QComboBox, "school")  # type: ignore[assignment]
-        self.school_label: QLabel = self.w(QLabel, "school_label")  # type: ignore[assignment]
-        self.message: QLabel = self.w(QLabel, "message")  # type: ignore[assignment]
-        self.button: QPushButton = self.w(QPushButton, "sign_in")  # type: ignore[assignment]
-        self.quit_button: QPushButton = self.w(QPushButton, "quit")  # type: ignore[assignment]
+        self.username: QLineEdit = self.w(QLineEdit, "username")
+        self.password: QLineEdit = self.w(QLineEdit, "password")
+        self.school: QComboBox = self.w(QComboBox, "school")
+        self.school_label: QLabel = self.w(QLabel, "school_label")
+        self.message: QLabel = self.w(QLabel, "message")
+        self.button: QPushButton = self.w(QPushButton, "sign_in")
+        self.quit_button: QPushButton = self.w(QPushButton, "quit")
         self._actor: Actor | None = None
         self._ready = False
         self._waiting = False
@@ -60,7 +60,7 @@ class SignInDialog(FormDialog):
         self.quit_button.clicked.connect(self.reject)
         self.password.returnPressed.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
-        note: QLabel = self.w(QLabel, "demo_note")  # type: ignore[assignment]
+        note: QLabel = self.w(QLabel, "demo_note")
         if desk.demo:
             from staffdesk.services.demo import DEMO_PASSWORD
 

@@ -37,7 +37,11 @@ def run_smoke(url: str, demo: bool, say: Callable[[str], None] = print) -> int:
             seen.append(window.windowTitle())
         QApplication.exit(0)
 
-    QTimer.singleShot(TIMEOUT_MS, lambda: (timed_out.append(True), QApplication.exit(0)))
+    def give_up() -> None:
+        timed_out.append(True)
+        QApplication.exit(0)
+
+    QTimer.singleShot(TIMEOUT_MS, give_up)
     desk_app.prepare(then=look)
     try:
         app.exec()

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 REQUEST_STATES = (
     QT_TRANSLATE_NOOP("RequestStates", "recorded"),

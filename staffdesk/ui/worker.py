@@ -34,8 +34,8 @@ class _Reply(QObject):
     def __init__(
         self,
         owner: QObject | None,
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
+        on_done: Callable[[Any], object] | None,
+        on_error: Callable[[BaseException], object] | None,
         forget: Callable[[_Reply], None],
     ) -> None:
         super().__init__()  # never a child of the owner: it must outlive a closed window
@@ -124,8 +124,8 @@ class DbWorker(QObject):
     def submit(
         self,
         fn: Callable[[Session], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[BaseException], object] | None = None,
         *,
         owner: QObject | None = None,
     ) -> None:
@@ -142,8 +142,8 @@ class DbWorker(QObject):
     def open_store(
         self,
         url: str,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[BaseException], object] | None = None,
     ) -> None:
         """Open the database in the worker thread (importing SQLAlchemy there, too), then
         create or upgrade the schema; `on_done` gets the number of staff accounts."""
@@ -171,8 +171,8 @@ class DbWorker(QObject):
     def compute(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[BaseException], object] | None = None,
         *,
         owner: QObject | None = None,
     ) -> None:
@@ -182,8 +182,8 @@ class DbWorker(QObject):
     def in_background(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[BaseException], object] | None = None,
         *,
         owner: QObject | None = None,
     ) -> bool:
@@ -203,8 +203,8 @@ class DbWorker(QObject):
         self,
         pool: QThreadPool,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
+        on_done: Callable[[Any], object] | None,
+        on_error: Callable[[BaseException], object] | None,
         owner: QObject | None,
     ) -> None:
         reply = _Reply(owner, on_done, on_error, self._forget)
