@@ -43,6 +43,33 @@ def test_student_find(run: object) -> None:
     assert "no student found for 'zz'" in out
 
 
+def test_student_find_in_every_script(office: Office, run: object, tmp_path: object) -> None:
+    """`staffdesk student find` with the names of issue 13 and issue 10: Vietnamese without
+    its tones, either word of a hyphenated name, a Han family name."""
+    from pathlib import Path
+
+    students = Path(str(tmp_path)) / "more.csv"
+    students.write_text(
+        "school_code,permanent_id,first_name,middle_name,last_name,grade,primary_phone\n"
+        "LINC,1000011,Ngọc,,Trần Bảo,2,(415) 555-0111\n"
+        "LINC,1000014,小明,,王,3,(415) 555-0114\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("roster", "import", str(students), "--as", "admin")  # type: ignore[operator]
+    assert code == 0, err
+    for typed, pid in (
+        ("tran bao", "1000011"),
+        ("Trần Bảo Ngọc", "1000011"),
+        ("obrien", "1000003"),
+        ("smith", "1000003"),
+        ("王", "1000014"),
+        ("王小明", "1000014"),
+    ):
+        code, out, err = run("--json", "student", "find", typed, "--as", "clerk")  # type: ignore[operator]
+        assert code == 0, err
+        assert [s["id"] for s in json.loads(out)["students"]] == [pid], typed
+
+
 def test_passcode_list(office: Office, run: object) -> None:
     with db.unit_of_work(office.factory) as s:
         _, _ = issued(s, office.clerk, office.approver)

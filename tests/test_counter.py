@@ -210,6 +210,28 @@ def test_a_second_open_request_is_refused_unless_confirmed(office: Office) -> No
         requests.record_request(s, office.clerk, form())  # nothing open any more
 
 
+@pytest.mark.parametrize(
+    "again",
+    [
+        "Ana Q. Núñez",
+        "Аna Nuñez",
+        "Ana\u200b Núñez",
+    ],  # an initial, a Cyrillic А, a zero-width space
+)
+def test_a_duplicate_is_the_same_guardian_by_the_restricted_contacts_key(
+    office: Office, again: str
+) -> None:
+    """Duplicates and the restricted-contact block take the same names for one person
+    (domain.names.match_key): a middle initial or a look-alike letter is no new guardian."""
+    from staffdesk.domain.names import match_key
+
+    assert match_key(again) == match_key("Ana Núñez")
+    with office.session() as s:
+        requests.record_request(s, office.clerk, form())
+        with pytest.raises(duplicates.DuplicateRequest, match="already has an open request"):
+            requests.record_request(s, office.clerk, form(guardian=again))
+
+
 def test_a_code_still_out_there_points_to_lost_slip(office: Office) -> None:
     with office.session() as s:
         issued(s, office.clerk, office.approver)

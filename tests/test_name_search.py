@@ -20,6 +20,10 @@ MORE_STUDENTS = (
     "LINC,1000013,Иван,,Петров,6,(415) 555-0113\n"
     "LINC,1000014,小明,,王,3,(415) 555-0114\n"
     "LINC,1000015,Ana,,Anaya,3,(415) 555-0115\n"
+    "LINC,1000016,Łukasz,,Wójcik,3,(415) 555-0116\n"
+    "LINC,1000017,Jo\u200bhn,,Zed,3,(415) 555-0117\n"  # a zero-width space pasted in
+    "LINC,1000018,مُحَمَّد,,عَلِي,3,(415) 555-0118\n"  # with its vowel signs
+    "LINC,1000019,Артём,,Ёлкин,3,(415) 555-0119\n"
 )
 
 
@@ -27,8 +31,26 @@ def test_tokens_fold_every_script_and_split_compound_names() -> None:
     assert name_tokens("Liam", "", "O'Brien-Smith") == {"liam", "obrien", "smith", "obriensmith"}
     assert name_tokens("Ngọc", "", "Trần Bảo") == {"ngoc", "tran", "bao", "tranbao"}
     assert name_tokens("Иван", "", "Петров") == {"иван", "петров"}
-    assert name_tokens("민준", "", "김") == {"민준", "김"}
+    assert name_tokens("민준", "", "김") == {"민준", "김", "김민준"}
+    assert name_tokens("小明", "", "王") == {"小明", "王", "王小明"}
     assert words("  O’Brien,  tran_bao%  ") == ["obrien", "tran", "bao"]
+    assert name_tokens("Jo\u200bhn", "", "Kaʻahumanu") == {"john", "kaahumanu"}
+    assert name_tokens("Артём", "", "Ёлкин") == {"артём", "ёлкин"}  # ё is a letter of its own
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Trần Bảo Ngọc", "Seán O'Brien-Smith", "Jo\u200bhn Q. Lopez", "Łukasz Wójcik", "王小明",
+     "مُحَمَّد عَلِي", "Мария Иванова", "김민준", "Ｊｏｈｎ  Lopez"],
+)  # fmt: skip
+def test_search_words_are_the_match_keys_words(name: str) -> None:
+    """The words a name is found by are the words its matching key is made of (before the
+    confusable skeleton): search and the restricted-contact match read one fold."""
+    from staffdesk.domain.names import match_key, search_key
+
+    assert words(name) == search_key(name).split()
+    assert name_tokens(name) >= set(words(name))
+    assert match_key(name) == match_key(" ".join(words(name)))
 
 
 def _ids(office: Office, typed: str, actor: str = "admin") -> list[str]:
@@ -62,7 +84,23 @@ def _finds_people(office: Office, tmp_path: Path) -> None:
     assert _ids(office, "王") == ["1000014"]
     assert _ids(office, "ana") == ["1000015"]  # Ana Anaya: once, though two words match
     assert _ids(office, "tran zz") == []
-    assert _ids(office, "100001") == ["1000011", "1000012", "1000013", "1000014", "1000015"]
+    # search words are the restricted-contact key's words (domain.names.search_key): what the
+    # match takes for one name, search finds by it, in every script
+    assert _ids(office, "lukasz wojcik") == ["1000016"]
+    assert _ids(office, "john zed") == ["1000017"]
+    assert _ids(office, "محمد علي") == ["1000018"]  # as people type it, without vowel signs
+    assert _ids(office, "ёлкин") == ["1000019"]
+    assert _ids(office, "100001") == [
+        "1000011",
+        "1000012",
+        "1000013",
+        "1000014",
+        "1000015",
+        "1000016",
+        "1000017",
+        "1000018",
+        "1000019",
+    ]
     assert _ids(office, "sofia", actor="wash_clerk") == []  # another school's student
 
 
@@ -122,6 +160,39 @@ def test_upgrade_from_0003_fills_the_tokens_of_an_existing_roster(
         n = c.scalar(select(func.count()).select_from(StudentNameToken))
     engine.dispose()
     assert n and n > 10
+    assert _ids(office, "obrien") == ["1000003"]
+
+
+def test_upgrade_to_0010_rebuilds_tokens_and_name_keys(office: Office) -> None:
+    """A database at 0005 holds tokens and name keys of the old folds; 0010 rebuilds them."""
+    from alembic import command
+    from sqlalchemy import update
+
+    from staffdesk.store.models import Student
+
+    engine = db.make_engine(office.url)
+    with engine.begin() as c:
+        c.execute(
+            update(Student)
+            .where(Student.permanent_id == "1000002")
+            .values(first_name="Jo\u200bhn", last_name="Łukasz")
+        )
+        c.execute(text("DELETE FROM student_name_token WHERE permanent_id = '1000002'"))
+        c.execute(
+            text(
+                "INSERT INTO student_name_token (permanent_id, token, school_code, words, before) "
+                "VALUES ('1000002', 'jo', 'LINC', ' hn jo ', ' hn ')"
+            )
+        )
+    command.downgrade(db.alembic_config(engine), "0005")
+    assert not db.schema_is_current(engine)
+    db.upgrade(engine)
+    assert db.schema_is_current(engine)
+    with engine.connect() as c:
+        key = c.scalar(text("SELECT name_key FROM student WHERE permanent_id = '1000002'"))
+    engine.dispose()
+    assert key == "lukasz john"
+    assert _ids(office, "john lukasz") == ["1000002"]
     assert _ids(office, "obrien") == ["1000003"]
 
 

@@ -2,33 +2,27 @@
 
 A name part ("O'Brien-Smith", "Trần Bảo", "De La Cruz") gives one token per word, apostrophes
 dropped and hyphens splitting, plus the whole part run together ("obriensmith", "delacruz").
-Typed text goes through the same fold, so "tran bao" finds Trần Bảo Ngọc and "smith" finds
-O'Brien-Smith. Tokens keep letters and digits of every script (Cyrillic, Arabic, Han, Hangul…);
-the roster's `name_key` fold (domain/values.fold_name) stays the sort order.
+The words are those of domain.names.search_key, the fold the restricted-contact match key is
+built on, and typed text goes through the same fold: "tran bao" finds Trần Bảo Ngọc, "smith"
+finds O'Brien-Smith, 王 finds 王小明, and a name with a zero-width space or Arabic vowel signs is
+found by the letters people type. Tokens keep letters and digits of every script.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-# apostrophes of every keyboard: O'Brien, O’Brien, Oʼbrien, O`Brien, O´Brien
-_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼʻ`´′"), None)
-# letters whose accent is not a combining mark in NFKD
-_SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ı": "i", "ß": "ss"})
-# anything that is not a letter or a digit of some script separates words (underscore too:
-# it is a LIKE wildcard and never part of a name)
-_SEPARATOR = re.compile(r"[\W_]+")
+from staffdesk.domain.names import search_key
+
 TOKEN_MAX = 100  # the column's width; a longer run of letters is cut there
 MAX_WORDS = 6  # words of typed text that take part in a search
 
 
 def fold(text: str) -> str:
-    """Case, accents, apostrophes and compatibility forms folded; other punctuation → spaces."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_APOSTROPHES))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = unicodedata.normalize("NFC", bare.casefold()).translate(_SPECIAL)
-    return " ".join(_SEPARATOR.sub(" ", bare).split())
+    """domain.names.search_key: case, Latin accents, apostrophes and compatibility forms
+    folded, invisible characters dropped, other punctuation (underscore included: it is a LIKE
+    wildcard and never part of a name) read as a space."""
+    return search_key(text)
 
 
 def words(text: str) -> list[str]:
@@ -41,12 +35,24 @@ def words(text: str) -> list[str]:
     return seen[:MAX_WORDS]
 
 
-def name_tokens(*parts: str) -> set[str]:
-    """Every search token of a person's name parts (first, middle, last, …)."""
+def _unspaced(word: str) -> bool:
+    """Written without spaces between family and given name (Han, kana, Hangul): 王小明, 김민준."""
+    return all(unicodedata.name(ch, "").startswith(_UNSPACED) for ch in word)
+
+
+_UNSPACED = ("CJK ", "HANGUL ", "HIRAGANA ", "KATAKANA ")
+
+
+def name_tokens(first: str, middle: str = "", last: str = "", *more: str) -> set[str]:
+    """Every search token of a person's name parts (first, middle, last, …). A Han, kana or
+    Hangul name is also found written whole, family name first (王小明, 김민준)."""
     out: set[str] = set()
-    for part in parts:
+    for part in (first, middle, last, *more):
         ws = fold(part).split()
         out.update(w[:TOKEN_MAX] for w in ws)
         if len(ws) > 1:
             out.add("".join(ws)[:TOKEN_MAX])
+    family, given = "".join(fold(last).split()), "".join(fold(first).split())
+    if family and given and _unspaced(family + given):
+        out.add((family + given)[:TOKEN_MAX])
     return out

@@ -1,9 +1,12 @@
 """Keys for comparing people's names in every script: one to search by, one to match on.
 
-`search_key` is what the roster stores as `student.name_key` and what a search box's text is
-folded with: Unicode NFKC, format characters (zero-width, bidi) removed, case folded, Latin
-accents folded (Nguyễn → nguyen, đ → d), apostrophes dropped and other punctuation read as a
-space. Letters of every script are kept as they are (王芳, иванова, 김민준), so it stays readable.
+`search_key` is what the roster stores as `student.name_key`, what the search words of
+`student_name_token` are made of (domain/name_search.py) and what a search box's text is folded
+with: Unicode NFKC, format characters (zero-width, bidi) removed, case folded, Latin accents
+folded (Nguyễn → nguyen, đ → d, Łukasz → lukasz, Ørsted → orsted), the optional vowel signs of
+Arabic and Hebrew dropped (مُحَمَّد → محمد), apostrophes dropped and other punctuation read as a
+space. Letters of every script are kept as they are (王芳, иванова, 김민준, й and ё stay letters of
+their own), so it stays readable.
 
 `match_key` is what decides that two written names are the same person's: the search key with
 middle initials dropped ("John Q. Lopez" → john lopez), then mapped to its confusable skeleton
@@ -22,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_APOSTROPHES = "'’ʼ‘`´"
+_APOSTROPHES = "'’ʼ‘ʻ`´′"  # of every keyboard: O'Brien, O’Brien, Oʼbrien, Kaʻahumanu, O´Brien
 _SPACE = re.compile(r"\s+")
 
 
@@ -34,18 +37,29 @@ def _is_latin(ch: str) -> bool:
         return False
 
 
+# Latin letters whose stroke or slash is not a combining mark in NFD (đ, ł, ø, ħ, ŧ, ı)
+_LATIN_STROKES = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ŧ": "t", "ı": "i"})
+
+
+@functools.cache
+def _optional_mark(ch: str) -> bool:
+    """Arabic harakat and Hebrew points: usually left unwritten, so never part of a key."""
+    return unicodedata.name(ch, "").startswith(("ARABIC ", "HEBREW "))
+
+
 def _fold_latin_accents(text: str) -> str:
-    """Drop combining marks that sit on a Latin letter; marks of other scripts stay (й, ё)."""
+    """Drop combining marks that sit on a Latin letter, and the optional vowel signs of Arabic
+    and Hebrew; marks that make other letters stay (й, ё)."""
     out: list[str] = []
     base_is_latin = False
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
-            if not base_is_latin:
+            if not base_is_latin and not _optional_mark(ch):
                 out.append(ch)
             continue
         base_is_latin = _is_latin(ch)
         out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)).replace("đ", "d")
+    return unicodedata.normalize("NFC", "".join(out)).translate(_LATIN_STROKES)
 
 
 def _word_char(ch: str) -> bool:

@@ -1,9 +1,11 @@
 """What intake checks before a second form goes in: an open request for the same student and
 guardian, a code of theirs still out there, or a portal account the guardian already linked.
 
-A guardian is the same person when the folded names are equal. A portal link is the guardian's
-when its contact is the guardian's entry on the student's contact list, or when its account email
-is the email written on the form (a parent who linked without picking their name).
+A guardian is the same person when the names' matching keys are equal (domain.names.match_key,
+the key restricted contacts are matched on: "John Q. Lopez" with a Cyrillic "о" is John Lopez).
+A portal link is the guardian's when its contact is the guardian's entry on the student's
+contact list, or when its account email is the email written on the form (a parent who linked
+without picking their name).
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from staffdesk.domain import name_search
 from staffdesk.domain.errors import ValidationError
-from staffdesk.domain.values import fold_name
+from staffdesk.domain.names import match_key
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.store.models import AccessRequest, Passcode, PortalLink, StudentContact
 
@@ -46,9 +47,9 @@ class DuplicateRequest(ValidationError):
 
 
 def guardian_key(name: str) -> str:
-    """The fold names are matched on. Names in a script the roster fold drops entirely (Han,
-    Cyrillic, …) fall back to the script-aware search fold, so two of them never look alike."""
-    return fold_name(name) or name_search.fold(name)
+    """The key two guardian names must share to be one person: the restricted contacts' key,
+    so a form that the block treats as that contact is also that contact's duplicate."""
+    return match_key(name)
 
 
 @dataclass(frozen=True, slots=True)
