@@ -15,8 +15,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +33,7 @@ from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.models import Column, PagedModel, RowsModel
 from staffdesk.ui.noop import QT_TRANSLATE_NOOP
+from staffdesk.ui.tables import setup_table
 
 SEARCH_DELAY_MS = 150
 
@@ -124,20 +123,6 @@ def history_model(parent: QWidget | None = None) -> RowsModel:
     )
     model.highlight = lambda row: row.what in ("revoked", "locked", "rejected")
     return model
-
-
-def setup_table(view: QTableView, stretch: int = -1) -> None:
-    """Rows without numbers, columns sized to their content, one column taking the rest."""
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch < 0:
-        header.setStretchLastSection(True)
-    else:
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setWordWrap(False)
 
 
 class ScanGuard(QObject):
@@ -422,4 +407,4 @@ class FrontDesk(QWidget):
         self.lost_slip_button.setEnabled(self.has_issued())
 
 
-__all__ = ["FrontDesk"]
+__all__ = ["FrontDesk", "setup_table"]
