@@ -163,7 +163,10 @@ class Desk:
             yield s
 
     def sync(self, shared: Engine, **kw: Any) -> SyncReport:
+        """A round; staff, settings and roster go with `admin` (default: the same engine, a
+        superuser in most tests; pass admin=None for a round without an admin login)."""
         kw.setdefault("workstation", self.name)
+        kw.setdefault("admin", shared)
         return sync_once(self.factory, shared, **kw)
 
     def status(self) -> SyncStatus:

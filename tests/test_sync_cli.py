@@ -168,8 +168,21 @@ def test_without_a_shared_database_the_desk_is_standalone(
 # ------------------------------------------------------------------------ sync, portal link
 
 
+def admin_login(url: str, memory_keyring: secrets.MemoryKeyring) -> str:
+    """The test server's own user as `--admin`, its (empty: the server trusts local
+    connections) password in the keyring, as `--remember` would have left it."""
+    login = str(make_url(url).username)
+    key = make_url(config.strip_password(url)).set(username=login)
+    secrets.store_password(key.render_as_string(hide_password=False), "")
+    return login
+
+
 def test_portal_link_on_the_shared_database_refuses_until_the_code_has_synced(
-    shared_url: str, template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    shared_url: str,
+    template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: secrets.MemoryKeyring,
 ) -> None:
     desk = h.desk(tmp_path, "ws-a", template)
     _, _, vpc = h.issued(desk, "1000003")
@@ -179,7 +192,19 @@ def test_portal_link_on_the_shared_database_refuses_until_the_code_has_synced(
     assert code == 1 and "could not verify" in err
     code, out, _ = _run(capsys, "--db", desk.url, "sync", "--status")
     assert "1 passcode(s) pending sync" in out
+    # the roster and staff were made here: without an admin login they, and the code for a
+    # student who is not on the shared database yet, wait
     code, out, err = _run(capsys, "--db", desk.url, "sync", "--shared", shared_url)
+    assert code == 0, err
+    assert "need an admin" in out and "passcode" not in out.split("\n")[0]
+    code, _, err = _run(capsys, *link)
+    assert code == 1 and "could not verify" in err
+    login = admin_login(shared_url, memory_keyring)
+    sync = ("--db", desk.url, "sync", "--shared", shared_url, "--admin", login)
+    code, out, err = _run(capsys, *sync)
+    assert code == 1 and "--yes" in err  # shown, and not sent without a yes
+    assert "staff admin: admin, active, district-wide" in out and "roster: " in out
+    code, out, err = _run(capsys, *sync, "--yes")
     assert code == 0, err
     assert "pushed" in out and "passcode 1" in out and "waiting to push: 0" in out
     code, out, err = _run(capsys, *link)

@@ -5,10 +5,50 @@ from __future__ import annotations
 from staffdesk.cli.app import App, Commands, emit, new_password
 
 
+def _staff_from_shared(app: App) -> None:
+    """The first-account rule is about the database that matters: on a workstation with a
+    shared database, an empty local store first takes the shared staff accounts (and the
+    roster and settings), so `staff add` without an admin signing in works only when the shared
+    database itself has no staff."""
+    from staffdesk.domain.errors import PermissionDenied, StoreUnavailable
+    from staffdesk.services import staff
+    from staffdesk.sync import config, connection
+    from staffdesk.sync.pull import pull
+
+    if not config.issues_pending_sync(app.url):  # standalone, or working on the shared db
+        return
+    with app.work() as s:
+        if staff.staff_count(s):
+            return
+    url = connection.resolve_url()
+    if url is None:
+        return
+    engine = connection.shared_engine(url)
+    try:
+        pull(app.factory, engine)
+    except StoreUnavailable as exc:
+        raise StoreUnavailable(
+            f"this workstation has no staff accounts yet and takes them from its shared "
+            f"database, which cannot be reached ({exc.message}); no account is added until "
+            "it can be (or `staffdesk disconnect` for a standalone desk)"
+        ) from exc
+    finally:
+        engine.dispose()
+    with app.work() as s:
+        found = staff.staff_count(s)
+    if found:
+        raise PermissionDenied(
+            f"the shared database already has {found} staff account(s), now on this "
+            "workstation too: adding staff needs an admin to sign in (--as USER)"
+        )
+
+
 def cmd_staff_add(app: App) -> int:
     from staffdesk.services import staff
 
     a = app.args
+    if not a.as_user:
+        _staff_from_shared(app)
     with app.work() as s:
         actor = app.actor(s) if a.as_user else None  # only the first account goes without
         v = staff.add_staff(

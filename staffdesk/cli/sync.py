@@ -8,17 +8,18 @@ import os
 import sys
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.cli.app import App, Commands, emit
-from staffdesk.domain.errors import StoreUnavailable, ValidationError
+from staffdesk.domain.errors import SecretStoreUnavailable, StoreUnavailable, ValidationError
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.store import db
 from staffdesk.sync import config, connection, secrets
 from staffdesk.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
 from staffdesk.sync.engine import SyncReport, sync_once
 from staffdesk.sync.rows import BATCH
-from staffdesk.sync.status import SyncStatus, sync_status
+from staffdesk.sync.status import SyncStatus, describe_privileged, sync_status
 
 # ---------------------------------------------------------------------------------- connect
 
@@ -147,19 +148,69 @@ def cmd_sync(app: App) -> int:
             "shared database",
             "none is configured (standalone desk): run `staffdesk connect URL`, or pass --shared",
         )
+    if a.admin and a.watch:
+        raise ValidationError("--admin", "an admin login pushes one round: not with --watch")
     schools = _schools(app)
     factory = app.factory
+    admin = _admin_engine(app, url) if a.admin else None
     engine = connection.shared_engine(url)
     try:
         if a.watch:
             return _watch(app, factory, engine, schools)
-        report = sync_once(factory, engine, schools=schools, batch_size=a.batch)
+        report = sync_once(factory, engine, schools=schools, batch_size=a.batch, admin=admin)
     finally:
         engine.dispose()
+        if admin is not None:
+            admin.dispose()
     emit(a, "\n".join(report.lines()), report)
+    if report.problem is not None:
+        raise report.problem
     if not report.ok:
         raise StoreUnavailable(f"the shared database is unavailable: {report.error}")
     return 0
+
+
+def _admin_engine(app: App, url: str) -> Engine:
+    """An engine logged in as `--admin DBUSER` on the shared database: the password from the
+    keyring (kept there by an earlier `--remember`) or asked at a prompt; never in the config
+    file, never logged. Before it is used, the staff, settings and roster changes it would send
+    are shown, and sent only once confirmed (`--yes` at no terminal)."""
+    a = app.args
+    login = a.admin.strip()
+    if not login:
+        raise ValidationError("--admin", "expected the database login of an admin, e.g. alice")
+    bare = make_url(config.strip_password(url)).set(username=login)
+    key = bare.render_as_string(hide_password=False)
+    try:
+        password = secrets.load_password(key)
+    except SecretStoreUnavailable:
+        password = None
+    if password is None:
+        if not sys.stdin.isatty():
+            raise ValidationError(
+                "--admin",
+                f"no password for the database login {login!r} in the system keyring and no "
+                f"terminal to ask on: run `staffdesk sync --admin {login}` at a terminal "
+                "(with --remember to keep it in the system keyring)",
+            )
+        password = getpass.getpass(f"Password of the database login {login}: ")
+        if a.remember:
+            secrets.store_password(key, password)
+    with app.work() as s:
+        waiting = describe_privileged(s)
+    if waiting:
+        emit(
+            a,
+            f"to send as the database login {login}:\n" + "\n".join(f"  {w}" for w in waiting),
+        )
+        if not a.yes:
+            if not sys.stdin.isatty():
+                raise ValidationError(
+                    "--yes", "confirm the changes above with --yes (no terminal to ask on)"
+                )
+            if input("Send these? [y/N] ").strip().lower() not in ("y", "yes"):
+                raise ValidationError("--admin", "not confirmed: nothing was sent")
+    return connection.shared_engine(config.with_password(key, password))
 
 
 def _watch(
@@ -228,3 +279,13 @@ def register(c: Commands) -> None:
     sp.add_argument("--conflicts", action="store_true", help="list open conflicts, both versions")
     sp.add_argument("--all", action="store_true", help="with --conflicts: resolved ones too")
     sp.add_argument("--resolve", type=int, metavar="ID", help="mark a conflict as seen")
+    sp.add_argument(
+        "--admin",
+        metavar="DBUSER",
+        help="also send staff, settings and roster changes, as this database login (granted "
+        "staffdesk_admin); its password from the keyring or a prompt",
+    )
+    sp.add_argument(
+        "--remember", action="store_true", help="with --admin: keep the password in the keyring"
+    )
+    sp.add_argument("--yes", action="store_true", help="with --admin: send without asking")

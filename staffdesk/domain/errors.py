@@ -97,3 +97,27 @@ class PrintFailed(StaffDeskError):
 class DirectoryUnavailable(EnvironmentProblem):
     """The district directory (LDAP / AD) cannot be reached or its certificate is not trusted:
     an environment problem, told apart from a refused password."""
+
+
+class AdminLoginRefused(PermissionDenied):
+    """The database login given for privileged changes (`sync --admin DBUSER`) may not write
+    staff, settings or the roster on the shared database: it lacks staffdesk_admin."""
+
+
+class WorkstationIdentityProblem(ConflictError):
+    """The shared database's audit chain for this workstation is not this store's: the command
+    line gives these their own exit code (5). `chain` is the workstation's chain."""
+
+    def __init__(self, message: str, chain: str) -> None:
+        super().__init__(message)
+        self.chain = chain
+
+
+class RestoredWorkstation(WorkstationIdentityProblem):
+    """This store is behind what it already sent to the shared database: restored from a backup
+    (or a copy of an older store). `staffdesk sync --new-segment` continues it safely."""
+
+
+class DuplicateWorkstation(WorkstationIdentityProblem):
+    """Another store already writes this workstation's name on the shared database: two desks
+    share one name. Give this one its own name (STAFFDESK_WORKSTATION / the site config)."""

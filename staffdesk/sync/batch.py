@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import ColumnElement, Connection, Select, select, true
 
 from staffdesk.services import audit
 from staffdesk.store.sync_tables import sync_base
@@ -19,6 +19,7 @@ from staffdesk.sync.rows import (
     IDENTITY,
     OUTBOX,
     PASSCODE,
+    PRIVILEGED,
     REQUEST,
     SLIP_LOG,
     STAFF,
@@ -48,6 +49,30 @@ ORDER = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which waiting entries one push may send: an admin login sends the privileged ones (staff,
+    settings, roster), the workstation's own login everything else and its audit chains."""
+
+    only: frozenset[str] | None = None  # entity types it sends (None: all)
+    skip: frozenset[str] = frozenset()
+    audit: bool = True  # the workstation's audit chains go along
+
+    def where(self) -> ColumnElement[bool]:
+        """The outbox entries in scope."""
+        cond: ColumnElement[bool] = true()
+        if self.only is not None:
+            cond = OUTBOX.c.entity_type.in_(sorted(self.only))
+        if self.skip:
+            cond = cond & OUTBOX.c.entity_type.not_in(sorted(self.skip))
+        return cond
+
+
+EVERYTHING = Scope()
+ADMIN = Scope(only=PRIVILEGED, audit=False)  # the admin login's push
+OFFICE = Scope(skip=PRIVILEGED)  # the workstation login's push: never staff, settings, roster
+
+
 @dataclass(slots=True)
 class Entity:
     type: str
@@ -62,6 +87,8 @@ class Batch:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     bases: dict[str, KnownState] = field(default_factory=dict)
     audit: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    last_seq: int = 0  # the last outbox entry read (held ones included): where the next starts
+    held: set[tuple[str, str]] = field(default_factory=set)  # waiting for a parent not sent
 
     _by_table: dict[str, list[dict[str, Any]]] | None = None
 
@@ -153,16 +180,22 @@ def _load(
     return found
 
 
-def read_batch(conn: Connection, limit: int, audit_limit: int) -> Batch:
-    """The oldest waiting entries with the current state of what they name, and its parents."""
+def read_batch(
+    conn: Connection, limit: int, audit_limit: int, scope: Scope = EVERYTHING, after: int = 0
+) -> Batch:
+    """The oldest waiting entries in `scope` after outbox entry `after`, with the current state
+    of what they name, and the parents (in scope) that wait with them. Entries that hang on a
+    parent still waiting outside the scope (a request for a student whose roster row waits for
+    an admin) are held: read, not sent, left waiting (`held`)."""
     batch = Batch()
     entries = conn.execute(
         select(OUTBOX.c.seq, OUTBOX.c.entity_type, OUTBOX.c.entity_id)
-        .where(OUTBOX.c.pushed_at.is_(None))
+        .where(OUTBOX.c.pushed_at.is_(None), OUTBOX.c.seq > after, scope.where())
         .order_by(OUTBOX.c.seq)
         .limit(limit)
     ).all()
     batch.seqs = [seq for seq, _, _ in entries]
+    batch.last_seq = batch.seqs[-1] if batch.seqs else 0
     wanted: dict[str, set[str]] = {}
     for _, etype, eid in entries:
         wanted.setdefault(etype, set()).add(eid)
@@ -173,7 +206,7 @@ def read_batch(conn: Connection, limit: int, audit_limit: int) -> Batch:
         later = set(
             conn.scalars(
                 select(OUTBOX.c.entity_type)
-                .where(OUTBOX.c.pushed_at.is_(None), OUTBOX.c.seq > batch.seqs[-1])
+                .where(OUTBOX.c.pushed_at.is_(None), OUTBOX.c.seq > batch.seqs[-1], scope.where())
                 .distinct()
             )
         )
@@ -187,6 +220,7 @@ def read_batch(conn: Connection, limit: int, audit_limit: int) -> Batch:
                     OUTBOX.c.entity_type == etype,
                     OUTBOX.c.seq.between(batch.seqs[0], batch.seqs[-1]),
                     OUTBOX.c.pushed_at.is_(None),
+                    scope.where(),
                 )
             for eid, entity in _load(conn, etype, ids, within).items():
                 batch.entities[(etype, eid)] = entity
@@ -203,13 +237,58 @@ def read_batch(conn: Connection, limit: int, audit_limit: int) -> Batch:
             if waiting:
                 wanted[ptype] = waiting
         first = False
+    if batch.seqs and scope.skip and _parents_may_wait(conn, batch.seqs[0], scope):
+        _hold_orphans(conn, batch)
+        if batch.held:
+            batch.seqs = [seq for seq, etype, eid in entries if (etype, eid) not in batch.held]
     request_ids = [eid for (t, eid) in batch.entities if t == "access_request"]
     for r in rows_in(conn, sync_base, "entity_id", request_ids):
         if r["entity_type"] == "access_request":
             flight = [(int(v), str(d)) for v, d in json.loads(r["in_flight"] or "[]")]
             batch.bases[r["entity_id"]] = KnownState(r["version"], r["digest"], flight)
-    _read_audit(conn, batch, audit_limit)
+    if scope.audit:
+        _read_audit(conn, batch, audit_limit)
     return batch
+
+
+def _parents_may_wait(conn: Connection, first: int, scope: Scope) -> bool:
+    """Can a parent wait outside this batch: an entry out of scope (privileged) waits, or one in
+    scope before the batch (held in an earlier batch)? One cheap look before the per-row one."""
+    q = select(OUTBOX.c.seq).where(
+        OUTBOX.c.pushed_at.is_(None), (OUTBOX.c.seq < first) | ~scope.where()
+    )
+    return conn.execute(q.limit(1)).first() is not None
+
+
+def _hold_orphans(conn: Connection, batch: Batch) -> None:
+    """Take out of the batch every entity whose parent waits locally but is not in the batch
+    (it is out of scope, or itself held), transitively: sent now, it would be refused for the
+    missing parent and quarantined for good; held, it goes once the parent has."""
+    refs: dict[str, set[str]] = {}
+    for (etype, _), entity in batch.entities.items():
+        for table, column, ptype in PARENTS.get(etype, ()):
+            for r in entity.rows.get(table, ()):
+                if (ptype, r[column]) not in batch.entities:
+                    refs.setdefault(ptype, set()).add(r[column])
+    missing = {(t, i) for t, ids in refs.items() for i in unpushed(conn, t, ids)}
+    held: set[tuple[str, str]] = set()
+    changed = bool(missing)
+    while changed:
+        changed = False
+        for key, entity in batch.entities.items():
+            if key in held:
+                continue
+            for table, column, ptype in PARENTS.get(entity.type, ()):
+                if any(
+                    (ptype, r[column]) in missing or (ptype, r[column]) in held
+                    for r in entity.rows.get(table, ())
+                ):
+                    held.add(key)
+                    changed = True
+                    break
+    for key in held:
+        del batch.entities[key]
+    batch.held = held
 
 
 def _read_audit(conn: Connection, batch: Batch, limit: int) -> None:

@@ -12,11 +12,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from staffdesk.domain.errors import StaffDeskError
 from staffdesk.services.context import current_workstation, utcnow
+from staffdesk.sync.batch import ADMIN, OFFICE
 from staffdesk.sync.pull import PullReport, PullTally, pull_all
 from staffdesk.sync.push import ChainCollision, PushReport, PushTally, push_batches
 from staffdesk.sync.rows import BATCH, failure_reason, local_transaction, log, set_state
-from staffdesk.sync.status import count_waiting
+from staffdesk.sync.status import count_needing_admin, count_waiting
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,10 @@ class SyncReport:
     pull: PullReport
     waiting: int  # outbox entries still to push
     error: str | None = None
+    needs_admin: int = 0  # of those, staff/settings/roster changes: they wait for `--admin`
+    # a refusal that is not the database being away (an admin login without the privilege, a
+    # workstation identity clash): the command line raises it, with its own exit code
+    problem: StaffDeskError | None = None
 
     @property
     def ok(self) -> bool:
@@ -49,9 +55,17 @@ class SyncReport:
             out.append(f"kept {self.pull.kept_local} local change(s) that are still to be pushed")
         for c in self.push.conflicts:
             out.append(f"CONFLICT #{c.id}: {c.message}")
-        if self.error:
+        if self.problem is not None:
+            out.append(self.problem.message)
+        elif self.error:
             out.append(f"shared database unavailable: {self.error}")
         out.append(f"waiting to push: {self.waiting}")
+        if self.needs_admin:
+            out.append(
+                f"{self.needs_admin} staff, settings or roster change(s) need an admin: run "
+                "`staffdesk sync --admin DBUSER` with a database login granted staffdesk_admin"
+                + (f" ({self.push.held} other change(s) wait for them)" if self.push.held else "")
+            )
         return out
 
 
@@ -62,19 +76,31 @@ def sync_once(
     workstation: str | None = None,
     schools: Collection[str] | None = None,
     batch_size: int = BATCH,
+    admin: Engine | None = None,
 ) -> SyncReport:
     """Push, then pull. A shared database that fails is reported (`error`), not raised: the
-    workstation keeps working and the next round picks up where this one stopped."""
+    workstation keeps working and the next round picks up where this one stopped.
+
+    Staff, settings and roster changes go only with `admin`, an engine logged in as a database
+    login granted staffdesk_admin (`staffdesk sync --admin DBUSER`), before the rest; without
+    it they wait, counted in `needs_admin`. Everything else goes with `shared`, the
+    workstation's own login."""
     started = utcnow()
     pushed, pulled = PushTally(), PullTally()
     error: str | None = None
+    problem: StaffDeskError | None = None
+    ws = workstation or current_workstation()
     try:
-        push_batches(local, shared, workstation or current_workstation(), batch_size, pushed)
+        if admin is not None:
+            push_batches(local, admin, ws, batch_size, pushed, ADMIN)
+        push_batches(local, shared, ws, batch_size, pushed, OFFICE)
         pull_all(local, shared, schools, pulled)
     except SQLAlchemyError as exc:
         error = failure_reason(exc)
     except ChainCollision as exc:
         error = exc.message
+    except StaffDeskError as exc:
+        problem, error = exc, exc.message
     if error:
         log.warning("sync round failed: %s", error)
     with local_transaction(local) as s:
@@ -85,6 +111,9 @@ def sync_once(
         if error is None:
             set_state(conn, "last_sync_at", started.isoformat())
         waiting = count_waiting(conn)
-    report = SyncReport(started, pushed.report(), pulled.report(), waiting, error)
+        needs_admin = count_needing_admin(conn)
+    report = SyncReport(
+        started, pushed.report(), pulled.report(), waiting, error, needs_admin, problem
+    )
     log.info("sync round: %s", "; ".join(report.lines()))
     return report

@@ -35,15 +35,24 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from staffdesk.domain.errors import StaffDeskError
+from staffdesk.domain.errors import AdminLoginRefused, StaffDeskError
 from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.store import name_tokens
 from staffdesk.store.sync_tables import sync_tombstone
 from staffdesk.sync import faults
-from staffdesk.sync.batch import Batch, Entity, entity_digest, mark_in_flight, read_batch
+from staffdesk.sync.batch import (
+    ADMIN,
+    EVERYTHING,
+    Batch,
+    Entity,
+    Scope,
+    entity_digest,
+    mark_in_flight,
+    read_batch,
+)
 from staffdesk.sync.conflicts import Conflict, ConflictView, record_conflict, record_rejection
 from staffdesk.sync.rows import (
     AUDIT_BATCH,
@@ -95,6 +104,7 @@ class PushReport:
     rows: dict[str, int] = field(default_factory=dict)  # rows sent, per table
     audit_events: int = 0
     conflicts: tuple[ConflictView, ...] = ()
+    held: int = 0  # changes held back for a parent only an admin login sends
 
 
 @dataclass
@@ -342,18 +352,61 @@ def _apply_audit(conn: Connection, batch: Batch, out: _Outcome) -> None:
 
 
 # What the shared database says about a row's own values (a key taken, a NUL PostgreSQL cannot
-# store, a value too long): that row is quarantined and shown, every other change goes on.
+# store, a value too long), or about the row itself (the login may not write it; a trigger refuses
+# it): that row is quarantined and shown, every other change goes on.
 REFUSED_ROW = (IntegrityError, DataError)
+POSTGRES_REFUSALS = ("42501",)  # insufficient_privilege; classes 22, 23 and P0 below
+MYSQL_DENIED = (1142, 1143, 1227)  # table, column, operation access denied
+MYSQL_SIGNAL = 1644  # a trigger's SIGNAL
 
 
-def _send(shared: Engine, batch: Batch) -> _Outcome:
-    """One shared transaction for the batch; if the database refuses a row, find which."""
+def denied(exc: DBAPIError) -> bool:
+    """The login lacks the privilege (as opposed to the row breaking a rule)."""
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in POSTGRES_REFUSALS:
+        return True
+    args: tuple[object, ...] = tuple(getattr(orig, "args", ()))
+    return bool(args) and args[0] in MYSQL_DENIED
+
+
+def refused_row(exc: DBAPIError) -> bool:
+    """Did the database refuse the rows it was given (rather than fail to work)?"""
+    if isinstance(exc, REFUSED_ROW) or denied(exc):
+        return True
+    state = getattr(exc.orig, "sqlstate", None)
+    if isinstance(state, str) and state[:2] in ("22", "23", "P0"):
+        return True
+    args: tuple[object, ...] = tuple(getattr(exc.orig, "args", ()))
+    return bool(args) and args[0] == MYSQL_SIGNAL
+
+
+def _reason(exc: DBAPIError) -> str:
+    return " ".join(str(exc.orig).split())
+
+
+def _admin_refused(exc: DBAPIError, login: str) -> AdminLoginRefused:
+    return AdminLoginRefused(
+        f"the database login {login!r} may not write staff, settings or the roster on the "
+        f"shared database ({_reason(exc)}): ask the database administrator to grant it "
+        "staffdesk_admin (docs/shared-database.md, Logins); nothing was sent, the changes wait"
+    )
+
+
+def _send(shared: Engine, batch: Batch, *, admin: bool = False) -> _Outcome:
+    """One shared transaction for the batch; if the database refuses a row, find which. On an
+    admin push a login without the privilege is the caller's mistake, not the rows': refused as
+    a whole (AdminLoginRefused), nothing quarantined."""
+    login = str(shared.url.username or "")
     try:
         with shared.begin() as conn:
             out = _apply(conn, batch, server_now(conn), set())
             _apply_audit(conn, batch, out)
         return out
-    except REFUSED_ROW as exc:
+    except DBAPIError as exc:
+        if admin and denied(exc):
+            raise _admin_refused(exc, login) from exc
+        if not refused_row(exc):
+            raise
         log.warning("the shared database refused part of a batch, isolating it: %s", exc.orig)
     out = _Outcome()
     with shared.begin() as conn:
@@ -362,10 +415,14 @@ def _send(shared: Engine, batch: Batch) -> _Outcome:
             savepoint = conn.begin_nested()
             try:
                 one = _apply(conn, unit, stamp, out.blocked)
-            except REFUSED_ROW as exc:
+            except DBAPIError as exc:
+                if admin and denied(exc):
+                    raise _admin_refused(exc, login) from exc
+                if not refused_row(exc):
+                    raise
                 savepoint.rollback()
                 (entity,) = unit.entities.values()
-                out.rejected.append((entity, " ".join(str(exc.orig).split())))
+                out.rejected.append((entity, _reason(exc)))
                 continue
             savepoint.commit()
             out.merge(one)
@@ -373,24 +430,31 @@ def _send(shared: Engine, batch: Batch) -> _Outcome:
     return out
 
 
-def _settle(conn: Connection, seqs: Sequence[int], now: datetime) -> None:
-    """Mark a batch pushed: the waiting entries of its seq range are exactly its entries."""
-    if seqs:
-        conn.execute(
-            update(OUTBOX)
-            .where(OUTBOX.c.seq.between(seqs[0], seqs[-1]), OUTBOX.c.pushed_at.is_(None))
-            .values(pushed_at=now)
-        )
+def _settle(conn: Connection, batch: Batch, now: datetime, scope: Scope) -> None:
+    """Mark a batch pushed: the waiting entries in scope of its seq range, but those held, are
+    its entries."""
+    seqs = batch.seqs
+    if not seqs:
+        return
+    q = update(OUTBOX).where(
+        OUTBOX.c.seq.between(seqs[0], seqs[-1]), OUTBOX.c.pushed_at.is_(None), scope.where()
+    )
+    held: dict[str, list[str]] = {}
+    for etype, eid in batch.held:
+        held.setdefault(etype, []).append(eid)
+    for etype, ids in held.items():
+        q = q.where(~((OUTBOX.c.entity_type == etype) & OUTBOX.c.entity_id.in_(ids)))
+    conn.execute(q.values(pushed_at=now))
 
 
 def _acknowledge(
-    local: sessionmaker[Session], batch: Batch, out: _Outcome, workstation: str
+    local: sessionmaker[Session], batch: Batch, out: _Outcome, workstation: str, scope: Scope
 ) -> list[ConflictView]:
     views: list[ConflictView] = []
     with local_transaction(local) as s:
         conn = s.connection()
         now = utcnow()
-        _settle(conn, batch.seqs, now)
+        _settle(conn, batch, now, scope)
         for rid, (version, dig) in out.accepted.items():
             save_known(conn, rid, KnownState(version, dig))
         for c in out.conflicts:
@@ -411,9 +475,12 @@ class PushTally:
     rows: Counter[str] = field(default_factory=Counter)
     audit_events: int = 0
     conflicts: list[ConflictView] = field(default_factory=list)
+    held: int = 0  # entries held for a parent that waits for an admin login
 
     def report(self) -> PushReport:
-        return PushReport(self.entries, dict(self.rows), self.audit_events, tuple(self.conflicts))
+        return PushReport(
+            self.entries, dict(self.rows), self.audit_events, tuple(self.conflicts), self.held
+        )
 
 
 def push_batches(
@@ -422,19 +489,27 @@ def push_batches(
     workstation: str,
     batch_size: int,
     progress: PushTally,
+    scope: Scope = EVERYTHING,
 ) -> None:
-    """Batch after batch until nothing waits; `progress` counts each batch as it is settled."""
+    """Batch after batch until nothing in `scope` waits; `progress` counts each batch as it is
+    settled. The ADMIN scope is pushed as an admin login (see `_send`)."""
+    after = 0
     while True:
         with local_transaction(local) as s:
             conn = s.connection()
-            batch = read_batch(conn, batch_size, AUDIT_BATCH)
+            batch = read_batch(conn, batch_size, AUDIT_BATCH, scope, after)
             mark_in_flight(conn, batch)
+        progress.held += len(batch.held)
         if batch.empty:
-            return
+            if not batch.last_seq:
+                return
+            after = batch.last_seq  # all of it held: on to the next entries
+            continue
+        after = batch.last_seq
         faults.point("push.begin")
-        out = _send(shared, batch)
+        out = _send(shared, batch, admin=scope is ADMIN)
         faults.point("push.after_server_commit")
-        _push_acknowledged(local, batch, out, workstation, progress)
+        _push_acknowledged(local, batch, out, workstation, progress, scope)
 
 
 def _push_acknowledged(
@@ -443,8 +518,9 @@ def _push_acknowledged(
     out: _Outcome,
     workstation: str,
     progress: PushTally,
+    scope: Scope,
 ) -> None:
-    views = _acknowledge(local, batch, out, workstation)
+    views = _acknowledge(local, batch, out, workstation, scope)
     progress.entries += len(batch.seqs)
     progress.rows.update(out.sent)
     progress.audit_events += out.audit_events

@@ -36,6 +36,9 @@ CHUNK = 500  # ids per IN (...) list
 KEY = {"school": "code", "student": "permanent_id", "setting": "key"}  # else "id"
 # tables whose shared rows get updated_at from the shared server at push
 STAMPED = ("school", "student", "student_contact", "setting")
+# what only an admin login may write on the shared database (docs/shared-database.md, logins):
+# a change of these leaves a workstation only in a round given that login (`sync --admin`)
+PRIVILEGED = frozenset({"school", "student", "student_contact", "staff_user", "setting"})
 
 
 def key_of(entity_type: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from staffdesk.store.sync_tables import sync_conflict
-from staffdesk.sync.rows import OUTBOX, get_state, unpushed
+from staffdesk.sync.rows import OUTBOX, PRIVILEGED, get_state, unpushed
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class SyncStatus:
     last_sync_at: datetime | None  # the last round that completed
     last_attempt_at: datetime | None
     last_error: str | None
+    needs_admin: int = 0  # waiting staff/settings/roster changes: only `sync --admin` sends them
 
     @property
     def online(self) -> bool:
@@ -34,6 +35,8 @@ class SyncStatus:
             return "standalone (no shared database)"
         when = f"{self.last_sync_at:%Y-%m-%d %H:%M} UTC" if self.last_sync_at else "never"
         parts = [self.state, f"{self.waiting} waiting", f"last sync {when}"]
+        if self.needs_admin:
+            parts.append(f"{self.needs_admin} need an admin")
         if self.open_conflicts:
             parts.append(f"{self.open_conflicts} conflict(s)")
         return " · ".join(parts)
@@ -48,6 +51,51 @@ def count_waiting(conn: Connection) -> int:
         conn.scalar(select(func.count()).select_from(OUTBOX).where(OUTBOX.c.pushed_at.is_(None)))
         or 0
     )
+
+
+def count_needing_admin(conn: Connection) -> int:
+    """Waiting staff, settings and roster changes: only an admin login pushes them."""
+    return int(
+        conn.scalar(
+            select(func.count())
+            .select_from(OUTBOX)
+            .where(OUTBOX.c.pushed_at.is_(None), OUTBOX.c.entity_type.in_(sorted(PRIVILEGED)))
+        )
+        or 0
+    )
+
+
+def describe_privileged(local_session: Session) -> list[str]:
+    """The staff, settings and roster changes waiting for an admin login, for its holder to see
+    before sending them: each staff account and setting by name, the roster counted."""
+    from staffdesk.sync.rows import SETTING, STAFF, STAFF_SCHOOL
+
+    conn = local_session.connection()
+    waiting = {
+        t: unpushed(conn, t) for t in sorted(PRIVILEGED) if t not in ("staff_user", "setting")
+    }
+    out: list[str] = []
+    staff_ids = sorted(unpushed(conn, "staff_user"))
+    for row in conn.execute(select(STAFF).where(STAFF.c.id.in_(staff_ids))).mappings():
+        schools = sorted(
+            conn.scalars(
+                select(STAFF_SCHOOL.c.school_code).where(STAFF_SCHOOL.c.staff_id == row["id"])
+            )
+        )
+        out.append(
+            f"staff {row['username']}: {row['role']}, "
+            + ("active" if row["active"] else "disabled")
+            + (f", schools {', '.join(schools)}" if schools else ", district-wide")
+        )
+    keys = sorted(unpushed(conn, "setting"))
+    for key, value in conn.execute(
+        select(SETTING.c.key, SETTING.c.value).where(SETTING.c.key.in_(keys))
+    ):
+        out.append(f"setting {key} = {value}")
+    roster = [f"{len(ids)} {t.replace('_', ' ')}(s)" for t, ids in waiting.items() if ids]
+    if roster:
+        out.append("roster: " + ", ".join(roster))
+    return out
 
 
 def pending_passcode_ids(local_session: Session) -> set[str]:
@@ -81,4 +129,5 @@ def sync_status(local_session: Session, *, configured: bool | None = None) -> Sy
         last_sync_at=_when(state.get("last_sync_at")),
         last_attempt_at=_when(state.get("last_attempt_at")),
         last_error=state.get("last_error") or None,
+        needs_admin=count_needing_admin(conn),
     )

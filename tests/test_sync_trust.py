@@ -1,0 +1,242 @@
+"""The workstation side of the trust boundary (issue 8): staff, settings and roster come from the
+shared database and go to it only with an admin's database login; the first-account rule looks
+at the database that matters; a forged local admin never reaches the shared database.
+
+Run against real PostgreSQL and MariaDB (STAFFDESK_TEST_POSTGRES_URL / _MYSQL_URL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy import Engine, insert, select, text, update
+
+from staffdesk.cli import main
+from staffdesk.services import settings, staff
+from staffdesk.store import db
+from staffdesk.store.models import Outbox, Setting, StaffUser
+from staffdesk.sync import connection, secrets
+from tests import sync_helpers as h
+
+
+@pytest.fixture(params=h.SHARED_PARAMS)
+def shared_url(request: pytest.FixtureRequest) -> str:
+    return h.shared_url(request)
+
+
+@pytest.fixture
+def shared(shared_url: str) -> Iterator[Engine]:
+    engine = db.make_engine(shared_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return h.seed_template(tmp_path_factory.mktemp("trust-template"), "ws-a")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[secrets.MemoryKeyring]:
+    previous = keyring.get_keyring()
+    yield secrets.use_memory_keyring()
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STAFFDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("STAFFDESK_WORKSTATION", "ws-new")
+    monkeypatch.delenv(connection.PASSWORD_ENV, raising=False)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _role_on_shared(engine: Engine, username: str) -> str | None:
+    with engine.connect() as c:
+        found = c.execute(
+            text("SELECT role FROM staff_user WHERE username = :u"), {"u": username}
+        ).scalar_one_or_none()
+    return None if found is None else str(found)
+
+
+def _setting_on_shared(engine: Engine, key: str) -> str | None:
+    with engine.connect() as c:
+        found = c.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+    return found
+
+
+def _staffed(shared: Engine, template: Path, tmp_path: Path) -> h.Desk:
+    """A district whose shared database has its roster and staff (sent by an admin login)."""
+    first = h.desk(tmp_path, "ws-a", template)
+    report = first.sync(shared, admin=shared)
+    assert report.ok and report.needs_admin == 0, report.lines()
+    return first
+
+
+# ------------------------------------------------------------------- the first-account rule
+
+
+def test_a_new_workstation_takes_the_shared_staff_and_adds_none_without_an_admin(
+    shared: Engine,
+    shared_url: str,
+    template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: secrets.MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _staffed(shared, template, tmp_path)
+    code, _, err = _run(capsys, "connect", shared_url)
+    assert code == 0, err
+    fresh = f"sqlite:///{tmp_path / 'new-desk.sqlite3'}"
+    monkeypatch.setenv("STAFFDESK_NEW_PASSWORD", "rogue-pass-123")
+    code, _, err = _run(capsys, "--db", fresh, "staff", "add", "rogue", "--role", "admin")
+    assert code == 1, err
+    assert "the shared database already has 4 staff account(s)" in err and "--as USER" in err
+    code, _, err = _run(
+        capsys, "--db", fresh, "staff", "add", "rogue", "--role", "clerk", "--school", "LINC"
+    )
+    assert code == 1 and "needs an admin to sign in (--as USER)" in err, err
+    assert _role_on_shared(shared, "rogue") is None
+    # the desk took the district's accounts: an admin signs in with the shared password
+    local = db.session_factory(db.make_engine(fresh))
+    with local() as s:
+        assert staff.staff_count(s) == 4
+        assert staff.authenticate(s, "admin", h.PASSWORD, workstation="ws-new").is_admin
+    monkeypatch.setenv("STAFFDESK_PASSWORD", h.PASSWORD)
+    code, out, err = _run(
+        capsys, "--db", fresh, "staff", "add", "newclerk", "--role", "clerk", "--school",
+        "LINC", "--as", "admin",
+    )  # fmt: skip
+    assert code == 0, err
+    # made here by a signed-in admin, it still waits for an admin's database login
+    code, out, err = _run(capsys, "--db", fresh, "sync")
+    assert code == 0, err
+    assert "1 staff, settings or roster change(s) need an admin" in out
+    assert _role_on_shared(shared, "newclerk") is None
+
+
+def test_no_account_is_added_while_the_shared_database_cannot_be_asked(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: secrets.MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, _, err = _run(capsys, "connect", "postgresql://nobody@127.0.0.1:1/none", "--no-check")
+    assert code == 0, err
+    fresh = f"sqlite:///{tmp_path / 'new-desk.sqlite3'}"
+    monkeypatch.setenv("STAFFDESK_NEW_PASSWORD", "rogue-pass-123")
+    code, _, err = _run(capsys, "--db", fresh, "staff", "add", "rogue", "--role", "admin")
+    assert code == 4, err
+    assert "takes them from its shared database, which cannot be reached" in err
+    with db.session_factory(db.make_engine(fresh))() as s:
+        assert staff.staff_count(s) == 0
+
+
+def test_the_first_account_of_an_empty_shared_database_reaches_it_only_with_an_admin_login(
+    shared: Engine,
+    shared_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: secrets.MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.test_sync_cli import admin_login
+
+    code, _, err = _run(capsys, "connect", shared_url)
+    assert code == 0, err
+    fresh = f"sqlite:///{tmp_path / 'new-desk.sqlite3'}"
+    monkeypatch.setenv("STAFFDESK_NEW_PASSWORD", "first-admin-1")
+    code, out, err = _run(capsys, "--db", fresh, "staff", "add", "first", "--role", "admin")
+    assert code == 0, err  # the shared database has no staff: this is the district's first
+    code, out, err = _run(capsys, "--db", fresh, "sync")
+    assert code == 0 and "need an admin" in out, (out, err)
+    assert _role_on_shared(shared, "first") is None
+    login = admin_login(shared_url, memory_keyring)
+    code, out, err = _run(capsys, "--db", fresh, "sync", "--admin", login, "--yes")
+    assert code == 0, err
+    assert "staff first: admin, active, district-wide" in out
+    assert _role_on_shared(shared, "first") == "admin"
+
+
+# --------------------------------------------------------------------- forged local admins
+
+
+def test_a_forged_local_admin_never_reaches_the_shared_database(
+    shared: Engine, template: Path, tmp_path: Path
+) -> None:
+    _staffed(shared, template, tmp_path)
+    clerk_desk = h.desk(tmp_path, "ws-b")
+    assert clerk_desk.sync(shared, admin=None).ok  # takes the staff and roster
+    # someone with the desk's SQLite file: the clerk made admin, a new admin, both queued
+    with clerk_desk.work() as s:
+        s.execute(update(StaffUser).where(StaffUser.username == "clerk").values(role="admin"))
+        s.add(StaffUser(username="rogue", display_name="Rogue", role="admin", password_hash="x"))
+        s.flush()
+        rogue = s.scalars(select(StaffUser.id).where(StaffUser.username == "rogue")).one()
+        clerk = s.scalars(select(StaffUser.id).where(StaffUser.username == "clerk")).one()
+        for sid in (clerk, rogue):
+            s.execute(
+                insert(Outbox).values(entity_type="staff_user", entity_id=sid, action="staff.add")
+            )
+    # and a request recorded honestly at the same desk meanwhile
+    rid = h.record(clerk_desk, "1000001")
+    for _ in range(2):
+        report = clerk_desk.sync(shared, admin=None)
+        assert report.ok, report.lines()
+        assert report.needs_admin == 2 and report.push.conflicts == ()
+        assert any("need an admin" in line for line in report.lines())
+    assert _role_on_shared(shared, "clerk") == "clerk"
+    assert _role_on_shared(shared, "rogue") is None
+    assert h.count(shared, "access_request", id=rid) == 1  # the honest work went on
+    assert "2 need an admin" in clerk_desk.status().text()
+
+
+def test_a_request_for_a_student_only_an_admin_can_send_waits_with_it(
+    shared: Engine, template: Path, tmp_path: Path
+) -> None:
+    """Not quarantined for a missing parent: held, and sent after the admin's round."""
+    desk = h.desk(tmp_path, "ws-a", template)  # its roster was imported here, never sent
+    rid, code_id, _ = h.issued(desk, "1000002")
+    report = desk.sync(shared, admin=None)
+    assert report.ok and report.push.conflicts == (), report.lines()
+    assert report.push.held >= 2  # the request and its passcode (and its slip log)
+    assert h.count(shared, "access_request", id=rid) == 0
+    report = desk.sync(shared, admin=shared)
+    assert report.ok and report.push.conflicts == () and report.waiting == 0, report.lines()
+    assert h.count(shared, "passcode", id=code_id) == 1
+
+
+# ------------------------------------------------------------------ privileged changes, --admin
+
+
+def test_staff_and_settings_changes_go_with_the_admin_login(
+    shared: Engine, template: Path, tmp_path: Path
+) -> None:
+    desk = _staffed(shared, template, tmp_path)
+    admin = desk.actor("admin")
+    with desk.work() as s:
+        settings.set_value(s, admin, "two_person_rule", "off")
+        staff.add_staff(
+            s, admin, username="nurse", role="clerk", password=h.PASSWORD, schools=["WASH"]
+        )
+    report = desk.sync(shared, admin=None)
+    assert report.ok and report.needs_admin == 2, report.lines()
+    assert _role_on_shared(shared, "nurse") is None
+    assert _setting_on_shared(shared, "two_person_rule") != "off"
+    report = desk.sync(shared, admin=shared)
+    assert report.ok and report.needs_admin == 0 and report.waiting == 0, report.lines()
+    assert _role_on_shared(shared, "nurse") == "clerk"
+    assert _setting_on_shared(shared, "two_person_rule") == "off"
+    other = h.desk(tmp_path, "ws-c")
+    assert other.sync(shared, admin=None).ok
+    with other.factory() as s:
+        assert settings.load(s).two_person_rule is False
+        assert staff.authenticate(s, "nurse", h.PASSWORD, workstation="ws-c").schools == {"WASH"}
