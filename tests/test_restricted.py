@@ -130,3 +130,65 @@ def test_an_override_given_at_approval_carries_to_the_issue(office: Office) -> N
         requests.approve(s, office.admin, rid, override_reason="custody order ended 2026-09")
         out = requests.issue_passcodes(s, office.clerk, [rid])
     assert out.passcode_ids
+
+
+def _restrict_carlos_for_sofia(office: Office, tmp_path: Path) -> None:
+    """A later roster import: the father Carlos becomes a restricted contact of Sofía too."""
+    contacts = CONTACTS_CSV + "1000004,Carlos Núñez,Father,(415) 555-0199,,2,restricted\n"
+    (tmp_path / "s.csv").write_text(STUDENTS_CSV, encoding="utf-8")
+    (tmp_path / "c.csv").write_text(contacts, encoding="utf-8")
+    with db.unit_of_work(office.factory) as s:
+        roster.import_roster(s, office.admin, tmp_path / "s.csv", tmp_path / "c.csv")
+
+
+def test_a_near_match_acknowledged_at_approval_is_not_asked_again(office: Office) -> None:
+    rid = _verified(office, "Carlo Núñez")
+    with db.unit_of_work(office.factory) as s:
+        requests.approve(s, office.approver, rid, possible_match_reason="uncle Carlo, born 1961")
+        out = requests.issue_passcodes(s, office.clerk, [rid])
+        again = requests.issue_passcodes(s, office.approver, [rid], reissue=True)
+    assert out.passcode_ids and again.passcode_ids
+
+
+def test_a_near_match_that_appears_after_approval_is_asked_at_every_issue(
+    office: Office, tmp_path: Path
+) -> None:
+    """Carlo Núñez was approved for Sofía (no restricted contact then) and for José (his near
+    match with the restricted Carlos acknowledged). Then Carlos becomes restricted for Sofía
+    too: Carlo's code for Sofía is stopped at issue, family slip and batch until an approver
+    says why they are different people; the acknowledged one for José is not asked again."""
+    with db.unit_of_work(office.factory) as s:
+        sofia = requests.record_request(s, office.clerk, form("1000004", "Carlo Núñez")).request.id
+        requests.verify_identity(s, office.clerk, sofia, document_kind="ca-id")
+        requests.approve(s, office.approver, sofia, not_a_contact_reason="uncle, on the form")
+        jose = requests.record_request(s, office.clerk, form("1000001", "Carlo Núñez")).request.id
+        requests.verify_identity(s, office.clerk, jose, document_kind="ca-id")
+        requests.approve(s, office.approver, jose, possible_match_reason="uncle Carlo, b. 1961")
+    _restrict_carlos_for_sofia(office, tmp_path)
+    with office.session() as s:
+        assert requests.get_request(s, office.clerk, sofia).possible_match == RESTRICTED
+    with db.unit_of_work(office.factory) as s:
+        with pytest.raises(PossibleRestrictedMatch, match="did not acknowledge"):
+            requests.issue_passcodes(s, office.clerk, [sofia])
+        with pytest.raises(PossibleRestrictedMatch):
+            requests.issue_passcodes(s, office.clerk, [jose, sofia])  # a family slip
+        with pytest.raises(PossibleRestrictedMatch):
+            requests.issue_separately(s, office.approver, [jose, sofia])
+        with pytest.raises(PossibleRestrictedMatch):
+            batch.issue_batch(s, office.approver, "LINC", io.BytesIO())
+        with pytest.raises(PermissionDenied, match="approver"):
+            requests.issue_passcodes(
+                s, office.clerk, [sofia], possible_match_reason="not the same man"
+            )
+    assert _codes(office) == 0
+    with db.unit_of_work(office.factory) as s:
+        out = requests.issue_passcodes(
+            s, office.approver, [jose, sofia], possible_match_reason="Carlo's ID seen, b. 1961"
+        )
+    assert len(out.passcode_ids) == 2
+    with office.session() as s:
+        events = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "request.possible_match")
+        ).all()
+        assert [e.entity_id for e in events] == [sofia]  # José's was acknowledged at approval
+        assert "Carlos Núñez" in events[0].details and "b. 1961" in events[0].details

@@ -24,6 +24,7 @@ def _issue(app: App, reissue: bool) -> int:
             reissue=reissue,
             pending_sync=app.pending_sync,
             override_reason=a.override_reason or "",
+            possible_match_reason=a.possible_match_reason or "",
         )
         write_private(out, lambda fh: render_slips([issued.slip], fh))
         requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
@@ -156,6 +157,11 @@ def register(c: Commands) -> None:
         sp.add_argument(
             "--override-reason",
             help="admin only: issue although the guardian is now a restricted contact",
+        )
+        sp.add_argument(
+            "--possible-match-reason",
+            help="approver: issue although the guardian's name is close to a restricted contact "
+            "the approval did not acknowledge (say why they are different people)",
         )
     sp = c.leaf(g, "revoke", cmd_passcode_revoke, "revoke a request's passcode, or a whole batch")
     sp.add_argument("request", nargs="?")

@@ -626,11 +626,7 @@ def approve(
             "restricted",
         )
     _advance(req, Action.APPROVE)
-    note = (
-        f"possible match with restricted contact {match.possible} acknowledged: {acknowledged}"
-        if match.possible
-        else ""
-    )
+    note = f"{_acknowledged_note(match.possible)} {acknowledged}" if match.possible else ""
     session.add(
         Decision(
             request_id=req.id,
@@ -864,26 +860,82 @@ def _issue(
     return slips, [p.id for p in rows], revoked
 
 
+def _acknowledged_note(contact_name: str) -> str:
+    """The start of an approval's reason that acknowledged a near match with this contact."""
+    return f"possible match with restricted contact {contact_name} acknowledged:"
+
+
 def _recheck_restricted(
-    session: Session, actor: Actor, reqs: Sequence[AccessRequest], override_reason: str
+    session: Session,
+    actor: Actor,
+    reqs: Sequence[AccessRequest],
+    override_reason: str,
+    possible_match_reason: str = "",
 ) -> list[audit.Change]:
     """The restricted-contact block again, at every issue: a contact restricted by a roster
-    import after the approval stops the code unless an admin overrides it with a reason."""
+    import after the approval stops the code unless an admin overrides it with a reason, and
+    a guardian whose name is near a restricted contact that the approval did not acknowledge
+    (restricted, or renamed, since) needs an approver's reason, as at approval."""
     matches = restricted_contacts.match_guardians(
         session, [(r.permanent_id, r.guardian_name) for r in reqs]
     )
-    passed = dict(
-        session.execute(
-            select(Decision.request_id, Decision.override_reason).where(
-                Decision.request_id.in_([r.id for r in reqs])
+    decided = {
+        rid: (override, reason)
+        for rid, override, reason in session.execute(
+            select(Decision.request_id, Decision.override_reason, Decision.reason).where(
+                Decision.request_id.in_([r.id for r in reqs]), Decision.outcome == "approved"
             )
         ).all()
-    )
+    }
     blocked = [
         (r, m.restricted)
         for r, m in zip(reqs, matches, strict=True)
-        if m.restricted and not passed.get(r.id)
+        if m.restricted and not decided.get(r.id, ("", ""))[0]
     ]
+    near = [
+        (r, m.possible)
+        for r, m in zip(reqs, matches, strict=True)
+        if m.possible
+        and not decided.get(r.id, ("", ""))[1].startswith(_acknowledged_note(m.possible))
+    ]
+    return _blocked_at_issue(actor, blocked, override_reason) + _near_at_issue(
+        actor, near, possible_match_reason
+    )
+
+
+def _near_at_issue(
+    actor: Actor, near: Sequence[tuple[AccessRequest, str]], reason: str
+) -> list[audit.Change]:
+    if not near:
+        return []
+    acknowledged = clean_text(reason, "possible match reason", required=False, max_len=400)
+    if not acknowledged:
+        names = "; ".join(
+            f"{r.guardian_name!r} is close to {name!r}, a restricted contact for student "
+            f"{r.permanent_id} (request {r.id})"
+            for r, name in near
+        )
+        raise PossibleRestrictedMatch(
+            f"no passcode was issued: {names} (court order or custody note), and the approval "
+            "did not acknowledge it. Reject the request, or an approver can issue it saying why "
+            "they are different people (command line: --possible-match-reason).",
+            near[0][1],
+        )
+    actor.require(Role.APPROVER, "acknowledging a possible match with a restricted contact")
+    return [
+        audit.Change(
+            "request.possible_match",
+            "access_request",
+            r.id,
+            {"possible_match": name, "acknowledged": acknowledged},
+        )
+        for r, name in near
+    ]
+
+
+def _blocked_at_issue(
+    actor: Actor, blocked: Sequence[tuple[AccessRequest, str]], override_reason: str
+) -> list[audit.Change]:
     if not blocked:
         return []
     override = clean_text(override_reason, "override reason", required=False, max_len=500)
@@ -917,6 +969,7 @@ def _issue_slips(
     request_ids: Sequence[str],
     *,
     override_reason: str = "",
+    possible_match_reason: str = "",
     language: str = "",
     reissue: bool = False,
     batch_id: str | None = None,
@@ -957,7 +1010,7 @@ def _issue_slips(
         pids = [r.permanent_id for r in reqs]
         if len(set(pids)) != len(pids):
             raise ValidationError("request", "a family slip lists each student once")
-    overrides = _recheck_restricted(session, actor, reqs, override_reason)
+    overrides = _recheck_restricted(session, actor, reqs, override_reason, possible_match_reason)
     opts = settings.load(session)
     expires = now + timedelta(days=opts.passcode_days)
     action = Action.REISSUE if reissue else Action.ISSUE
