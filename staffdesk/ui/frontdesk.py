@@ -163,7 +163,7 @@ class ScanGuard(QObject):
 
 class FrontDesk(QWidget):
     """Signals: new_form_requested(object) — the StudentCard or None;
-    check_id_requested(str) and issue_requested(str) — a request id;
+    check_id_requested(str), approve_requested(str) and issue_requested(str) — a request id;
     lost_slip_requested(object) — the StudentCard whose slip was lost;
     card_loaded(object) — a StudentCard is shown; card_cleared() — no student is shown."""
 
@@ -171,6 +171,7 @@ class FrontDesk(QWidget):
     check_id_requested = Signal(str)
     issue_requested = Signal(str)
     lost_slip_requested = Signal(object)
+    approve_requested = Signal(str)
     card_loaded = Signal(object)
     card_cleared = Signal()
 
@@ -188,6 +189,7 @@ class FrontDesk(QWidget):
         self.history = child(self.ui, QTableView, "history")
         self.portal_links = child(self.ui, QTableView, "portal_links")
         self.lost_slip_button = child(self.ui, QPushButton, "lost_slip")
+        self.approve_button = child(self.ui, QPushButton, "approve")
         self.new_form_button = child(self.ui, QPushButton, "new_form")
         self.check_id_button = child(self.ui, QPushButton, "check_id")
         self.issue_button = child(self.ui, QPushButton, "issue")
@@ -227,6 +229,7 @@ class FrontDesk(QWidget):
         self.check_id_button.clicked.connect(self.check_id)
         self.issue_button.clicked.connect(self.issue)
         self.lost_slip_button.clicked.connect(self.lost_slip)
+        self.approve_button.clicked.connect(self.approve)
         self._update_buttons()
 
     # ---------------------------------------------------------------- finding
@@ -383,6 +386,11 @@ class FrontDesk(QWidget):
         if rid:
             self.check_id_requested.emit(rid)
 
+    def approve(self) -> None:
+        rid = self.request_with({RequestStatus.VERIFIED.value})
+        if rid:
+            self.approve_requested.emit(rid)
+
     def issue(self) -> None:
         rid = self.request_with({RequestStatus.APPROVED.value})
         if rid:
@@ -402,6 +410,9 @@ class FrontDesk(QWidget):
     def _update_buttons(self) -> None:
         self.check_id_button.setEnabled(
             self.request_with({RequestStatus.RECORDED.value}) is not None
+        )
+        self.approve_button.setEnabled(
+            self.request_with({RequestStatus.VERIFIED.value}) is not None
         )
         self.issue_button.setEnabled(self.request_with({RequestStatus.APPROVED.value}) is not None)
         self.lost_slip_button.setEnabled(self.has_issued())

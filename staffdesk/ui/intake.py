@@ -82,7 +82,7 @@ class AccessFormDialog(FormDialog):
         for code, label in slip_language_items():
             self.language.addItem(label, code)
         buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
-        self.submit_button = QPushButton(self.tr("&Record form"))
+        self.submit_button = QPushButton(self.tr("Re&cord form"))  # Alt+R ticks "&received"
         self.submit_button.setToolTip(
             self.tr("Record the form, then check the parent's ID (Enter)")
         )
@@ -128,6 +128,7 @@ class AccessFormDialog(FormDialog):
         completer = QCompleter(names, guardian)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         guardian.setCompleter(completer)
+        completer.activated.connect(self._contact_picked)
         restricted = [c.name for c in card.contacts if c.restricted]
         if restricted:
             self.notice.setText(
@@ -139,6 +140,20 @@ class AccessFormDialog(FormDialog):
             self.notice.setObjectName("notice_warning")
             self.notice.setVisible(True)
         self.language.setCurrentIndex(0)  # the family's language on the roster
+
+    def _contact_picked(self, name: str) -> None:
+        """The guardian is on the contact list: their phone and email on record fill the
+        fields still empty or still the student's (fewer keys at the counter; the clerk
+        corrects them to what the parent wrote)."""
+        if self.card is None:
+            return
+        contact = next((c for c in self.card.contacts if c.name == name), None)
+        if contact is None:
+            return
+        if contact.phone and self.text("phone") in ("", self.card.phone):
+            self.set_text("phone", contact.phone)
+        if contact.email and not self.text("email"):
+            self.set_text("email", contact.email)
 
     def fill_lost_slip(self, form: req_svc.AccessForm, old_serial: str) -> None:
         """Prefill a lost slip from the last form (services.lost_slip): the parent checks each

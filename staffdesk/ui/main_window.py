@@ -7,11 +7,10 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -26,7 +25,7 @@ from staffdesk.domain.errors import AuthenticationFailed
 from staffdesk.domain.workflow import Action, Role
 from staffdesk.services import queries, staff
 from staffdesk.services import requests as req_svc
-from staffdesk.ui import prefs, states
+from staffdesk.ui import counter, prefs, states
 from staffdesk.ui.badge import ApproverBadge
 from staffdesk.ui.base import Desk, DeskEvents
 from staffdesk.ui.errors import show_error
@@ -36,10 +35,10 @@ from staffdesk.ui.idle import IdleWatcher
 from staffdesk.ui.intake import AccessFormDialog, IdentityCheckDialog
 from staffdesk.ui.issue import IssueDialog
 from staffdesk.ui.queue import ApprovalQueue
+from staffdesk.ui.screen import fit_to_screen
 from staffdesk.ui.sync_status import sync_round, sync_status_text
 
 if TYPE_CHECKING:  # these load when first needed
-    from staffdesk.services.lost_slip import LostSlipDraft
     from staffdesk.ui.admin import SchoolsDialog, StaffDialog
     from staffdesk.ui.audit_view import AuditView
     from staffdesk.ui.batch import BatchPrintDialog
@@ -97,7 +96,7 @@ class MainWindow(QMainWindow):
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(30_000)
         self.status_timer.timeout.connect(self.refresh_status)
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
 
     # ------------------------------------------------------------------ construction
     def _act(
@@ -223,6 +222,7 @@ class MainWindow(QMainWindow):
         self.front.check_id_requested.connect(self.check_id_for)
         self.front.issue_requested.connect(lambda rid: self.open_issue(rid, False))
         self.front.lost_slip_requested.connect(self.lost_slip)
+        self.front.approve_requested.connect(lambda rid: counter.approve_here(self, rid))
         self.badge.clicked.connect(self.show_queue)
         self.events.request_changed.connect(lambda _rid: self.badge.refresh())
         self.queue.check_id_requested.connect(self.open_identity)
@@ -262,25 +262,9 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{actor.display_name} ({role}) · {school}")
 
     def switch_school(self) -> None:
-        """Work at another of one's schools; the sign-in remembers it for next time."""
-        if self.locked or len(self.desk.schools) <= 1:
-            return
-        choices = [self.tr("All my schools")]
-        codes = ["", *sorted(self.desk.schools)]
-        choices += [f"{c} — {self.desk.schools[c]}" for c in codes[1:]]
-        current = codes.index(self.desk.school) if self.desk.school in codes else 0
-        label, ok = QInputDialog.getItem(
-            self,
-            self.tr("Switch school"),
-            self.tr("School you are working at:"),
-            choices,
-            current,
-            False,
-        )
-        if not ok:
-            return
-        self.desk.school = codes[choices.index(label)]
-        prefs.remember_school(self.desk.me().username, self.desk.school)
+        counter.switch_school(self)
+
+    def school_switched(self) -> None:
         self._show_user()
         self.queue.set_schools()
         self.front.clear()
@@ -452,8 +436,12 @@ class MainWindow(QMainWindow):
         self.front.focus_permanent_id()
 
     # ------------------------------------------------------------------ dialogs
+    def keep_dialog(self, dialog: D) -> D:
+        return self._keep(dialog)
+
     def _keep(self, dialog: D) -> D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fit_to_screen(dialog)
         self.dialogs.append(dialog)
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
         return dialog
@@ -472,24 +460,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def lost_slip(self, card: queries.StudentCard) -> None:
-        """A parent lost the slip: a new form prefilled from the last one (services.lost_slip);
-        ID check and approval as for any form, and issuing it revokes the old code."""
-        if self.locked:
-            return
-        from staffdesk.services import lost_slip
-
-        actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: lost_slip.lost_slip_form(s, actor, card.permanent_id),
-            lambda draft: self._open_lost_slip(card, draft),
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
-
-    def _open_lost_slip(self, card: queries.StudentCard, draft: LostSlipDraft) -> None:
-        dialog = self.new_form(card)
-        if dialog is not None:
-            dialog.fill_lost_slip(draft.form, draft.old_serial)
+        if not self.locked:
+            counter.start_lost_slip(self, card)
 
     def _recorded(self, result: req_svc.Recorded) -> None:
         self.events.request_changed.emit(result.request.id)
@@ -524,13 +496,16 @@ class MainWindow(QMainWindow):
         self.queue.refresh() if self.stack.currentIndex() == self.PAGE_QUEUE else None
         self.statusBar().showMessage(
             self.tr(
-                "ID check recorded for {0}. Next: an approver approves it in the approval "
-                "queue (F4)."
+                "ID check recorded for {0}. Next: an approver approves it here "
+                "(Ctrl+Shift+A, with their own password) or in the approval queue (F4)."
             ).format(view.guardian_name),
             10000,
         )
 
     def _decide(self, action: Action) -> None:
+        if action is Action.APPROVE and self.stack.currentIndex() == self.PAGE_DESK:
+            self.front.approve()  # at the counter: approve or countersign the card's request
+            return
         if self.stack.currentIndex() != self.PAGE_QUEUE:
             self.show_queue()
             return

@@ -1,0 +1,24 @@
+"""Windows no larger than the screen they open on: a front desk may have 1366×768 at 125%
+(about 1093×614 logical pixels). Each window's layout fits that (tests/test_ui_fit.py); this
+keeps the first size a window asks for within the screen's free area too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+
+def available(widget: QWidget) -> QSize | None:
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() if screen is not None else None
+
+
+def fit_to_screen(widget: QWidget, wanted: QSize | None = None) -> None:
+    """Size `widget` to `wanted` (else the size it asks for), within the screen's free area."""
+    room = available(widget)
+    if wanted is None:
+        resized = widget.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        wanted = widget.size().expandedTo(widget.sizeHint()) if resized else widget.sizeHint()
+    size = wanted if room is None else wanted.boundedTo(room)
+    widget.resize(size.expandedTo(widget.minimumSizeHint()))
