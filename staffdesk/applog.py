@@ -11,26 +11,21 @@ from pathlib import Path
 
 import platformdirs
 
+from staffdesk.private import open_private_append, private_dir
+
 
 def log_dir() -> Path:
     """Owner-only: the log names people and workstations."""
-    path = Path(
-        os.environ.get("STAFFDESK_LOG_DIR") or platformdirs.user_log_dir("StaffDesk", False)
+    return private_dir(
+        Path(os.environ.get("STAFFDESK_LOG_DIR") or platformdirs.user_log_dir("StaffDesk", False))
     )
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix" and path.stat().st_mode & 0o077:
-        path.chmod(0o700)
-    return path
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Each log file, the first and every one a rotation starts, is created owner-only."""
 
     def _open(self) -> io.TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        if os.name == "posix" and os.fstat(fd).st_mode & 0o077:
-            os.fchmod(fd, 0o600)
-        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+        return open_private_append(self.baseFilename, self.encoding, self.errors)
 
 
 def setup(level: int = logging.INFO) -> Path:

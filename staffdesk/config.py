@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar
 import platformdirs
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.private import write_private_text
 
 APP = "StaffDesk"
 FILE = "staffdesk.toml"
@@ -431,10 +432,4 @@ def _write_private(path: Path, data: Mapping[str, object]) -> None:
     text = "# StaffDesk settings of this user (`staffdesk config show` explains each)\n" + "".join(
         f"{key} = {_toml(value)}\n" for key, value in data.items()
     )
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    write_private_text(path, text)

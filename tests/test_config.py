@@ -194,7 +194,10 @@ def test_settings_and_assets_never_import_qt() -> None:
         modules += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert not [m for m in modules if m.startswith(("PySide6", "shiboken6"))]
         below = [m for m in modules if m.startswith("staffdesk.")]
-        assert all(m.startswith(("staffdesk.domain", "staffdesk.assets")) for m in below), below
+        assert all(
+            m.startswith(("staffdesk.domain", "staffdesk.assets", "staffdesk.private"))
+            for m in below
+        ), below
 
 
 def test_the_site_files_service_tables_are_its_own_and_it_alone(files: tuple[Path, Path]) -> None:

@@ -78,12 +78,13 @@ class App:
             self._factory = db.session_factory(engine)
         return self._factory
 
-    @property
-    def pending_sync(self) -> bool:
-        """A passcode issued here reaches the portal only after `staffdesk sync`."""
-        from staffdesk.sync import config
-
-        return config.issues_pending_sync(self.url)
+    @staticmethod
+    def out_path(value: str) -> Path:
+        """--out: a file in a folder that exists (said before anything is issued)."""
+        out = Path(value).expanduser()
+        if not out.parent.is_dir():
+            raise ValidationError("out", f"folder {out.parent} does not exist")
+        return out
 
     @contextmanager
     def work(self) -> Iterator[Session]:
@@ -117,41 +118,6 @@ def new_password() -> str:
     if getpass.getpass("Again: ") != first:
         raise ValidationError("password", "the two entries differ")
     return first
-
-
-def write_private(path: Path, writer: Callable[[Any], Any]) -> None:
-    """Write a file that holds VPCs: owner-only, via a temporary file, removed on failure."""
-    from staffdesk.domain.errors import PrintFailed
-
-    path = path.expanduser()
-    if not path.parent.is_dir():
-        raise ValidationError("out", f"folder {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            writer(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise PrintFailed(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
-
-
-@contextmanager
-def removed_on_failure(out: Path) -> Iterator[None]:
-    """A slip whose passcodes were not committed must not survive: its codes never work."""
-    existed = out.exists()
-    try:
-        yield
-    except BaseException:
-        if not existed:
-            out.unlink(missing_ok=True)
-        raise
 
 
 Command = Callable[[App], int]

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from staffdesk.cli.app import App, Commands, Usage, emit, removed_on_failure, write_private
+from staffdesk.cli.app import App, Commands, Usage, emit
 from staffdesk.cli.requests import request_text
 
 
 def _issue(app: App, reissue: bool) -> int:
-    from staffdesk.services import requests
-    from staffdesk.slips.render import render_slips
+    from staffdesk.services import delivery
 
     a = app.args
-    out = Path(a.out)
-    with removed_on_failure(out), app.work() as s:
-        actor = app.actor(s)
-        issued = requests.issue_passcodes(
+    out = app.out_path(a.out)
+    with delivery.removed_on_failure(out), app.work() as s:
+        issued = delivery.deliver_slips(
             s,
-            actor,
+            app.actor(s),
             a.request,
+            out=out,
             language=a.lang or "",
             reissue=reissue,
-            pending_sync=app.pending_sync,
             override_reason=a.override_reason or "",
             possible_match_reason=a.possible_match_reason or "",
-        )
-        write_private(out, lambda fh: render_slips([issued.slip], fh))
-        requests.log_printed(s, actor, issued, "family" if len(a.request) > 1 else "slip")
+        ).issued
     serials = [st.serial for st in issued.slip.students]
     emit(
         a,

@@ -7,15 +7,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from staffdesk.cli.app import App, Commands, emit, removed_on_failure, write_private
+from staffdesk.cli.app import App, Commands, emit
 from staffdesk.domain.errors import ValidationError
 
 
 def cmd_slips_batch(app: App) -> int:
-    from staffdesk.services import batch
+    from staffdesk.services import delivery
 
     a = app.args
-    out = Path(a.out)
+    out = app.out_path(a.out)
     last = [""]
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -25,25 +25,16 @@ def cmd_slips_batch(app: App) -> int:
                 print(line, file=sys.stderr)
                 last[0] = line
 
-    with removed_on_failure(out), app.work() as s:
-        actor = app.actor(s)
-        holder: list[batch.BatchResult] = []
-        write_private(
+    with delivery.removed_on_failure(out), app.work() as s:
+        r = delivery.deliver_batch(
+            s,
+            app.actor(s),
+            a.school,
             out,
-            lambda fh: holder.append(
-                batch.issue_batch(
-                    s,
-                    actor,
-                    a.school,
-                    fh,
-                    grade=a.grade,
-                    language=a.lang or "",
-                    progress=progress,
-                    pending_sync=app.pending_sync,
-                )
-            ),
+            grade=a.grade,
+            language=a.lang or "",
+            progress=progress,
         )
-    r = holder[0]
     fallbacks = "".join(
         f"\nlanguage: {count} slip(s) in English: no slip text ships for the roster's "
         f"language {tag!r}"

@@ -9,16 +9,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from staffdesk.private import write_private_text_with
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.store.models import AuditEvent, AuditHead, Outbox, new_id
 
@@ -224,28 +224,24 @@ def spreadsheet_safe(value: object) -> str:
 def export_csv(session: Session, actor: Actor, path: Path) -> int:
     """Write the whole trail as CSV (admin only), owner-only and safe to open in a spreadsheet;
     the export itself is audited."""
-    from staffdesk.domain.errors import PrintFailed
     from staffdesk.domain.workflow import Role
 
     actor.require(Role.ADMIN, "exporting the audit trail")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    n = 0
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(EXPORT_COLUMNS)
-            rows = session.execute(
-                select(AuditEvent).order_by(AuditEvent.at, AuditEvent.chain, AuditEvent.seq)
-            ).scalars()
-            for e in rows:
-                d = _fields(e) | {"hash": e.hash}
-                w.writerow([spreadsheet_safe(d[c]) for c in EXPORT_COLUMNS])
-                n += 1
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise PrintFailed(f"cannot write {path}: {exc.strerror}") from None
+
+    def write(fh: TextIO) -> int:
+        w = csv.writer(fh)
+        w.writerow(EXPORT_COLUMNS)
+        rows = session.execute(
+            select(AuditEvent).order_by(AuditEvent.at, AuditEvent.chain, AuditEvent.seq)
+        ).scalars()
+        count = 0
+        for e in rows:
+            d = _fields(e) | {"hash": e.hash}
+            w.writerow([spreadsheet_safe(d[c]) for c in EXPORT_COLUMNS])
+            count += 1
+        return count
+
+    n = write_private_text_with(path, write)
     append(
         session,
         actor=actor.username,

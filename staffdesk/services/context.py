@@ -21,7 +21,8 @@ def current_workstation() -> str:
 def slips_folder() -> Path:
     """Where "Save as PDF…" starts: a folder only this user may enter, since a slip holds a
     passcode (under the store's own owner-only data folder)."""
-    from staffdesk.store.db import data_dir, private_dir
+    from staffdesk.private import private_dir
+    from staffdesk.store.db import data_dir
 
     return private_dir(data_dir() / "slips")
 

@@ -6,8 +6,6 @@ Everything is in PDF points (1/72 inch) with the origin at the bottom left of a 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from staffdesk.domain.errors import PrintFailed
+from staffdesk.private import write_private_bytes
 from staffdesk.slips.fonts import BOLD, MONO, MONO_BOLD, REGULAR, SANS, SANS_BOLD, register_fonts
 from staffdesk.slips.fonts import load as fonts_load
 from staffdesk.slips.layout import Line, lay_out_text
@@ -331,23 +330,7 @@ def write_pdf(data: bytes, out: BinaryIO | str | Path) -> None:
     """Hand the finished PDF to `out`: a file object, or a path written atomically (a file only
     appears once complete, readable by the current user only since it may hold passcodes)."""
     if isinstance(out, str | Path):
-        path = Path(out)
-        try:
-            fd, tmp_name = tempfile.mkstemp(
-                prefix=".staffdesk-", suffix=".pdf.part", dir=path.parent
-            )
-        except OSError as exc:
-            raise PrintFailed(f"cannot write to the folder {path.parent}: {_reason(exc)}") from exc
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, path)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise PrintFailed(f"cannot save the PDF as {path}: {_reason(exc)}") from exc
+        write_private_bytes(out, data)
         return
     try:
         out.write(data)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from staffdesk.domain.errors import ConflictError, StoreUnavailable, ValidationError
+from staffdesk.private import PRIVATE_DIR, create_private, private_dir, tighten
 from staffdesk.store.driver_errors import environment_problem
 
 log = logging.getLogger("staffdesk.store")
@@ -25,17 +26,7 @@ APP = "StaffDesk"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-PRIVATE_DIR = 0o700
-PRIVATE_FILE = 0o600
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
-
-
-def private_dir(path: Path) -> Path:
-    """Create (or tighten) a folder only this user may enter."""
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-    if os.name == "posix" and path.stat().st_mode & 0o077:
-        path.chmod(PRIVATE_DIR)
-    return path
 
 
 def data_dir() -> Path:
@@ -50,16 +41,8 @@ def _private_store(database: str) -> None:
     and journal files (which SQLite gives the database's own mode) are owner-only too; an older
     store made world-readable is tightened."""
     path = Path(database)
-    if not path.exists():
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
-    if os.name != "posix":
-        return
-    for p in (path, *(Path(f"{database}{s}") for s in SQLITE_COMPANIONS)):
-        try:
-            if p.stat().st_mode & 0o077:
-                p.chmod(PRIVATE_FILE)
-        except FileNotFoundError:
-            continue
+    create_private(path)
+    tighten([path, *(Path(f"{database}{s}") for s in SQLITE_COMPANIONS)])
 
 
 def default_url() -> str:

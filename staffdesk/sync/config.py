@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from staffdesk import config as settings
 from staffdesk.domain.errors import ValidationError
+from staffdesk.services import delivery
 
 APP = settings.APP
 password_of = settings.password_of
+issues_pending_sync = delivery.issues_pending_sync  # the rule lives with the deliver-slips use case
 
 
 def config_dir() -> Path:
@@ -84,21 +85,3 @@ def clear() -> SharedConfig | None:
         )
     settings.set_user({settings.SHARED_DB_URL: None, settings.PASSWORD_IN_KEYRING: None})
     return old
-
-
-def issues_pending_sync(local_url: str) -> bool:
-    """Does a passcode issued into this store wait for a sync before the portal honours it?
-
-    Yes when this workstation keeps a local SQLite store and a shared database is configured
-    (its slip then says "pending sync"); no when the store is the shared database itself, or in
-    standalone mode. An unreadable settings file errs on the side of saying "pending".
-    """
-    try:
-        if make_url(local_url).get_backend_name() != "sqlite":
-            return False
-    except ArgumentError:
-        return False
-    try:
-        return load() is not None
-    except ValidationError:
-        return True

@@ -1,12 +1,12 @@
 """Batch printing a school's slips: progress, cancel, and a plain account of what was done.
 
-Calls staffdesk.services.batch.issue_batch in the worker's one transaction; the PDF is written
-to a side file and moved into place only after the commit, removed if anything fails.
+Calls the deliver-slips use case (services.delivery.deliver_batch) in the worker's one
+transaction; it writes the PDF privately to a side file, moved into place only after the commit
+and removed if anything fails.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import PrintFailed
-from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import slip_language_items
@@ -83,7 +82,7 @@ class BatchPrintDialog(FormDialog):
             self.out.setText(path)
 
     def start(self) -> None:
-        from staffdesk.services import batch
+        from staffdesk.services import delivery
 
         code = str(self.school.currentData() or "")
         target = Path(self.out.text().strip())
@@ -94,23 +93,19 @@ class BatchPrintDialog(FormDialog):
         grade = self.grade.text().strip() or None
         lang = str(self.language.currentData() or "")
         actor, progress, cancel = self.desk.me(), self._progress, self._cancel
-        url = self.desk.url
         cancel.clear()
 
         def work(session: Session) -> object:
-            private = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds codes
-            with open(private, "wb") as fh:
-                return batch.issue_batch(
-                    session,
-                    actor,
-                    code,
-                    fh,
-                    grade=grade,
-                    language=lang,
-                    progress=lambda phase, done, total: progress.moved.emit(phase, done, total),
-                    cancelled=cancel.is_set,
-                    pending_sync=sync_config.issues_pending_sync(url),
-                )
+            return delivery.deliver_batch(
+                session,
+                actor,
+                code,
+                part,
+                grade=grade,
+                language=lang,
+                progress=lambda phase, done, total: progress.moved.emit(phase, done, total),
+                cancelled=cancel.is_set,
+            )
 
         self.running = True
         self.start_button.setEnabled(False)

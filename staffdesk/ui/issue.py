@@ -37,10 +37,9 @@ from sqlalchemy.orm import Session
 
 from staffdesk import config
 from staffdesk.domain.errors import PrintFailed
-from staffdesk.services import queries
+from staffdesk.services import delivery, queries
 from staffdesk.services import requests as req_svc
 from staffdesk.services.context import Actor
-from staffdesk.sync import config as sync_config
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.languages import slip_language_items
@@ -71,10 +70,8 @@ def _context(session: Session, actor: Actor, request_id: str) -> IssueContext:
     return IssueContext(view, queries.family_candidates(session, actor, request_id))
 
 
-def render_slip(issued: req_svc.Issued, dpi: int = PREVIEW_DPI) -> RenderedSlip:
-    from staffdesk.slips.render import render_slips_bytes
-
-    pdf = render_slips_bytes([issued.slip])
+def preview_slip(pdf: bytes, dpi: int = PREVIEW_DPI) -> RenderedSlip:
+    """The delivered slip's pages as images (a PDF without a preview says why)."""
     try:
         return RenderedSlip(pdf, pdf_pages(pdf, dpi))
     except PrintFailed as exc:
@@ -197,18 +194,11 @@ class IssueDialog(FormDialog):
         actor, ids = self.desk.me(), self.request_ids()
         lang, reissue = str(self.language.currentData() or ""), self.reissue
         versions = [self.context.request.version] + [None] * (len(ids) - 1)
-        url = self.desk.url
         self.issue_button.setEnabled(False)
         self.status.setText(self.tr("Issuing…"))
         self.desk.worker.submit(
-            lambda s: req_svc.issue_passcodes(
-                s,
-                actor,
-                ids,
-                language=lang,
-                reissue=reissue,
-                expected_versions=versions,
-                pending_sync=sync_config.issues_pending_sync(url),
+            lambda s: delivery.deliver_slips(
+                s, actor, ids, language=lang, reissue=reissue, expected_versions=versions
             ),
             self._issued,
             self._issue_failed,
@@ -220,8 +210,8 @@ class IssueDialog(FormDialog):
         self.status.setText("")
         show_error(self, exc)
 
-    def _issued(self, issued: req_svc.Issued) -> None:
-        self.issued = issued
+    def _issued(self, delivered: delivery.Delivery) -> None:
+        self.issued = issued = delivered.issued
         self.issued_signal.emit(issued.request_ids)
         for box, _rid in self.siblings:
             box.setEnabled(False)
@@ -245,8 +235,9 @@ class IssueDialog(FormDialog):
             ).format(issued.language_fallback)
         self.status.setText(text)
         self.preview.setText(self.tr("Drawing the slip…"))
+        pdf = delivered.pdf
         self.desk.worker.compute(
-            lambda: render_slip(issued), self._rendered, self._render_failed, owner=self
+            lambda: preview_slip(pdf), self._rendered, self._render_failed, owner=self
         )
 
     def _rendered(self, rendered: RenderedSlip) -> None:
@@ -331,11 +322,9 @@ class IssueDialog(FormDialog):
             )
         if not path:
             return
-        from staffdesk.slips.drawing import write_pdf
-
         pdf = self.rendered.pdf
         self.desk.worker.compute(
-            lambda: write_pdf(pdf, path),
+            lambda: delivery.save_slips(pdf, path),
             lambda _r: self._log(
                 "pdf",
                 self.tr("Saved to {0}. It holds a passcode: delete it once printed.").format(path),
@@ -348,14 +337,14 @@ class IssueDialog(FormDialog):
         self.status.setText(self.tr("Not printed."))
         show_error(self, exc)
 
-    def _log(self, kind: str, message: str) -> None:
+    def _log(self, kind: delivery.DeliveryKind, message: str) -> None:
         issued, actor = self.issued, self.desk.me()
         assert issued is not None
         self.delivered.add(kind)
         self.status.setText(message)
         log.info("slip %s for %d passcode(s)", kind, len(issued.passcode_ids))
         self.desk.worker.submit(
-            lambda s: req_svc.log_printed(s, actor, issued, kind),
+            lambda s: delivery.record_delivery(s, actor, issued, kind),
             lambda _r: self.printed.emit(kind),
             lambda exc: show_error(self, exc),
             owner=self,

@@ -15,6 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage
 
 from staffdesk.domain.errors import PrintFailed
+from staffdesk.private import write_private_bytes
 
 
 def _with_qtpdf(data: bytes, dpi: int) -> list[QImage] | None:
@@ -42,8 +43,7 @@ def _with_tool(data: bytes, dpi: int) -> list[QImage] | None:
         return None
     with tempfile.TemporaryDirectory(prefix="staffdesk-") as tmp:
         src = Path(tmp) / "slip.pdf"
-        src.write_bytes(data)
-        src.chmod(0o600)
+        write_private_bytes(src, data)
         if pdftoppm:
             cmd = [pdftoppm, "-png", "-r", str(dpi), str(src), str(Path(tmp) / "page")]
         else:
