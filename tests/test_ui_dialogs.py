@@ -122,3 +122,235 @@ def test_countersign_refuses_the_id_checker_and_says_a_wrong_password(qtbot, des
         type_password(qtbot, sign, PASSWORD)
     assert done.args[0].request.decision.decided_by == "approver2"
     assert desk_app.desk.actor.username == "clerk"
+
+
+# ------------------------------------------------------------------------------ intake
+
+
+def open_form(qtbot, desk_app, pid="1000002"):  # type: ignore[no-untyped-def]
+    win = signed_in(desk_app, "clerk")
+    win.front.load_card(pid)
+    qtbot.waitUntil(lambda: win.front.card is not None, timeout=5000)
+    form = win.new_form()
+    qtbot.waitExposed(form)
+    activate(qtbot, form)
+    return win, form
+
+
+def activate(qtbot, window):  # type: ignore[no-untyped-def]
+    """Make the dialog the active window, so Tab sends real focus events (as on a desk)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+def test_tab_leaves_an_invalid_phone_and_the_next_text_lands_in_email(qtbot, desk_app, boxes):
+    _win, form = open_form(qtbot, desk_app)
+    phone, email = form.f["phone"], form.f["email"]
+    phone.clear()
+    phone.setFocus()
+    qtbot.keyClicks(phone, "555-12")
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)  # leaves the field, invalid as it is
+    assert form.focusWidget() is email
+    qtbot.keyClicks(form.focusWidget(), "pedro@example.org")
+    assert phone.text() == "555-12"
+    assert email.text() == "pedro@example.org"
+    assert phone.property("invalid") is True  # its problem is shown under it
+    assert any(
+        "phone" in lbl.text().lower() or "number" in lbl.text() for lbl in form.errors._labels
+    )
+    qtbot.keyClick(email, Qt.Key.Key_Tab)
+    assert form.focusWidget() is not email  # a valid email never held the cursor either
+    assert not form.submit_button.isEnabled()  # the phone is still wrong
+    assert "Home phone" in form.missing.text()
+    # the other way round: an invalid email lets Tab go on too
+    email.setFocus()
+    email.selectAll()
+    qtbot.keyClicks(email, "pedro@")
+    qtbot.keyClick(email, Qt.Key.Key_Tab)
+    assert form.focusWidget() is not email
+    assert email.property("invalid") is True
+    # fixing everything enables Record form and clears the marks
+    phone.setText("(415) 555-0123")
+    email.setText("pedro@example.org")
+    form.f["guardian_name"].setText(form.card.contacts[0].name)
+    form.f["address"].setText("1 Main St")
+    assert not form.submit_button.isEnabled()  # the signed paper form is not ticked yet
+    form.paper_form_signed.setFocus()
+    qtbot.keyClick(form.paper_form_signed, Qt.Key.Key_Space)  # reachable from the keyboard
+    assert form.paper_form_signed.isChecked()
+    assert form.submit_button.isEnabled()
+    assert phone.property("invalid") is not True and email.property("invalid") is not True
+    assert not boxes
+
+
+def test_escape_on_a_changed_form_asks_and_an_untouched_one_closes(
+    qtbot, desk_app, boxes, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    _win, form = open_form(qtbot, desk_app)
+    qtbot.keyClicks(form.f["address"], "1 Main St")
+    answers = [QMessageBox.StandardButton.No]
+    asked: list[str] = []
+
+    def question(_parent, title, text, *args, **kw):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert asked == ["Discard what you typed?"]
+    assert form.isVisible()  # No: the form and what was typed stay
+    assert form.text("address") == "1 Main St"
+    answers.append(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(form.rejected, timeout=2000):
+        qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert len(asked) == 2
+    # a form prefilled from the roster and not touched closes at once, without a question
+    _win, untouched = open_form(qtbot, desk_app)
+    with qtbot.waitSignal(untouched.rejected, timeout=2000):
+        qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert len(asked) == 2
+
+
+def test_the_id_check_has_no_preselected_document(qtbot, desk_app, boxes):
+    win = signed_in(desk_app, "clerk")
+    view = request_for(desk_app, "1000001")  # recorded in the demo
+    dialog = win.open_identity(view)
+    qtbot.waitExposed(dialog)
+    activate(qtbot, dialog)
+    assert all(not b.isChecked() for b in dialog.kinds.values())
+    assert dialog.kind() is None
+    assert not dialog.submit_button.isEnabled()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Enter records nothing
+    assert dialog.isVisible()
+    assert dialog.kind_hint.isVisible()
+    assert request_for(desk_app, "1000001").status is RequestStatus.RECORDED
+    # Space picks the focused document; then Enter records that one
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Down)  # arrows only move, with none picked
+    assert dialog.kind() is None
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
+    chosen = dialog.kind()
+    assert chosen is not None
+    assert dialog.submit_button.isEnabled()
+    with qtbot.waitSignal(dialog.verified, timeout=5000) as done:
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert done.args[0].identity.document_kind is chosen
+    assert not boxes
+
+
+# ------------------------------------------------------------------- not on the contact list
+
+
+def test_a_guardian_not_on_the_list_is_warned_at_intake_and_the_reason_is_shown(
+    qtbot, desk_app, boxes
+):
+    win, form = open_form(qtbot, desk_app)
+    guardian = form.f["guardian_name"]
+    guardian.setFocus()
+    qtbot.keyClicks(guardian, "Pedro Paramo")
+    qtbot.keyClick(guardian, Qt.Key.Key_Tab)
+    assert form.contacts_notice.isVisible()
+    notice = form.contacts_notice.text()
+    assert "not on this student's contact list" in notice
+    assert all(c.name in notice for c in form.card.contacts)  # the list, to check against
+    form.set_text("address", "1 Main St")
+    form.set_text("email", "pedro@example.org")
+    form.paper_form_signed.setChecked(True)
+    with qtbot.waitSignal(form.recorded, timeout=5000) as rec:
+        qtbot.keyClick(form.f["email"], Qt.Key.Key_Return)
+    ident = win.dialogs[-1]
+    ident.kinds[next(iter(ident.kinds))].setChecked(True)
+    with qtbot.waitSignal(ident.verified, timeout=5000):
+        qtbot.keyClick(ident.last4, Qt.Key.Key_Return)
+    rid = rec.args[0].request.id
+    # the clerk's desk: the approver countersigns, and must write why
+    select_in_queue(qtbot, win, rid)
+    sign = win.queue.decide(Action.APPROVE)
+    assert sign.reason.isVisibleTo(sign) and sign.focusWidget() is sign.reason
+    qtbot.keyClicks(sign.username, "approver")
+    with qtbot.assertNotEmitted(sign.approved):
+        type_password(qtbot, sign, PASSWORD)
+    assert "Reason" in sign.error.text()
+    sign.reason.setFocus()
+    qtbot.keyClicks(sign.reason, "Stepfather; custody papers seen")
+    assert sign.password.text() == PASSWORD  # kept only until it is sent
+    with qtbot.waitSignal(sign.approved, timeout=5000) as done:
+        qtbot.keyClick(sign.reason, Qt.Key.Key_Tab)
+        qtbot.keyClick(sign.focusWidget(), Qt.Key.Key_Tab)
+        assert sign.focusWidget() is sign.password
+        qtbot.keyClick(sign.password, Qt.Key.Key_Return)
+    decision = done.args[0].request.decision
+    assert decision.not_a_contact_reason == "Stepfather; custody papers seen"
+    # the request's detail and the student's history show it
+    qtbot.waitUntil(
+        lambda: win.queue.ctx is not None and win.queue.ctx.request.decision is not None,
+        timeout=5000,
+    )
+    assert "Stepfather; custody papers seen" in win.queue.detail.toPlainText()
+    win.front.load_card("1000002")
+    qtbot.waitUntil(
+        lambda: any(
+            "Stepfather" in r.detail for r in (win.front.card.history if win.front.card else ())
+        ),
+        timeout=5000,
+    )
+    assert not boxes
+
+
+# ------------------------------------------------------------------------------ duplicates
+
+
+def test_a_guardian_who_already_linked_is_refused_then_recorded_when_confirmed(
+    qtbot, desk_app, boxes, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from staffdesk.services import portal, staff
+    from staffdesk.store.models import Student
+
+    desk = desk_app.desk
+    _win, form = open_form(qtbot, desk_app, "1000010")
+    approved = request_for(desk_app, "1000010")  # approved in the demo
+    name = approved.guardian_name
+    with db.unit_of_work(desk.factory) as s:
+        clerk = staff.authenticate(s, "clerk", PASSWORD)
+        vpc = req_svc.issue_passcodes(s, clerk, [approved.id]).slip.students[0].vpc_grouped
+    with db.unit_of_work(desk.factory) as s:
+        student = s.get(Student, "1000010")
+        assert student is not None
+        linked = portal.link(
+            s,
+            permanent_id="1000010",
+            phone=student.primary_phone,
+            vpc=vpc,
+            account_email="linked@example.org",
+            contact_name=name,
+        )
+        assert isinstance(linked, portal.LinkResult)
+    form.set_text("guardian_name", name)
+    form.set_text("address", "1 Main St")
+    form.set_text("email", "other@example.org")
+    form.paper_form_signed.setChecked(True)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[tuple[str, str]] = []
+
+    def question(_parent, title, text, *args, **kw):  # type: ignore[no-untyped-def]
+        asked.append((title, text))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.keyClick(form.f["email"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    title, text = asked[0]
+    assert title == "Already requested or linked"
+    assert "linked@example.org" in text and "password recovery" in text
+    qtbot.waitUntil(lambda: bool(form.errors._labels), timeout=5000)  # No: refused, said why
+    assert form.isVisible()
+    assert "password recovery" in form.errors._labels[0].text()
+    with qtbot.waitSignal(form.recorded, timeout=5000) as rec:  # asked again: Yes this time
+        qtbot.keyClick(form.f["email"], Qt.Key.Key_Return)
+    assert any("linked" in w for w in rec.args[0].warnings)
+    assert not boxes

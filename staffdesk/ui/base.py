@@ -123,7 +123,9 @@ class FieldErrors:
                         return row
         return -1
 
-    def show(self, field_name: str, message: str) -> QWidget | None:
+    def show(self, field_name: str, message: str, *, focus: bool = True) -> QWidget | None:
+        """Mark the field and say why under it. `focus=False` when the person is leaving the
+        field (Tab): the message shows and the cursor still goes where they sent it."""
         widget = self.fields.get(field_name)
         if widget is None:
             return None
@@ -152,5 +154,6 @@ class FieldErrors:
             grow_to_fit(window)
             # the wrapped label's height settles only once the layout has run: look again then
             QTimer.singleShot(0, window, lambda: grow_to_fit(window))
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget

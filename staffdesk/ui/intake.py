@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,22 +24,37 @@ from PySide6.QtWidgets import (
 )
 
 from staffdesk.domain.errors import ValidationError
-from staffdesk.domain.values import Email, PermanentId, Phone
+from staffdesk.domain.values import Email, PermanentId, Phone, clean_text
 from staffdesk.domain.workflow import DocumentKind
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
-from staffdesk.services.duplicates import DuplicateRequest
+from staffdesk.services.duplicates import DuplicateRequest, guardian_key
 from staffdesk.sync.config import issues_pending_sync as pending
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
+from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import field_label, show_error
 from staffdesk.ui.languages import slip_language_items
 from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 FROM_THE_ROSTER = QT_TRANSLATE_NOOP("Choices", "From the roster")
 
+# what each line of the form must hold before Record form is enabled (the services check the
+# same again; these only say it while the clerk types)
+CHECKS: dict[str, Callable[[str], object]] = {
+    "permanent_id": lambda t: PermanentId.parse(t, "permanent_id"),
+    "guardian_name": lambda t: clean_text(t, "guardian_name"),
+    "address": lambda t: clean_text(t, "address", max_len=400),
+    "phone": lambda t: Phone.parse(t, "phone"),
+    "email": lambda t: Email.parse(t, "email"),
+}
 
-class AccessFormDialog(FormDialog):
+
+class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
     """Record a Parent Access Form; on success the identity check follows.
+
+    No field keeps the cursor: leaving an invalid Phone or Email (Tab) shows why under it and the
+    cursor goes on. Record form stays disabled until every line is valid and the signed paper
+    form is ticked; Enter then says what is still needed. Escape on a changed form asks.
 
     Signals: recorded(object) — the services' Recorded result.
     """
@@ -91,17 +107,135 @@ class AccessFormDialog(FormDialog):
         buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.missing: QLabel = self.w(QLabel, "missing")
+        self.contacts_notice: QLabel = self.w(QLabel, "contacts_notice")
+        self._left: set[str] = set()  # fields the clerk has left: their problems are shown
+        self._busy = False
         pid = self.f["permanent_id"]
         assert isinstance(pid, QLineEdit)
         pid.editingFinished.connect(self._pid_changed)
-        for name, check in (("phone", Phone.parse), ("email", Email.parse)):
+        for name in CHECKS:
             edit = self.f[name]
             assert isinstance(edit, QLineEdit)
-            edit.editingFinished.connect(lambda n=name, c=check: self._check_field(n, c))
+            edit.editingFinished.connect(lambda n=name: self._left_field(n))
+            edit.textChanged.connect(lambda _t, n=name: self._edited(n))
+        guardian = self.f["guardian_name"]
+        assert isinstance(guardian, QLineEdit)
+        guardian.editingFinished.connect(self._check_contact)
+        self.paper_form_signed.toggled.connect(lambda _on: self._edited("paper_form_signed"))
         if card is not None:
             self.fill(card)
+        self._snapshot = self._values()
+        self._refresh()
         (self.f["guardian_name"] if card else pid).setFocus()
         self.setMinimumWidth(560)
+
+    # ------------------------------------------------------------------ live checks
+    def _values(self) -> tuple[object, ...]:
+        texts = tuple(w.text() for w in self.f.values() if isinstance(w, QLineEdit))
+        return (
+            *texts,
+            self.paper_form_signed.isChecked(),
+            self.signed_on.date(),
+            self.language.currentIndex(),
+        )
+
+    def changed(self) -> bool:
+        """Something the clerk typed or ticked (a prefill from the roster is not a change)."""
+        return self._values() != self._snapshot
+
+    def problems(self) -> dict[str, str]:
+        """field -> what is wrong with it ("" when it is only still empty)."""
+        out: dict[str, str] = {}
+        for name, check in CHECKS.items():
+            text = self.text(name).strip()
+            if not text:
+                out[name] = ""
+                continue
+            try:
+                check(text)
+            except ValidationError as exc:
+                out[name] = exc.detail
+        if not self.paper_form_signed.isChecked():
+            out["paper_form_signed"] = ""
+        return out
+
+    def _refresh(self) -> None:
+        problems = {} if self._busy else self.problems()
+        self.submit_button.setEnabled(not self._busy and not problems)
+        if problems:
+            names = ", ".join(field_label(n) for n in problems)
+            self.missing.setText(self.tr("To record the form: {0}.").format(names))
+        else:
+            self.missing.setText("")
+        self.missing.setVisible(bool(problems))
+
+    def _mark(self, *, explain: bool = False) -> None:
+        """Show each problem under its field: the fields left so far, or all (explain)."""
+        self.errors.clear()
+        first: QWidget | None = None
+        for name, message in self.problems().items():
+            if not explain and (name not in self._left or not message):
+                continue
+            text = message or (
+                req_svc.MSG_UNSIGNED if name == "paper_form_signed" else self.tr("is required")
+            )
+            shown = self.errors.show(name, text, focus=False)
+            first = first or shown
+        if explain and first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _left_field(self, name: str) -> None:
+        self._left.add(name)
+        self._mark()
+
+    def _edited(self, name: str) -> None:
+        self._refresh()
+        widget = self.f.get(name)
+        if widget is not None and widget.property("invalid") and name not in self.problems():
+            self._mark()  # fixed: its message goes at once
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter while Record form is disabled says what is still needed, by the fields."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not self._busy and not self.submit_button.isEnabled():
+            self._mark(explain=True)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _check_contact(self) -> None:
+        """A guardian who is not on the student's contact list: say so now, with the list."""
+        if self.card is None or not self.card.contacts:
+            return
+        written = self.text("guardian_name").strip()
+        if not written:
+            return
+        key = guardian_key(written)
+        if any(guardian_key(c.name) == key for c in self.card.contacts):
+            self.contacts_notice.setVisible(False)
+            return
+        self.show_contact_list(written, self.card.contacts)
+
+    def show_contact_list(
+        self,
+        guardian: str,
+        contacts: Sequence[queries.ContactRow | req_svc.ListedContact],
+    ) -> None:
+        lines = "".join(
+            f"<li>{escape(c.name)}"
+            + (f" ({escape(c.relationship)})" if c.relationship else "")
+            + "</li>"
+            for c in contacts
+        )
+        self.contacts_notice.setText(
+            self.tr(
+                "<b>{0} is not on this student's contact list.</b> At home they could not pick "
+                "their name in the portal. If they are not one of these, an approver must "
+                "write why before approving:<ul>{1}</ul>"
+            ).format(escape(guardian), lines)
+        )
+        self.contacts_notice.setVisible(True)
 
     def text(self, name: str) -> str:
         widget = self.f[name]
@@ -174,17 +308,8 @@ class AccessFormDialog(FormDialog):
             f"{self.notice.text()}\n{text}".strip() if self.notice.isVisible() else text
         )
         self.notice.setVisible(True)
+        self._snapshot = self._values()  # a prefill is not the clerk's change: Escape just closes
         self.paper_form_signed.setFocus()
-
-    def _check_field(self, name: str, check: Callable[[str, str], object]) -> None:
-        value = self.text(name).strip()
-        if not value:
-            return
-        try:
-            check(value, name)
-        except ValidationError as exc:
-            self.errors.clear()
-            self.errors.show(exc.field, exc.detail)
 
     def _pid_changed(self) -> None:
         raw = self.text("permanent_id").strip()
@@ -192,10 +317,8 @@ class AccessFormDialog(FormDialog):
             return
         try:
             pid = PermanentId.parse(raw).value
-        except ValidationError as exc:
-            self.errors.clear()
-            self.errors.show(exc.field, exc.detail)
-            return
+        except ValidationError:
+            return  # said under the field by _left_field; the cursor goes on
         actor, url = self.desk.me(), self.desk.url
         self.desk.worker.submit(
             lambda s: queries.student_card(s, actor, pid, show_unsynced=pending(url)),
@@ -222,10 +345,16 @@ class AccessFormDialog(FormDialog):
         )
 
     def submit(self, accept_mismatch: bool = False, accept_duplicate: bool = False) -> None:
+        if self._busy:
+            return
+        if self.problems():
+            self._mark(explain=True)
+            return
         self.errors.clear()
         form = self.form()
         actor = self.desk.me()
-        self.submit_button.setEnabled(False)
+        self._busy = True
+        self._refresh()
         self._accepted = (accept_mismatch, accept_duplicate)
         self.desk.worker.submit(
             lambda s: req_svc.record_request(
@@ -241,12 +370,14 @@ class AccessFormDialog(FormDialog):
         )
 
     def _recorded(self, result: req_svc.Recorded) -> None:
-        self.submit_button.setEnabled(True)
+        self._busy = False
+        self._refresh()
         self.recorded.emit(result)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.submit_button.setEnabled(True)
+        self._busy = False
+        self._refresh()
         if isinstance(exc, req_svc.NameMismatch):
             answer = QMessageBox.question(
                 self,
@@ -301,8 +432,11 @@ KIND_BUTTONS = {
 }
 
 
-class IdentityCheckDialog(FormDialog):
+class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
     """How the parent proved who they are; "verified by" is the signed-in staff member.
+
+    No document is preselected: Verify ID stays disabled until the clerk picks the one they
+    looked at, and Enter before that says so instead of recording a guess.
 
     Signals: verified(object) — the RequestView after the check.
     """
@@ -358,16 +492,49 @@ class IdentityCheckDialog(FormDialog):
         buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        self.kinds[DocumentKind.DRIVERS_LICENCE].setFocus()
+        self.kind_hint: QLabel = self.w(QLabel, "kind_hint")
+        for button in self.kinds.values():
+            button.setChecked(False)
+            button.toggled.connect(lambda _on: self._kind_changed())
+        self._kind_changed()
+        self.kinds[DocumentKind.CA_ID].setFocus()
         self.setMinimumWidth(540)
 
-    def kind(self) -> DocumentKind:
-        return next(k for k, b in self.kinds.items() if b.isChecked())
+    def kind(self) -> DocumentKind | None:
+        return next((k for k, b in self.kinds.items() if b.isChecked()), None)
+
+    def changed(self) -> bool:
+        return self.kind() is not None or bool(self.description.text() or self.last4.text())
+
+    def _kind_changed(self) -> None:
+        chosen = self.kind() is not None
+        self.submit_button.setEnabled(chosen)
+        self.kind_hint.setVisible(not chosen)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter with no document chosen says so (it never records a guess)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.kind() is None:
+            self._no_kind()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _no_kind(self) -> None:
+        self.kind_hint.setObjectName("error_text")
+        self.kind_hint.style().unpolish(self.kind_hint)
+        self.kind_hint.style().polish(self.kind_hint)
+        self.kind_hint.setVisible(True)
+        self.kinds[DocumentKind.CA_ID].setFocus()
 
     def submit(self) -> None:
+        chosen = self.kind()
+        if chosen is None:
+            self._no_kind()
+            return
         self.errors.clear()
         actor, rid, version = self.desk.me(), self.request.id, self.request.version
-        kind, note, last4 = self.kind().value, self.description.text(), self.last4.text()
+        kind, note, last4 = chosen.value, self.description.text(), self.last4.text()
         self.submit_button.setEnabled(False)
         self.desk.worker.submit(
             lambda s: req_svc.verify_identity(
@@ -385,12 +552,12 @@ class IdentityCheckDialog(FormDialog):
         )
 
     def _done(self, view: req_svc.RequestView) -> None:
-        self.submit_button.setEnabled(True)
+        self._kind_changed()
         self.verified.emit(view)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.submit_button.setEnabled(True)
+        self._kind_changed()
         if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
             return
         show_error(self, exc)

@@ -30,6 +30,7 @@ from staffdesk.services import requests as req_svc
 from staffdesk.services.context import Actor
 from staffdesk.ui import states
 from staffdesk.ui.base import Desk, FormDialog
+from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.frontdesk import setup_table
@@ -217,8 +218,9 @@ def decision_context(session: Session, actor: Actor, request_id: str) -> Decisio
     )
 
 
-class DecisionDialog(FormDialog):
-    """Approve, reject or revoke, with the rules that apply spelled out.
+class DecisionDialog(AsksBeforeDiscarding, FormDialog):
+    """Approve, reject or revoke, with the rules that apply spelled out (Escape asks once a
+    reason is written).
 
     Signals: decided(object) — the RequestView after the decision.
     """
@@ -321,6 +323,9 @@ class DecisionDialog(FormDialog):
             self.submit_button.setEnabled(False)
         (self.reason if self.needs_reason else self.submit_button).setFocus()
         self.setMinimumWidth(560)
+
+    def changed(self) -> bool:
+        return bool(self.reason.toPlainText().strip())
 
     def submit(self) -> None:
         text = self.reason.toPlainText().strip()
