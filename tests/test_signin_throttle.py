@@ -100,3 +100,33 @@ def test_a_right_password_clears_the_accounts_count(office: Office, clock: Clock
     for _ in range(SIGN_IN.limit - 1):
         _sign_in(office, "clerk", "wrong", ws=f"ws-y{_}")
     assert not isinstance(_sign_in(office, "clerk", PASSWORD, ws="ws-z"), Exception)
+
+
+def test_every_spelling_of_a_directory_account_counts_against_one_window(
+    office: Office, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With directory sign-in, `jdoe`, `JDOE`, `district\\jdoe` and the local account `clerk`'s
+    directory twin `DISTRICT\\clerk` are each one account: switching spelling (or workstation)
+    buys no more tries. A directory that refuses every password stands in for the server."""
+    from staffdesk.services import directory
+
+    site = directory.parse_settings(
+        {
+            "url": "ldaps://dc1.example.org",
+            "domain": "DISTRICT",
+            "base_dn": "dc=example,dc=org",
+            "roles": {"clerk": "cn=clerks,dc=example,dc=org"},
+        }
+    )
+    assert site is not None
+    monkeypatch.setattr(directory, "settings", lambda: site)
+    monkeypatch.setattr(directory, "sign_in", lambda *a, **k: None)
+    spellings = ["jdoe", "JDOE", "district\\jdoe", "DISTRICT\\JDoe", " jdoe "]
+    answers = [_sign_in(office, name, "x", ws=f"ws-{i}") for i, name in enumerate(spellings)]
+    assert [type(a) for a in answers] == [AuthenticationFailed] * SIGN_IN.limit
+    assert isinstance(_sign_in(office, "District\\jdoe", "x", ws="ws-9"), SignInThrottled)
+    # the local account clerk and DISTRICT\clerk share a window too
+    for i in range(SIGN_IN.limit - 1):
+        _sign_in(office, "DISTRICT\\clerk", "x", ws=f"ws-c{i}")
+    _sign_in(office, "clerk", "wrong-password", ws="ws-c9")
+    assert isinstance(_sign_in(office, "clerk", PASSWORD, ws="ws-c10"), SignInThrottled)

@@ -237,3 +237,25 @@ def test_settings_are_validated(office: Office) -> None:
         issued(s, office.clerk, office.approver)
         p = s.scalars(select(Passcode)).one()
         assert (p.expires_at - p.issued_at).days == 7
+
+
+def test_a_local_account_and_the_directory_account_of_that_name_are_one_person(
+    office: Office,
+) -> None:
+    """`approver` (a local account) verifies; `DISTRICT\\approver` (the directory account of the
+    same name, as directory sign-in records it) may not approve, nor the other way round."""
+    from staffdesk.domain.workflow import Role, same_person
+    from staffdesk.services.context import Actor
+
+    assert same_person("approver", "DISTRICT\\Approver") and not same_person("ann", "DISTRICT\\bo")
+    directory_twin = Actor("DISTRICT\\approver", "A. Pprover", Role.APPROVER, frozenset({"LINC"}))
+    with office.session() as s:
+        rid = requests.record_request(s, office.clerk, form()).request.id
+        requests.verify_identity(s, office.approver, rid, document_kind="ca-id")
+        with pytest.raises(PermissionDenied, match=r"two-person rule.*same name are one person"):
+            requests.approve(s, directory_twin, rid)
+        rid2 = requests.record_request(s, office.clerk, form("1000004")).request.id
+        requests.verify_identity(s, directory_twin, rid2, document_kind="ca-id")
+        with pytest.raises(PermissionDenied, match="two-person rule"):
+            requests.approve(s, office.approver, rid2)
+        assert requests.approve(s, office.approver2, rid2).status is RequestStatus.APPROVED

@@ -66,6 +66,18 @@ class Role(enum.StrEnum):
 _RANK = {Role.CLERK: 0, Role.APPROVER: 1, Role.ADMIN: 2}
 
 
+def person_of(username: str) -> str:
+    """The person behind a staff identity, for the two-person rule: the account name without
+    its directory domain, lower-case. A local account `jdoe` and the directory account
+    `DISTRICT\\jdoe` are taken for one person (docs/directory.md), so neither can be the second
+    pair of eyes on what the other did."""
+    return (username or "").rpartition("\\")[2].strip().lower()
+
+
+def same_person(a: str, b: str) -> bool:
+    return bool(person_of(a)) and person_of(a) == person_of(b)
+
+
 def require_role(role: Role, needed: Role, what: str) -> None:
     if _RANK[role] < _RANK[needed]:
         raise PermissionDenied(f"{what} needs the {needed.value} role; you are a {role.value}")

@@ -37,6 +37,7 @@ from staffdesk.domain.workflow import (
     Role,
     allowed_actions,
     next_status,
+    same_person,
 )
 from staffdesk.services import audit, duplicates, settings
 from staffdesk.services import restricted as restricted_contacts
@@ -592,10 +593,16 @@ def approve(
         raise PermissionDenied("only an admin can override a restricted-contact block")
     if settings.load(session).two_person_rule:
         idc = session.scalar(select(IdentityCheck).where(IdentityCheck.request_id == req.id))
-        if idc is not None and idc.verified_by == actor.username:
+        if idc is not None and same_person(idc.verified_by, actor.username):
             raise PermissionDenied(
-                "two-person rule: you verified this parent's ID, so another approver must "
-                "approve the request"
+                "two-person rule: you verified this parent's ID"
+                + (
+                    f" (as {idc.verified_by}: a local account and the directory account of the "
+                    "same name are one person)"
+                    if idc.verified_by != actor.username
+                    else ""
+                )
+                + ", so another approver must approve the request"
             )
     match, listed = _contact_match(session, req.permanent_id, req.guardian_name)
     restricted = match.restricted

@@ -129,7 +129,8 @@ def authenticate(
     """
     ws = workstation or current_workstation()
     name = (username or "").strip().lower()
-    keys = {ACCOUNT: _digest(name), WORKSTATION: _digest(ws)}
+    site = directory.settings()
+    keys = {ACCOUNT: _digest(_canonical(site, name)), WORKSTATION: _digest(ws)}
     now = utcnow()
     windows = session.scalars(
         select(SignInThrottle).where(
@@ -149,26 +150,26 @@ def authenticate(
     user = session.scalar(select(StaffUser).where(StaffUser.username == name))
     if wait:
         dummy_verify(password or "")
-        _record_failure(session, user, name, ws, "throttled", count=False)
+        _record_failure(session, user, name, keys, ws, "throttled", count=False)
         minutes = f"{wait} minute{'s' if wait != 1 else ''}"
         raise SignInThrottled(
             f"too many failed sign-ins for this account or workstation: try again in {minutes}",
             wait,
         )
-    site = directory.settings()
     if site is not None and (user is None or not site.local_accounts):
         signed_in = directory.sign_in(site, username, password, ws)
         if signed_in is None:
-            _record_failure(session, user, name, ws, "directory")
+            _record_failure(session, user, name, keys, ws, "directory")
             raise AuthenticationFailed(_SIGN_IN_REFUSED)
         _clear_account(session, keys[ACCOUNT])
         return signed_in
     if user is None:
         dummy_verify(password or "")
-        _record_failure(session, None, name, ws, "unknown user")
+        _record_failure(session, None, name, keys, ws, "unknown user")
         raise AuthenticationFailed(_SIGN_IN_REFUSED)
     if not verify_secret(user.password_hash, password or "") or not user.active:
-        _record_failure(session, user, name, ws, "inactive" if user.active is False else "password")
+        reason = "inactive" if user.active is False else "password"
+        _record_failure(session, user, name, keys, ws, reason)
         raise AuthenticationFailed(_SIGN_IN_REFUSED)
     _clear_account(session, keys[ACCOUNT])
     view = _view(session, user)
@@ -190,12 +191,29 @@ def _clear_account(session: Session, key: str) -> None:
     )
 
 
+def _canonical(site: directory.DirectorySettings | None, name: str) -> str:
+    """The account a typed name counts against: with directory sign-in, `DOMAIN\\account` for
+    `jdoe`, `JDOE` and `district\\jdoe` alike — and for the local account `jdoe` too, the same
+    person by the two-person rule's reckoning — so another spelling never buys more tries."""
+    if site is not None:
+        account = site.account_of(name)
+        if account is not None:
+            return site.identity(account)
+    return name
+
+
 def _record_failure(
-    session: Session, user: StaffUser | None, typed: str, ws: str, reason: str, count: bool = True
+    session: Session,
+    user: StaffUser | None,
+    typed: str,
+    keys: dict[str, str],
+    ws: str,
+    reason: str,
+    count: bool = True,
 ) -> None:
     now = utcnow()
     if count:
-        for scope, key in ((ACCOUNT, _digest(typed)), (WORKSTATION, _digest(ws))):
+        for scope, key in keys.items():
             throttle.count(session, SignInThrottle, scope, key, 1, SIGN_IN, now)
     audit.append(
         session,
