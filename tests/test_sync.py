@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, insert, select, text, update
 
+from staffdesk.domain.errors import RestoredWorkstation
 from staffdesk.services import audit, portal, requests
 from staffdesk.store import db
 from staffdesk.store.models import (
@@ -20,6 +21,7 @@ from staffdesk.store.models import (
 )
 from staffdesk.sync import faults
 from staffdesk.sync.conflicts import list_conflicts, resolve_conflict
+from staffdesk.sync.identity import new_segment
 from staffdesk.sync.pull import pull
 from staffdesk.sync.status import pending_passcode_ids, sync_status
 from tests import sync_helpers as h
@@ -168,6 +170,12 @@ def test_a_stale_copy_never_revives_a_revoked_passcode(
     # the old copy of this workstation pushes its "issued" state late
     old = h.Desk("ws-a", f"sqlite:///{stale}", db.make_engine(f"sqlite:///{stale}"), None)  # type: ignore[arg-type]
     old.factory = db.session_factory(old.engine)
+    # it is behind what this workstation already sent: told as that, and nothing is pushed
+    report = old.sync(shared)
+    assert isinstance(report.problem, RestoredWorkstation), report.lines()
+    assert h.count(shared, "passcode", id=code_id) == 1
+    # made to go on anyway (a new chain segment), its late "issued" state still changes nothing
+    new_segment(old.factory, shared, "ws-a")
     report = old.sync(shared)
     with shared.connect() as c:
         row = c.execute(select(Passcode.__table__).where(Passcode.id == code_id)).mappings().one()

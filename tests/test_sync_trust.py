@@ -6,6 +6,7 @@ Run against real PostgreSQL and MariaDB (STAFFDESK_TEST_POSTGRES_URL / _MYSQL_UR
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,9 +15,10 @@ import pytest
 from sqlalchemy import Engine, insert, select, text, update
 
 from staffdesk.cli import main
-from staffdesk.services import settings, staff
+from staffdesk.domain.errors import DuplicateWorkstation, RestoredWorkstation
+from staffdesk.services import audit, settings, staff
 from staffdesk.store import db
-from staffdesk.store.models import Outbox, Setting, StaffUser
+from staffdesk.store.models import AuditEvent, Outbox, Setting, StaffUser
 from staffdesk.sync import connection, secrets
 from tests import sync_helpers as h
 
@@ -240,3 +242,117 @@ def test_staff_and_settings_changes_go_with_the_admin_login(
     with other.factory() as s:
         assert settings.load(s).two_person_rule is False
         assert staff.authenticate(s, "nurse", h.PASSWORD, workstation="ws-c").schools == {"WASH"}
+
+
+# ------------------------------------------------------------------ workstation identity
+
+
+def _shared_chain(engine: Engine, chain: str) -> list[tuple[int, str, str]]:
+    with engine.connect() as c:
+        rows = c.execute(
+            select(AuditEvent.seq, AuditEvent.action, AuditEvent.details)
+            .where(AuditEvent.chain == chain)
+            .order_by(AuditEvent.seq)
+        ).all()
+    return [(int(a), str(b), str(d)) for a, b, d in rows]
+
+
+def _verified(engine: Engine) -> bool:
+    with db.session_factory(engine)() as s:
+        return audit.verify(s).ok
+
+
+def test_a_desk_restored_from_a_backup_is_named_and_goes_on_in_a_new_segment(
+    shared: Engine,
+    shared_url: str,
+    template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    desk = _staffed(shared, template, tmp_path)
+    backup = h.copy_store(desk, tmp_path / "backup.sqlite3")
+    sent = h.record(desk, "1000001")  # after the backup: on the shared database only
+    assert desk.sync(shared).ok
+    desk.engine.dispose()
+    # the disk died; the desk is restored from last night's backup, and people go on working
+    restored_dir = tmp_path / "restored"
+    restored_dir.mkdir()
+    restored = h.desk(restored_dir, "ws-a", backup)
+    report = restored.sync(shared)  # nothing new yet: the shared chain is simply ahead
+    assert isinstance(report.problem, RestoredWorkstation), report.lines()
+    unsent = h.record(restored, "1000002")
+    waiting = restored.waiting()
+    report = restored.sync(shared)
+    assert not report.ok and isinstance(report.problem, RestoredWorkstation)
+    text_ = "\n".join(report.lines())
+    assert "restored from a backup" in text_ and "--new-segment" in text_
+    assert "unavailable" not in text_
+    assert restored.waiting() == waiting  # nothing lost, nothing half-sent
+    assert h.count(shared, "access_request", id=unsent) == 0
+    # the command line says it the same way, with its own exit code
+    monkeypatch.setenv("STAFFDESK_WORKSTATION", "ws-a")
+    code, out, err = _run(capsys, "--db", restored.url, "sync", "--shared", shared_url)
+    assert code == 5, (out, err)
+    assert "restored from a backup" in err and "--new-segment" in err
+    code, out, err = _run(
+        capsys, "--db", restored.url, "sync", "--shared", shared_url, "--new-segment"
+    )
+    assert code == 0, err
+    assert "new chain segment 'ws-a~2'" in out and "waiting to push: 0" in out
+    assert h.count(shared, "access_request", id=unsent) == 1  # the unsent work arrived
+    assert h.count(shared, "access_request", id=sent) == 1  # and nothing was undone
+    segment = _shared_chain(shared, "ws-a~2")
+    assert segment[0][1] == "audit.segment"
+    link = json.loads(segment[0][2])
+    assert link["continues"] == "ws-a" and link["reason"] == "restored"
+    old = _shared_chain(shared, "ws-a")
+    assert link["shared_head_seq"] == len(old) and link["from_seq"] < len(old)
+    assert any(action == "request.record" for _, action, _ in segment[1:])
+    assert _verified(shared)
+    with restored.factory() as s:
+        assert audit.verify(s).ok
+    # later rounds are ordinary ones, on the new segment
+    h.verify(restored, unsent)
+    report = restored.sync(shared)
+    assert report.ok and report.waiting == 0, report.lines()
+    assert _shared_chain(shared, "ws-a~2")[-1][1] == "request.verify"
+    code, _, err = _run(
+        capsys, "--db", restored.url, "sync", "--shared", shared_url, "--new-segment"
+    )
+    assert code == 1 and "nothing to do" in err
+
+
+def test_two_desks_with_one_name_are_told_apart_from_an_unreachable_database(
+    shared: Engine,
+    template: Path,
+    tmp_path: Path,
+) -> None:
+    first = _staffed(shared, template, tmp_path)
+    h.record(first, "1000001")
+    assert first.sync(shared).ok
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    twin = h.desk(other_dir, "ws-a")  # set up from the same image, the name left as it was
+    assert twin.sync(shared, admin=None).ok  # it has written nothing yet: nothing clashes
+    rid = h.record(twin, "1000003")
+    waiting = twin.waiting()
+    for _ in range(2):
+        report = twin.sync(shared, admin=None)
+        assert isinstance(report.problem, DuplicateWorkstation), report.lines()
+        text_ = "\n".join(report.lines())
+        assert "another workstation already uses the name 'ws-a'" in text_
+        assert "STAFFDESK_WORKSTATION" in text_ and "unavailable" not in text_
+    assert twin.waiting() == waiting and h.count(shared, "access_request", id=rid) == 0
+    assert "another workstation already uses the name" in (twin.status().last_error or "")
+    # the first desk is not disturbed
+    assert first.sync(shared).ok
+    # renamed, the twin's work goes out under its own name (its local events: a new segment)
+    from staffdesk.sync.identity import new_segment
+
+    done = new_segment(twin.factory, shared, "ws-a")
+    assert done.moved >= 1 and done.continues_from == 0
+    report = twin.sync(shared, admin=None)
+    assert report.ok and report.waiting == 0, report.lines()
+    assert h.count(shared, "access_request", id=rid) == 1
+    assert _verified(shared)

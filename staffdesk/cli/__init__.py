@@ -36,6 +36,7 @@ from staffdesk.cli import (
 )
 from staffdesk.cli.app import (
     ENVIRONMENT,
+    IDENTITY,
     INTERRUPTED,
     OK,
     REFUSED,
@@ -45,7 +46,11 @@ from staffdesk.cli.app import (
     Commands,
     Usage,
 )
-from staffdesk.domain.errors import EnvironmentProblem, StaffDeskError
+from staffdesk.domain.errors import (
+    EnvironmentProblem,
+    StaffDeskError,
+    WorkstationIdentityProblem,
+)
 
 log = logging.getLogger("staffdesk.cli")
 
@@ -106,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc.message}", file=sys.stderr)
         log.warning("environment: %s", type(exc).__name__)
         return ENVIRONMENT
+    except WorkstationIdentityProblem as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        log.warning("workstation identity: %s on chain %s", type(exc).__name__, exc.chain)
+        return IDENTITY
     except StaffDeskError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         # the message may quote what was typed (a phone number): log only what kind of refusal

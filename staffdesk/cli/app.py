@@ -28,6 +28,8 @@ USAGE = 2  # a usage error
 UNEXPECTED = 3  # an unexpected error, a bug (logged; the message says where)
 ENVIRONMENT = 4  # the environment failed: database unreachable, disk full or read-only, a lock
 # held too long, no secure keyring (domain.errors.EnvironmentProblem)
+IDENTITY = 5  # this workstation's audit chain on the shared database is not its store's:
+# restored from a backup, or two desks with one name (domain.errors.WorkstationIdentityProblem)
 INTERRUPTED = 130  # Ctrl-C
 
 

@@ -155,6 +155,12 @@ def cmd_sync(app: App) -> int:
     admin = _admin_engine(app, url) if a.admin else None
     engine = connection.shared_engine(url)
     try:
+        if a.new_segment:
+            from staffdesk.services.context import current_workstation
+            from staffdesk.sync.identity import new_segment
+
+            segment = new_segment(factory, engine, current_workstation())
+            emit(a, segment.text(), segment)
         if a.watch:
             return _watch(app, factory, engine, schools)
         report = sync_once(factory, engine, schools=schools, batch_size=a.batch, admin=admin)
@@ -289,3 +295,9 @@ def register(c: Commands) -> None:
         "--remember", action="store_true", help="with --admin: keep the password in the keyring"
     )
     sp.add_argument("--yes", action="store_true", help="with --admin: send without asking")
+    sp.add_argument(
+        "--new-segment",
+        action="store_true",
+        help="a desk restored from a backup: go on in a new audit chain segment linked to the "
+        "old one, then sync (its waiting changes are kept)",
+    )

@@ -21,9 +21,23 @@ from sqlalchemy.orm import Session
 from staffdesk.private import write_private_text_with
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.store.models import AuditEvent, AuditHead, Outbox, new_id
+from staffdesk.store.sync_tables import sync_state
 
 GENESIS = "0" * 64
 PORTAL_CHAIN = "portal"
+# sync_state key (a workstation's local store only): the chain segment it writes for a
+# workstation after `staffdesk sync --new-segment` (sync/identity.py); else the name itself
+CHAIN_STATE = "chain:"
+
+
+def chain_of(session: Session, workstation: str) -> str:
+    """The chain this store writes a workstation's events to."""
+    if session.get_bind().dialect.name != "sqlite":  # segments are a local store's matter
+        return workstation
+    found = session.execute(
+        select(sync_state.c.value).where(sync_state.c.key == CHAIN_STATE + workstation)
+    ).scalar_one_or_none()
+    return str(found) if found else workstation
 
 
 def _digest(prev_hash: str, fields: dict[str, Any]) -> str:
@@ -68,7 +82,7 @@ def append_many(
     """Add events at the end of their chain; the head row lock serialises concurrent writers."""
     if not changes:
         return
-    chain = chain or workstation
+    chain = chain or chain_of(session, workstation)
     head = session.execute(
         select(AuditHead).where(AuditHead.chain == chain).with_for_update()
     ).scalar_one_or_none()
@@ -101,6 +115,30 @@ def append_many(
 
 
 _COLUMNS = [c.key for c in AuditEvent.__table__.columns]
+
+
+def rechain(session: Session, events: Sequence[dict[str, Any]], chain: str) -> None:
+    """Append events that never left this store to the end of another chain (a new segment):
+    the same ids and content, new places and hashes. The caller has removed them from their
+    old chain."""
+    head = session.execute(
+        select(AuditHead).where(AuditHead.chain == chain).with_for_update()
+    ).scalar_one()
+    seq, prev = head.seq, head.hash
+    rows: list[dict[str, Any]] = []
+    for old in events:
+        seq += 1
+        event = AuditEvent(
+            **{c: old[c] for c in _COLUMNS if c not in ("chain", "seq", "prev_hash", "hash")},
+            chain=chain,
+            seq=seq,
+            prev_hash=prev,
+        )
+        event.hash = prev = _digest(event.prev_hash, _fields(event))
+        rows.append({col: getattr(event, col) for col in _COLUMNS})
+    session.execute(insert(AuditEvent), rows)
+    head.seq, head.hash = seq, prev
+    session.flush()
 
 
 def append(

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import StaffDeskError
 from staffdesk.services.context import current_workstation, utcnow
+from staffdesk.sync import identity
 from staffdesk.sync.batch import ADMIN, OFFICE
 from staffdesk.sync.pull import PullReport, PullTally, pull_all
-from staffdesk.sync.push import ChainCollision, PushReport, PushTally, push_batches
+from staffdesk.sync.push import PushReport, PushTally, push_batches
 from staffdesk.sync.rows import BATCH, failure_reason, local_transaction, log, set_state
 from staffdesk.sync.status import count_needing_admin, count_waiting
 
@@ -91,14 +92,13 @@ def sync_once(
     problem: StaffDeskError | None = None
     ws = workstation or current_workstation()
     try:
+        identity.check(local, shared, ws)  # a restored desk, or two of one name: say so first
         if admin is not None:
             push_batches(local, admin, ws, batch_size, pushed, ADMIN)
         push_batches(local, shared, ws, batch_size, pushed, OFFICE)
         pull_all(local, shared, schools, pulled)
     except SQLAlchemyError as exc:
         error = failure_reason(exc)
-    except ChainCollision as exc:
-        error = exc.message
     except StaffDeskError as exc:
         problem, error = exc, exc.message
     if error:

@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from staffdesk.domain.errors import AdminLoginRefused, StaffDeskError
+from staffdesk.domain.errors import AdminLoginRefused, DuplicateWorkstation
 from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.store import name_tokens
 from staffdesk.store.sync_tables import sync_tombstone
@@ -322,8 +322,10 @@ def _apply_requests(conn: Connection, batch: Batch, stamp: datetime, out: _Outco
             )
 
 
-class ChainCollision(StaffDeskError):
-    """Two workstations write the same audit chain: their names must differ."""
+class ChainCollision(DuplicateWorkstation):
+    """Met while pushing: the shared chain holds other events at the same places. The round's
+    identity check (sync/identity.py) names the case first; this is the backstop for two desks
+    of one name pushing at the same moment."""
 
 
 def _apply_audit(conn: Connection, batch: Batch, out: _Outcome) -> None:
@@ -339,7 +341,10 @@ def _apply_audit(conn: Connection, batch: Batch, out: _Outcome) -> None:
         if any(there[e["seq"]] != e["id"] for e in events if e["seq"] in there):
             raise ChainCollision(
                 f"the shared audit chain {chain!r} holds other events: another workstation "
-                "uses the same name; give each workstation its own STAFFDESK_WORKSTATION"
+                "uses the same name (or this store was restored from a backup); give each "
+                "workstation its own name (STAFFDESK_WORKSTATION), or for a restored desk run "
+                "`staffdesk sync --new-segment`; nothing waiting here is lost",
+                chain,
             )
         missing = [e for e in events if e["seq"] not in there]
         if missing:
