@@ -1,10 +1,11 @@
 """This workstation's settings: every option, its type, default and rule in one registry.
 
 Three layers, read on each call (two small files): the machine-wide **site file** IT deploys
-once (`staffdesk.toml` in the platform's site config folder, STAFFDESK_SITE_CONFIG names another
-file), the **user file** (`staffdesk.toml` in the user config folder, STAFFDESK_CONFIG_DIR
-overrides the folder) and a few **environment** variables, which count as the user's. Each
-option's rule says how they meet:
+once (`staffdesk.toml` in the platform's site config folder; only where IT has deployed none
+there may STAFFDESK_SITE_CONFIG or XDG_CONFIG_DIRS name another file, so a user's environment
+can never replace IT's file), the **user file** (`staffdesk.toml` in the user config folder,
+STAFFDESK_CONFIG_DIR overrides the folder) and a few **environment** variables, which count as
+the user's. Each option's rule says how they meet:
 
 - SITE_FIXES: a value in the site file is final (the shared database, the workstation name);
 - AT_MOST: the user may choose a lower value than the site's, never a higher one (idle lock);
@@ -22,6 +23,7 @@ import json
 import os
 import platform
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -258,11 +260,38 @@ UI_LANGUAGE = _register(
 # ---------------------------------------------------------------------------------- files
 
 
+def platform_site_path() -> Path:
+    """Where IT deploys the site file, whatever this user's environment says: Windows'
+    ProgramData and macOS's /Library from platformdirs; /etc/xdg elsewhere (platformdirs would
+    follow XDG_CONFIG_DIRS there, which any user may set)."""
+    if sys.platform.startswith(("win", "darwin")):
+        return Path(platformdirs.site_config_dir(APP, False)) / FILE
+    return Path("/etc/xdg") / APP / FILE
+
+
 def site_path() -> Path:
+    """IT's site file when there is one; only without it, the file STAFFDESK_SITE_CONFIG names
+    (tests, a lab) or the one XDG_CONFIG_DIRS leads to. A user file narrows, never loosens."""
+    fixed = platform_site_path()
+    if fixed.is_file():
+        return fixed
     named = os.environ.get(SITE_ENV)
     if named:
         return Path(named)
     return Path(platformdirs.site_config_dir(APP, False)) / FILE
+
+
+def site_override_ignored() -> str:
+    """A note when the environment names another site file but IT's is the one read."""
+    fixed = platform_site_path()
+    if not fixed.is_file():
+        return ""
+    if os.environ.get(SITE_ENV) and Path(os.environ[SITE_ENV]) != fixed:
+        return f"{SITE_ENV} ignored: IT's site file {fixed} is the one read"
+    other = Path(platformdirs.site_config_dir(APP, False)) / FILE
+    if other != fixed:
+        return f"XDG_CONFIG_DIRS ignored: IT's site file {fixed} is the one read"
+    return ""
 
 
 def user_dir() -> Path:
@@ -343,6 +372,7 @@ class Settings:
         return {
             "site_file": str(self.site_file),
             "site_file_found": self.site_file.is_file(),
+            "site_file_note": site_override_ignored(),
             "user_file": str(self.user_file),
             "settings": {
                 k: {"value": v.value, "source": v.source, "where": v.where, "note": v.note}

@@ -216,3 +216,43 @@ def test_the_site_files_service_tables_are_its_own_and_it_alone(files: tuple[Pat
     write(site, 'directory = "ad"\n')
     with pytest.raises(ValidationError, match="expected a table"):
         siteconfig.section("directory")
+
+
+@pytest.fixture
+def it_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where IT's site file lives on this platform (/etc/xdg/StaffDesk on Linux), here."""
+    path = tmp_path / "platform" / "StaffDesk" / "staffdesk.toml"
+    monkeypatch.setattr(config, "platform_site_path", lambda: path)
+    return path
+
+
+def test_a_users_environment_cannot_replace_its_site_file(
+    files: tuple[Path, Path],
+    it_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """IT fixed the shared database and a 5-minute idle lock. A user who points
+    STAFFDESK_SITE_CONFIG (or XDG_CONFIG_DIRS) at a file of their own gets IT's values all the
+    same, and `config show` says the override was ignored. Without IT's file, the named file is
+    read (tests, a lab)."""
+    mine, _ = files  # STAFFDESK_SITE_CONFIG names it
+    write(mine, 'shared_db_url = "postgresql://me@evil.example.org/x"\nidle_lock_minutes = 30\n')
+    assert config.load()[config.IDLE_LOCK_MINUTES] == 30  # no file of IT's: the named one is read
+    write(it_file, 'shared_db_url = "postgresql://sd@db.district.org/sd"\nidle_lock_minutes = 5\n')
+    current = config.load()
+    assert current.site_file == it_file
+    assert current[config.SHARED_DB_URL] == "postgresql://sd@db.district.org/sd"
+    assert current[config.IDLE_LOCK_MINUTES] == 5
+    with pytest.raises(ValidationError, match="at most 5"):
+        config.set_user({config.IDLE_LOCK_MINUTES: 30})
+    assert main(["config", "show"]) == 0
+    assert "STAFFDESK_SITE_CONFIG ignored" in capsys.readouterr().out
+    # XDG_CONFIG_DIRS, which platformdirs follows on Linux, is no way round it either
+    monkeypatch.delenv("STAFFDESK_SITE_CONFIG")
+    write(tmp_path / "xdg" / "StaffDesk" / "staffdesk.toml", "idle_lock_minutes = 30\n")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "xdg"))
+    assert config.load()[config.IDLE_LOCK_MINUTES] == 5
+    it_file.unlink()
+    assert config.load()[config.IDLE_LOCK_MINUTES] == 30

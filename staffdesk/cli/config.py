@@ -18,6 +18,9 @@ def cmd_config_show(app: App) -> int:
             lines.append(f"{'':<{width}}  ! {value.note}")
     found = "" if current.site_file.is_file() else " (none)"
     lines += ["", f"site file: {current.site_file}{found}", f"user file: {current.user_file}"]
+    note = config.site_override_ignored()
+    if note:
+        lines.insert(-1, f"  ! {note}")
     emit(app.args, "\n".join(lines), current.as_dict())
     return 0
 
