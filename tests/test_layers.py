@@ -85,3 +85,53 @@ def test_every_type_ignore_says_which_library_forces_it() -> None:
             if m and not re.match(r"\s+#\s*\S", m.group(2)):
                 bare.append(f"{path.relative_to(ROOT)}:{n}")
     assert not bare, f"say why (`# type: ignore[code]  # <library>: <reason>`): {bare}"
+
+
+def test_the_window_imports_neither_slips_nor_the_store() -> None:
+    """The desk previews and prints the bytes the deliver-slips use case returns, and reaches
+    the database only through services (services/storage.py)."""
+    offenders = _offenders(("ui",), r"staffdesk\.(slips|store)\b")
+    assert not offenders, offenders
+
+
+def test_the_command_line_never_opens_a_session_itself() -> None:
+    """cli/ neither imports the store nor makes an engine, a session or a session factory: a
+    command's unit of work comes from services.storage, and the use cases do the rest."""
+    offenders = _offenders(("cli",), r"staffdesk\.store\b")
+    makers = {"Session", "sessionmaker", "session_factory", "create_engine", "make_engine"}
+    for path in (PACKAGE / "cli").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                if name in makers:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} calls {name}")
+    assert not offenders, offenders
+
+
+PRIVATE_WRITER = "staffdesk/private.py"
+# what writing a private file takes: only the one writer does it
+PRIVATE_CALLS = {"chmod", "fchmod", "fsync", "mkstemp", "NamedTemporaryFile"}
+
+
+def test_one_private_file_writer() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == PRIVATE_WRITER or "migrations/" in rel:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            name = node.func.attr
+            target = node.func.value
+            opens_a_file = (
+                name == "open"
+                and isinstance(target, ast.Name)
+                and target.id == "os"
+                and not (node.args and ast.unparse(node.args[0]) == "os.devnull")
+            )
+            if name in PRIVATE_CALLS or opens_a_file:
+                offenders.append(f"{rel}:{node.lineno} calls {ast.unparse(node.func)}")
+    assert not offenders, f"write private files with staffdesk.private: {offenders}"

@@ -14,12 +14,13 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from staffdesk.domain.errors import ValidationError
-from staffdesk.store import db
+from staffdesk.services import storage
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # exit codes
 OK = 0
@@ -67,17 +68,14 @@ class App:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.url: str = args.db or os.environ.get("STAFFDESK_DB") or db.default_url()
-        self._factory: sessionmaker[Session] | None = None
+        self.url: str = args.db or os.environ.get("STAFFDESK_DB") or storage.default_url()
+        self._factory: storage.SessionFactory | None = None
 
     @property
-    def factory(self) -> sessionmaker[Session]:
+    def factory(self) -> storage.SessionFactory:
         if self._factory is None:
-            engine = db.make_engine(self.url)
             # a new store is created on first use; an older one gets this build's migrations
-            # (one version query when it is already current)
-            db.upgrade(engine)
-            self._factory = db.session_factory(engine)
+            self._factory = storage.open_store(self.url)[1]
         return self._factory
 
     @staticmethod
@@ -90,7 +88,7 @@ class App:
 
     @contextmanager
     def work(self) -> Iterator[Session]:
-        with db.unit_of_work(self.factory) as session:
+        with storage.unit_of_work(self.factory) as session:
             yield session
 
     def actor(self, session: Session) -> Any:

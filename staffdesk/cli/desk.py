@@ -6,7 +6,7 @@ import os
 import sys
 
 from staffdesk.cli.app import App, Commands, emit
-from staffdesk.store import db
+from staffdesk.services import storage
 
 
 def cmd_gui(app: App) -> int:
@@ -22,9 +22,12 @@ def cmd_gui(app: App) -> int:
 
 
 def cmd_init(app: App) -> int:
-    engine = db.make_engine(app.url)
-    db.upgrade(engine)
-    emit(app.args, f"schema is up to date at {db.redacted(app.url)}", {"url": db.redacted(app.url)})
+    storage.open_store(app.url)
+    emit(
+        app.args,
+        f"schema is up to date at {storage.redacted(app.url)}",
+        {"url": storage.redacted(app.url)},
+    )
     return 0
 
 
@@ -37,7 +40,7 @@ def cmd_demo(app: App) -> int:
             "note: the demo district lives in its own file; --db / STAFFDESK_DB is not used",
             file=sys.stderr,
         )
-    app.url = db.demo_url()
+    app.url = storage.demo_url()
     with app.work() as s:
         if staff.staff_count(s) == 0:
             accounts = demo.load_demo(s)
@@ -49,10 +52,12 @@ def cmd_demo(app: App) -> int:
             }
             created = False
     text = (
-        f"demo district {'created' if created else 'ready'} at {db.redacted(app.url)}\n"
+        f"demo district {'created' if created else 'ready'} at {storage.redacted(app.url)}\n"
         f"sign in as one of: {', '.join(sorted(accounts))} — password {demo.DEMO_PASSWORD}"
     )
-    emit(app.args, text, {"url": db.redacted(app.url), "accounts": accounts, "created": created})
+    emit(
+        app.args, text, {"url": storage.redacted(app.url), "accounts": accounts, "created": created}
+    )
     if app.args.no_gui:
         return 0
     try:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from staffdesk.cli.app import App, Commands, emit
-from staffdesk.domain.errors import ValidationError
 
 
 def cmd_slips_batch(app: App) -> int:
@@ -58,29 +56,12 @@ def cmd_slips_batch(app: App) -> int:
 
 
 def cmd_forms_blank(app: App) -> int:
-    from staffdesk.services import settings
-    from staffdesk.slips.blank_form import render_blank_form
-    from staffdesk.slips.languages import shipped_code
-    from staffdesk.slips.texts import available_languages
-    from staffdesk.store.models import School
+    from staffdesk.services import delivery
 
     a = app.args
+    out = app.out_path(a.out)
     with app.work() as s:
-        district_settings = settings.load(s)
-        district = district_settings.district_name
-        language = shipped_code(a.lang or district_settings.slip_language)
-        if language is None:
-            raise ValidationError("lang", f"expected one of: {', '.join(available_languages())}")
-        school_name = None
-        if a.school:
-            school = s.get(School, a.school.strip().upper())
-            if school is None:
-                raise ValidationError("school", f"unknown school code {a.school!r}")
-            school_name = school.name
-    out = Path(a.out)
-    if not out.parent.is_dir():
-        raise ValidationError("out", f"folder {out.parent} does not exist")
-    render_blank_form(out, language=language, district_name=district, school_name=school_name)
+        language = delivery.blank_form(s, out, language=a.lang or "", school=a.school or "")
     emit(
         a,
         f"blank Parent Access Form ({language}) written to {out}",

@@ -9,12 +9,11 @@ import sys
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.cli.app import App, Commands, emit
 from staffdesk.domain.errors import SecretStoreUnavailable, StoreUnavailable, ValidationError
+from staffdesk.services import storage
 from staffdesk.services.context import Actor, utcnow
-from staffdesk.store import db
 from staffdesk.sync import config, connection, secrets
 from staffdesk.sync.conflicts import ConflictView, list_conflicts, resolve_conflict
 from staffdesk.sync.engine import SyncReport, sync_once
@@ -47,8 +46,8 @@ def cmd_connect(app: App) -> int:
         engine = connection.shared_engine(full)
         try:
             if a.init:
-                db.upgrade(engine)
-            elif not db.is_initialised(engine):
+                storage.upgrade(engine)
+            elif not storage.is_initialised(engine):
                 raise ValidationError(
                     "shared database",
                     f"{bare} has no StaffDesk schema yet: run `staffdesk connect --init URL` "
@@ -221,7 +220,7 @@ def _admin_engine(app: App, url: str) -> Engine:
 
 def _watch(
     app: App,
-    factory: sessionmaker[Session],
+    factory: storage.SessionFactory,
     engine: Engine,
     schools: frozenset[str] | None,
 ) -> int:
@@ -240,7 +239,8 @@ def _watch(
             )
 
     emit(
-        app.args, f"watching {db.redacted(str(engine.url.render_as_string(False)))} (Ctrl-C stops)"
+        app.args,
+        f"watching {storage.redacted(str(engine.url.render_as_string(False)))} (Ctrl-C stops)",
     )
     try:
         connection.watch(

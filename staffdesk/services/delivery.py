@@ -148,3 +148,29 @@ def removed_on_failure(out: Path) -> Iterator[None]:
         if not existed:
             out.unlink(missing_ok=True)
         raise
+
+
+def blank_form(session: Session, out: Path, *, language: str = "", school: str = "") -> str:
+    """The blank Parent Access Form in `language` (a shipped one; default: the district's slip
+    language), headed with the district's and, given a code, the school's name; returns the
+    language it is in."""
+    from staffdesk.services import settings
+    from staffdesk.slips.blank_form import render_blank_form
+    from staffdesk.slips.languages import shipped_code
+    from staffdesk.slips.texts import available_languages
+    from staffdesk.store.models import School
+
+    district = settings.load(session)
+    code = shipped_code(language or district.slip_language)
+    if code is None:
+        raise ValidationError("lang", f"expected one of: {', '.join(available_languages())}")
+    school_name = None
+    if school:
+        found = session.get(School, school.strip().upper())
+        if found is None:
+            raise ValidationError("school", f"unknown school code {school!r}")
+        school_name = found.name
+    render_blank_form(
+        out, language=code, district_name=district.district_name, school_name=school_name
+    )
+    return code

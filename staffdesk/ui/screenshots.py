@@ -45,13 +45,11 @@ def grab(widget: QWidget, path: Path) -> None:
 
 
 def make_demo_db(folder: Path) -> str:
-    from staffdesk.services import demo
-    from staffdesk.store import db
+    from staffdesk.services import demo, storage
 
     url = f"sqlite:///{folder / 'demo.sqlite3'}"
-    engine = db.make_engine(url)
-    db.upgrade(engine)
-    with db.unit_of_work(db.session_factory(engine)) as s:
+    engine, factory = storage.open_store(url)
+    with storage.unit_of_work(factory) as s:
         demo.load_demo(s)
     engine.dispose()
     return url
@@ -59,7 +57,7 @@ def make_demo_db(folder: Path) -> str:
 
 def sign_in_as(desk_app: DeskApp, username: str) -> None:
     from staffdesk.services import demo, queries, staff
-    from staffdesk.store.db import unit_of_work
+    from staffdesk.services.storage import unit_of_work
 
     app = desk_app  # DeskApp
     with unit_of_work(app.desk.factory) as s:

@@ -130,7 +130,7 @@ class DbWorker(QObject):
         owner: QObject | None = None,
     ) -> None:
         def work() -> Any:
-            from staffdesk.store.db import unit_of_work
+            from staffdesk.services.storage import unit_of_work
 
             if self.factory is None:
                 raise RuntimeError("the database was not opened")
@@ -149,16 +149,12 @@ class DbWorker(QObject):
         create or upgrade the schema; `on_done` gets the number of staff accounts."""
 
         def work() -> int:
-            from staffdesk.services import staff
-            from staffdesk.store import db
+            from staffdesk.services import staff, storage
 
             if self.factory is None:
-                self.engine = db.make_engine(url)
-                self.factory = db.session_factory(self.engine)
-            assert self.engine is not None or self.factory is not None
-            engine = self.engine or self.factory.kw["bind"]
-            db.upgrade(engine)
-            with db.unit_of_work(self.factory) as session:
+                self.engine, self.factory = storage.connect(url)
+            storage.upgrade(self.engine or storage.engine_of(self.factory))
+            with storage.unit_of_work(self.factory) as session:
                 return staff.staff_count(session)
 
         self._start(self.pool, work, on_done, on_error, None)
