@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, String, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -191,7 +191,9 @@ def _next_segment(sconn: Connection, lconn: Connection, workstation: str) -> str
     while f"{base}{SEGMENT_MARK}{n}" in taken:
         n += 1
     name = f"{base}{SEGMENT_MARK}{n}"
-    if len(name) > AUDIT_HEAD.c.chain.type.length:  # type: ignore[attr-defined]
+    chain_type = AUDIT_HEAD.c.chain.type
+    assert isinstance(chain_type, String) and chain_type.length is not None
+    if len(name) > chain_type.length:
         raise ValidationError("workstation", "the name is too long for a new chain segment")
     return name
 
