@@ -354,3 +354,162 @@ def test_a_guardian_who_already_linked_is_refused_then_recorded_when_confirmed(
         qtbot.keyClick(form.f["email"], Qt.Key.Key_Return)
     assert any("linked" in w for w in rec.args[0].warnings)
     assert not boxes
+
+
+# ------------------------------------------------------------------------------ codes dashboard
+
+
+def issue_codes(desk_app: object, pids: list[str]) -> dict[str, str]:
+    """Issue a code for each approved demo request; returns permanent id -> passcode id."""
+    from staffdesk.services import staff
+
+    desk = desk_app.desk  # type: ignore[attr-defined]
+    views = {pid: request_for(desk_app, pid) for pid in pids}
+    out = {}
+    with db.unit_of_work(desk.factory) as s:
+        clerk = staff.authenticate(s, "clerk", PASSWORD)
+        for pid, view in views.items():
+            out[pid] = req_svc.issue_passcodes(s, clerk, [view.id]).passcode_ids[0]
+    return out
+
+
+def test_codes_dashboard_lists_states_and_reissues_and_revokes(
+    qtbot, desk_app, boxes, monkeypatch, tmp_path
+):
+    import os
+    import stat
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from staffdesk.services import codes
+    from staffdesk.services.context import utcnow
+    from staffdesk.store.models import Passcode
+
+    win = signed_in(desk_app, "approver")
+    school = request_for(desk_app, "1000010").school_code
+    assert request_for(desk_app, "1000013").school_code == school
+    ids = issue_codes(desk_app, ["1000010", "1000013"])
+    with db.unit_of_work(desk_app.desk.factory) as s:  # the portal locked one of them
+        locked = s.get(Passcode, ids["1000013"])
+        locked.failed_attempts = 5
+        locked.locked_until = utcnow() + timedelta(minutes=15)
+    desk_app.desk.school = school
+    dash = win.codes_dashboard()
+    qtbot.waitUntil(lambda: dash.dashboard is not None, timeout=5000)
+    assert dash.dashboard.counts["unused"] == 1 and dash.dashboard.counts["locked"] == 1
+    assert "Locked by the portal" in dash.counts.text()
+    assert sum(w.issued for w in dash.chart.weeks) == 2
+    assert "2 issued" in dash.chart.accessibleDescription()
+    qtmodel = dash.model
+    qtbot.waitUntil(lambda: qtmodel.rowCount() == 1, timeout=5000)
+    assert qtmodel.row_at(0).passcode_id == ids["1000010"]
+    # the locked list, then reissue the locked code
+    dash.state.setCurrentIndex(dash.state.findData(codes.CodeState.LOCKED.value))
+    dash.refresh()
+    qtbot.waitUntil(
+        lambda: qtmodel.rowCount() == 1 and qtmodel.row_at(0).passcode_id == ids["1000013"],
+        timeout=5000,
+    )
+    assert not dash.reissue_button.isEnabled()  # nothing selected yet
+    dash.table.selectRow(0)
+    locked_serial = qtmodel.row_at(0).serial
+    assert "1 code(s) selected" in dash.selected_label.text()
+    assert dash.reissue_button.isEnabled() and dash.revoke_button.isEnabled()
+    dash.reissue()
+    qtbot.waitUntil(lambda: dash.reissued is not None, timeout=30000)
+    asked = [b for b in boxes if b[0] == "question"]
+    assert asked and "Reissue 1 code" in asked[-1][1]
+    assert dash.reissued.pdf.startswith(b"%PDF")
+    assert dash.reissued.revoked_serials == (locked_serial,)  # the status names it
+    assert locked_serial in dash.status.text()
+    assert dash.print_button.isVisibleTo(dash) and dash.save_button.isVisibleTo(dash)
+    out = tmp_path / "private" / "reissued.pdf"
+    out.parent.mkdir(mode=0o700)
+    dash.save_pdf(str(out))
+    qtbot.waitUntil(lambda: "pdf" in dash.delivered, timeout=10000)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    with db.unit_of_work(desk_app.desk.factory) as s:
+        assert s.get(Passcode, ids["1000013"]).revoked_at is not None  # the old code is gone
+    # revoke the unused one, with a reason asked for
+    dash.state.setCurrentIndex(dash.state.findData(codes.CodeState.UNUSED.value))
+    dash.refresh()
+    qtbot.waitUntil(
+        lambda: qtmodel.rowCount() == 2 and dash.dashboard.counts["locked"] == 0, timeout=5000
+    )
+    row = next(i for i in range(2) if qtmodel.row_at(i).passcode_id == ids["1000010"])
+    dash.table.selectRow(row)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *a, **k: ("Family moved away", True)
+    )
+    dash.revoke()
+    qtbot.waitUntil(lambda: "Revoked 1 code" in dash.status.text(), timeout=5000)
+    with db.unit_of_work(desk_app.desk.factory) as s:
+        revoked = s.get(Passcode, ids["1000010"])
+        assert revoked.revoked_at is not None and revoked.revoke_reason == "Family moved away"
+    qtbot.waitUntil(lambda: qtmodel.rowCount() == 1, timeout=5000)
+    dash.close()
+    assert not [b for b in boxes if b[0] in ("warning", "critical")]
+
+
+def test_a_clerk_sees_the_dashboard_but_cannot_reissue(qtbot, desk_app, boxes):
+    win = signed_in(desk_app, "clerk")
+    issue_codes(desk_app, ["1000010"])
+    desk_app.desk.school = request_for(desk_app, "1000010").school_code
+    dash = win.codes_dashboard()
+    qtbot.waitUntil(lambda: dash.model.rowCount() == 1, timeout=5000)
+    dash.table.selectRow(0)
+    assert not dash.reissue_button.isEnabled() and not dash.revoke_button.isEnabled()
+    dash.close()
+
+
+# ------------------------------------------------------------------------------ Save as PDF
+
+
+def test_save_as_pdf_starts_in_a_private_folder_and_writes_an_owner_only_file(
+    qtbot, desk_app, boxes, monkeypatch
+):
+    import os
+    import stat
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from staffdesk.store.db import data_dir
+
+    win = signed_in(desk_app, "clerk")
+    dialog = win.open_issue(request_for(desk_app, "1000010").id)
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=5000)
+    dialog.issue()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30000)
+    offered: list[tuple[str, str]] = []
+
+    def pick(_parent, title, start, _filter, *a, **k):  # type: ignore[no-untyped-def]
+        offered.append((title, start))
+        return start, "PDF files (*.pdf)"  # the clerk accepts where it starts
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", pick)
+    with qtbot.waitSignal(dialog.printed, timeout=10000):
+        dialog.save_pdf()
+    title, start = offered[0]
+    assert "passcode" in title and "private" in title  # it warns
+    folder = Path(start).parent
+    assert data_dir() in folder.parents  # under the user data dir
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert Path(start).read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(os.stat(start).st_mode) == 0o600
+    assert "holds a passcode" in dialog.status.text()
+    dialog.close()
+
+
+def test_the_codes_dashboard_fits_a_small_screen(qtbot, desk_app, boxes):
+    from tests.test_ui_fit import misfits
+
+    win = signed_in(desk_app, "approver")
+    issue_codes(desk_app, ["1000010", "1000013"])
+    desk_app.desk.school = request_for(desk_app, "1000010").school_code
+    dash = win.codes_dashboard()
+    qtbot.waitUntil(lambda: dash.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: dash.dashboard is not None, timeout=5000)
+    assert misfits(dash) == []
+    dash.close()

@@ -355,3 +355,33 @@ def revoke_codes(
     audit.record_changes(session, actor, changes)
     session.flush()
     return Revoked(tuple(p.serial for p in codes), tuple(reqs))
+
+
+@dataclass(frozen=True, slots=True)
+class Reissued:
+    """What reissuing a selection gives the window: one new code per request, and every new
+    slip in one PDF (it holds the plaintext codes: print or save it, never log it)."""
+
+    issued: tuple[requests.Issued, ...]
+    pdf: bytes
+
+    @property
+    def revoked_serials(self) -> tuple[str, ...]:
+        return tuple(s for i in self.issued for s in i.revoked_serials)
+
+    def __repr__(self) -> str:  # never the bytes: they hold the codes
+        return f"Reissued({len(self.issued)} slip(s), revoked={self.revoked_serials})"
+
+
+def reissue_selected(
+    session: Session, actor: Actor, passcode_ids: Sequence[str], *, language: str = ""
+) -> Reissued:
+    """The dashboard's Reissue: reissue_codes, then every new slip rendered into one PDF for
+    the window to print or save (services.delivery logs it once the slips are out)."""
+    from staffdesk.services.delivery import pending_sync
+    from staffdesk.slips.render import render_slips_bytes
+
+    issued = reissue_codes(
+        session, actor, passcode_ids, language=language, pending_sync=pending_sync(session)
+    )
+    return Reissued(tuple(issued), render_slips_bytes([i.slip for i in issued]))

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QLabel,
     QMessageBox,
@@ -45,6 +44,7 @@ from staffdesk.ui.errors import show_error
 from staffdesk.ui.languages import slip_language_items
 from staffdesk.ui.pdfimage import pdf_pages
 from staffdesk.ui.printing import printer_label
+from staffdesk.ui.savepdf import ask_private_pdf_path
 
 log = logging.getLogger("staffdesk.print")
 
@@ -312,14 +312,7 @@ class IssueDialog(FormDialog):
             return
         if not path:
             first = self.issued.slip.students[0]
-            from staffdesk.services.context import slips_folder
-
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Save the slip as PDF — the file holds a passcode: keep it private"),
-                str(slips_folder() / f"slip-{first.permanent_id}.pdf"),
-                self.tr("PDF files (*.pdf)"),
-            )
+            path = ask_private_pdf_path(self, f"slip-{first.permanent_id}.pdf")
         if not path:
             return
         pdf = self.rendered.pdf

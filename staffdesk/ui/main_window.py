@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # these load when first needed
     from staffdesk.ui.admin import SchoolsDialog, StaffDialog
     from staffdesk.ui.audit_view import AuditView
     from staffdesk.ui.batch import BatchPrintDialog
+    from staffdesk.ui.codes import CodesDashboard
     from staffdesk.ui.settings_dialog import SettingsDialog
 
 D = TypeVar("D", bound=QWidget)
@@ -186,6 +187,9 @@ class MainWindow(QMainWindow):
             self._act(
                 "batch", self.tr("&Batch print a school's slips…"), self.batch_print, "Ctrl+Shift+P"
             )
+        )
+        m.addAction(
+            self._act("codes", self.tr("Codes &dashboard…"), self.codes_dashboard, "Ctrl+Shift+D")
         )
         self.admin_menu = bar.addMenu(self.tr("&Admin"))
         self.admin_menu.addAction(
@@ -533,6 +537,14 @@ class MainWindow(QMainWindow):
 
         dialog = BatchPrintDialog(self.desk, self)
         self._keep(dialog).open()
+        return dialog
+
+    def codes_dashboard(self) -> CodesDashboard:
+        from staffdesk.ui.codes import CodesDashboard
+
+        dialog = CodesDashboard(self.desk, self)
+        dialog.changed.connect(self._requests_changed)
+        self._keep(dialog).show()
         return dialog
 
     def settings(self) -> SettingsDialog:
