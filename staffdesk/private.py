@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
 
 from staffdesk.domain.errors import PrintFailed
+from staffdesk.domain.messages import msg
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -76,7 +77,7 @@ def write_private(path: str | Path, write: Callable[[BinaryIO], T]) -> T:
         )  # mkstemp creates it 0600
     except OSError as exc:
         reason = _reason(exc) if target.parent.is_dir() else "its folder does not exist"
-        raise PrintFailed(f"cannot write {target}: {reason}") from None
+        raise PrintFailed(msg("file.cannot_write", path=target, reason=reason)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             result = write(fh)
@@ -86,7 +87,7 @@ def write_private(path: str | Path, write: Callable[[BinaryIO], T]) -> T:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise PrintFailed(f"cannot write {target}: {_reason(exc)}") from None
+        raise PrintFailed(msg("file.cannot_write", path=target, reason=_reason(exc))) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", help="database URL (default: STAFFDESK_DB, else the embedded SQLite file)"
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--lang",
+        dest="interface_lang",
+        metavar="LANG",
+        help="language of messages (en, es; default: the configured interface language, "
+        "else LANG); a command's own --lang is the slip's language",
+    )
     # start the app, check that the sign-in window, database and forms work, and quit
     p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=desk.cmd_gui, command=None)
@@ -108,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except EnvironmentProblem as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"error: {app.say_error(exc)}", file=sys.stderr)
         log.warning("environment: %s", type(exc).__name__)
         return ENVIRONMENT
     except WorkstationIdentityProblem as exc:
@@ -116,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("workstation identity: %s on chain %s", type(exc).__name__, exc.chain)
         return IDENTITY
     except StaffDeskError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"error: {app.say_error(exc)}", file=sys.stderr)
         # the message may quote what was typed (a phone number): log only what kind of refusal
         log.info("refused: %s %s", type(exc).__name__, getattr(exc, "field", ""))
         return REFUSED

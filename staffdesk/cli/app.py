@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from staffdesk import messages
 from staffdesk.domain.errors import ValidationError
 from staffdesk.services import storage
 
@@ -70,6 +71,15 @@ class App:
         self.args = args
         self.url: str = args.db or os.environ.get("STAFFDESK_DB") or storage.default_url()
         self._factory: storage.SessionFactory | None = None
+        self.lang = messages.command_line_language(getattr(args, "interface_lang", None))
+
+    def say(self, value: object) -> str:
+        """A core message (a refusal, a notice) in the command line's language. In English a
+        field reads as its own name (phone, guardian_name), as the options name it."""
+        return messages.text(value, self.lang, words=self.lang != messages.ENGLISH_CODE)
+
+    def say_error(self, exc: BaseException) -> str:
+        return messages.error_text(exc, self.lang, words=self.lang != messages.ENGLISH_CODE)
 
     @property
     def factory(self) -> storage.SessionFactory:

@@ -85,7 +85,7 @@ def cmd_request_add(app: App) -> int:
             accept_duplicate=a.accept_duplicate,
         )
     for w in rec.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(f"warning: {app.say(w)}", file=sys.stderr)
     if a.json:
         emit(
             a,
@@ -117,7 +117,7 @@ def cmd_request_lost_slip(app: App) -> int:
             accept_duplicate=a.accept_duplicate,
         )
     for w in rec.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(f"warning: {app.say(w)}", file=sys.stderr)
     if a.json:
         emit(a, "", {"request": rec.request, "warnings": list(rec.warnings)})
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from staffdesk.cli.app import App, Commands, emit, new_password
+from staffdesk.domain.messages import msg
 
 
 def _staff_from_shared(app: App) -> None:
@@ -27,20 +28,13 @@ def _staff_from_shared(app: App) -> None:
     try:
         pull(app.factory, engine)
     except StoreUnavailable as exc:
-        raise StoreUnavailable(
-            f"this workstation has no staff accounts yet and takes them from its shared "
-            f"database, which cannot be reached ({exc.message}); no account is added until "
-            "it can be (or `staffdesk disconnect` for a standalone desk)"
-        ) from exc
+        raise StoreUnavailable(msg("staff.shared_unreachable", reason=exc.message)) from exc
     finally:
         engine.dispose()
     with app.work() as s:
         found = staff.staff_count(s)
     if found:
-        raise PermissionDenied(
-            f"the shared database already has {found} staff account(s), now on this "
-            "workstation too: adding staff needs an admin to sign in (--as USER)"
-        )
+        raise PermissionDenied(msg("staff.shared_has_staff", n=found))
 
 
 def cmd_staff_add(app: App) -> int:

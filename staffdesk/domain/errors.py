@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from staffdesk.domain.messages import Message, Term, msg
+
 
 class StaffDeskError(Exception):
-    """Base of every refusal StaffDesk means to show a person; anything else is a bug."""
+    """Base of every refusal StaffDesk means to show a person; anything else is a bug.
+
+    `message` is a catalogued Message (domain/messages.py): its English text, with the code
+    and parameters the desk and the command line render in the interface language."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    @property
+    def code(self) -> str | None:
+        """The message's catalogue code (None for a message not yet catalogued)."""
+        return self.message.code if isinstance(self.message, Message) else None
 
 
 class ValidationError(StaffDeskError):
     """Bad input: names the field and what is expected."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(msg("errors.field", field=Term("field", field), detail=message))
         self.field = field
         self.detail = message
 
@@ -25,9 +35,10 @@ class ValidationErrors(StaffDeskError):
 
     def __init__(self, errors: list[ValidationError], summary: str = "") -> None:
         lines = [e.message for e in errors]
-        head = summary or f"{len(errors)} problem(s) found"
+        head = summary or msg("errors.several", n=len(errors))
         super().__init__(head + ":\n" + "\n".join(lines))
         self.errors = errors
+        self.summary = head
 
 
 class NotFound(StaffDeskError):

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 
 _PERMANENT_ID = re.compile(r"^[0-9]{5,12}$")
 
@@ -21,7 +22,7 @@ class PermanentId:
     def parse(cls, raw: str, field: str = "permanent_id") -> PermanentId:
         text = re.sub(r"[\s-]", "", raw or "")
         if not _PERMANENT_ID.match(text):
-            raise ValidationError(field, f"expected 5 to 12 digits, got {raw!r}")
+            raise ValidationError(field, msg("permanent_id.digits", raw=raw))
         return cls(text)
 
     def __str__(self) -> str:
@@ -38,19 +39,15 @@ class Phone:
     def parse(cls, raw: str, field: str = "phone", region: str = "US") -> Phone:
         text = check_text(raw, field).strip()
         if not text:
-            raise ValidationError(field, "a telephone number is required, e.g. (555) 123-4567")
+            raise ValidationError(field, msg("phone.required"))
         import phonenumbers  # here, not at import: its metadata costs start-up time
 
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
-            raise ValidationError(
-                field, f"expected a telephone number such as (555) 123-4567, got {raw!r}"
-            ) from None
+            raise ValidationError(field, msg("phone.unreadable", raw=raw)) from None
         if not phonenumbers.is_possible_number(number) or not phonenumbers.is_valid_number(number):
-            raise ValidationError(
-                field, f"{raw!r} is not a valid telephone number; expected e.g. (555) 123-4567"
-            )
+            raise ValidationError(field, msg("phone.invalid", raw=raw))
         return cls(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
     def display(self) -> str:
@@ -80,13 +77,13 @@ class Email:
     def parse(cls, raw: str, field: str = "email") -> Email:
         text = check_text(raw, field).strip()
         if not text:
-            raise ValidationError(field, "an email address is required, e.g. name@example.org")
+            raise ValidationError(field, msg("email.required"))
         from email_validator import EmailNotValidError, validate_email
 
         try:
             result = validate_email(text, check_deliverability=False)
         except EmailNotValidError as exc:
-            raise ValidationError(field, f"{raw!r} is not a valid email address: {exc}") from None
+            raise ValidationError(field, msg("email.invalid", raw=raw, reason=str(exc))) from None
         return cls(result.normalized)
 
     def __str__(self) -> str:
@@ -121,9 +118,9 @@ def check_text(raw: str | None, field: str) -> str:
     text = raw or ""
     bad = next((ch for ch in text if _refused_char(ch)), None)
     if bad is not None:
-        what = "a bidirectional override" if bad in _BIDI_CONTROLS else "a control character"
+        what = msg("text.bidi_override" if bad in _BIDI_CONTROLS else "text.control_character")
         raise ValidationError(
-            field, f"contains {what} (U+{ord(bad):04X}); expected plain text, retype the value"
+            field, msg("text.refused_character", what=what, code=f"{ord(bad):04X}")
         )
     return text
 
@@ -132,7 +129,7 @@ def clean_text(raw: str | None, field: str, *, required: bool = True, max_len: i
     """Trim a free-text field; refuse control characters, empty (when required) or over-long."""
     text = " ".join(check_text(raw, field).split())
     if required and not text:
-        raise ValidationError(field, "is required")
+        raise ValidationError(field, msg("text.required"))
     if len(text) > max_len:
-        raise ValidationError(field, f"must be at most {max_len} characters")
+        raise ValidationError(field, msg("text.too_long", max_len=max_len))
     return text

@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
@@ -62,15 +63,11 @@ class Vpc:
         text = normalise(raw)
         bad = sorted({c for c in text if c not in _VALUE})
         if bad:
-            raise ValidationError(
-                field, f"contains characters that are not in a passcode: {''.join(bad)}"
-            )
+            raise ValidationError(field, msg("vpc.bad_characters", chars="".join(bad)))
         if len(text) != LENGTH:
-            raise ValidationError(
-                field, f"expected {LENGTH} letters and digits (e.g. ABC-123-XYZ), got {len(text)}"
-            )
+            raise ValidationError(field, msg("vpc.length", length=LENGTH, got=len(text)))
         if _luhn_check(text[:-1]) != text[-1]:
-            raise VpcTypo(field, "this code has a typo: check each character and try again")
+            raise VpcTypo(field, msg("vpc.typo"))
         return cls(text)
 
     def grouped(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from staffdesk.domain.errors import IllegalTransition, PermissionDenied
+from staffdesk.domain.messages import Term, msg
 
 
 class RequestStatus(enum.StrEnum):
@@ -50,9 +51,14 @@ def next_status(status: RequestStatus, action: Action) -> RequestStatus:
     """The state after `action`, or IllegalTransition saying what is allowed next."""
     sources, target = TRANSITIONS[action]
     if status not in sources:
-        allowed = ", ".join(a.value for a in allowed_actions(status)) or "nothing (final state)"
+        allowed = [Term("action", a.value) for a in allowed_actions(status)]
         raise IllegalTransition(
-            f"cannot {action.value}: the request is {status.value}; allowed next: {allowed}"
+            msg(
+                "request.illegal_transition",
+                action=Term("action", action.value),
+                status=Term("request_state", status.value),
+                allowed=allowed or msg("request.final_state"),
+            )
         )
     return target
 
@@ -80,7 +86,14 @@ def same_person(a: str, b: str) -> bool:
 
 def require_role(role: Role, needed: Role, what: str) -> None:
     if _RANK[role] < _RANK[needed]:
-        raise PermissionDenied(f"{what} needs the {needed.value} role; you are a {role.value}")
+        raise PermissionDenied(
+            msg(
+                "permission.role",
+                what=Term("doing", what),
+                needed=Term("role", needed.value),
+                role=Term("role", role.value),
+            )
+        )
 
 
 class DocumentKind(enum.StrEnum):

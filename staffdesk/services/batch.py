@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import PrintFailed, ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.domain.vpc import Vpc
 from staffdesk.domain.workflow import RequestStatus, Role
 from staffdesk.services import audit
@@ -59,7 +60,7 @@ def candidates(
     """Approved requests at the school with no active passcode, by grade then last name."""
     code = school_code.strip().upper()
     if session.get(School, code) is None:
-        raise ValidationError("school", f"unknown school code {school_code!r}")
+        raise ValidationError("school", msg("school.unknown", code=school_code))
     actor.require_school(code, "batch printing")
     stmt = (
         select(AccessRequest.id, Student.grade, Student.last_name, Student.first_name)
@@ -94,7 +95,7 @@ def _hash_all(
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for i in range(0, total, step):
             if cancelled and cancelled():
-                raise PrintFailed("batch cancelled while preparing passcodes; nothing was issued")
+                raise PrintFailed(msg("batch.cancelled_preparing"))
             out.extend(pool.map(HASHER.hash, [c.symbols for c in codes[i : i + step]]))
             if progress:
                 progress("hash", len(out), total)
@@ -121,14 +122,15 @@ def issue_batch(
     if not ids:
         raise ValidationError(
             "school",
-            f"no approved requests without a passcode at {school_code.upper()}"
-            + (f" in grade {grade}" if grade else ""),
+            msg("batch.nothing_in_grade", school=school_code.upper(), grade=grade)
+            if grade
+            else msg("batch.nothing", school=school_code.upper()),
         )
     batch_id = new_id()
     codes = [Vpc.generate() for _ in ids]
     hashes = _hash_all(codes, progress, cancelled)
     if cancelled and cancelled():
-        raise PrintFailed("batch cancelled; nothing was issued")
+        raise PrintFailed(msg("batch.cancelled"))
     issued = issue_separately(
         session,
         actor,

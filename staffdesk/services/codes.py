@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain import passcode as policy
 from staffdesk.domain.errors import ValidationError, ValidationErrors
+from staffdesk.domain.messages import msg
 from staffdesk.domain.values import clean_text
 from staffdesk.domain.workflow import Action, RequestStatus, Role, next_status
 from staffdesk.services import audit, requests
@@ -28,16 +29,6 @@ DEFAULT_WITHIN_DAYS = 7
 MAX_WITHIN_DAYS = 60
 CHART_WEEKS = 8
 PAGE = 100
-
-MSG_SCHOOL = "school {code} is not one of your schools ({mine})"
-MSG_STATE = "expected one of: {states}"
-MSG_WITHIN = "expected a number of days from 1 to {most}"
-MSG_NONE = "select at least one code"
-MSG_UNKNOWN = "no passcode {pid!r} at your schools"
-MSG_USED = "serial {serial} was used on {when} (the parent linked): no new code is needed"
-MSG_REPLACED = "serial {serial} was already replaced by a newer code of its request"
-MSG_NOT_ACTIVE = "serial {serial} is {state}: only a code that still works can be revoked"
-MSG_SUMMARY = "nothing was changed: {n} selected code(s) cannot be {what}"
 
 
 class CodeState(enum.StrEnum):
@@ -79,25 +70,29 @@ def parse_state(raw: str) -> CodeState:
         return CodeState((raw or "").strip().lower())
     except ValueError:
         raise ValidationError(
-            "state", MSG_STATE.format(states=", ".join(s.value for s in CodeState))
+            "state", msg("expected.one_of", choices=", ".join(s.value for s in CodeState))
         ) from None
 
 
 def _within(days: int | None) -> int:
     n = DEFAULT_WITHIN_DAYS if days is None else days
     if not 1 <= n <= MAX_WITHIN_DAYS:
-        raise ValidationError("within_days", MSG_WITHIN.format(most=MAX_WITHIN_DAYS))
+        raise ValidationError("within_days", msg("codes.within", most=MAX_WITHIN_DAYS))
     return n
 
 
 def _school(actor: Actor, code: str) -> str:
     school = (code or "").strip().upper()
     if not school:
-        raise ValidationError("school", "a school code is required")
+        raise ValidationError("school", msg("codes.school_required"))
     if not actor.can_see_school(school):
         raise ValidationError(
             "school",
-            MSG_SCHOOL.format(code=school, mine=", ".join(sorted(actor.schools)) or "none"),
+            msg(
+                "codes.not_your_school",
+                code=school,
+                mine=", ".join(sorted(actor.schools)) or msg("codes.none"),
+            ),
         )
     return school
 
@@ -256,7 +251,7 @@ def dashboard(
 def _selected(session: Session, actor: Actor, passcode_ids: Sequence[str]) -> list[Passcode]:
     ids = list(dict.fromkeys((p or "").strip() for p in passcode_ids if (p or "").strip()))
     if not ids:
-        raise ValidationError("passcode", MSG_NONE)
+        raise ValidationError("passcode", msg("codes.select_one"))
     found = {p.id: p for p in session.scalars(select(Passcode).where(Passcode.id.in_(ids)))}
     schools = dict(
         session.execute(
@@ -266,12 +261,12 @@ def _selected(session: Session, actor: Actor, passcode_ids: Sequence[str]) -> li
         ).all()
     )
     errors = [
-        ValidationError("passcode", MSG_UNKNOWN.format(pid=i))
+        ValidationError("passcode", msg("codes.unknown", pid=i))
         for i in ids
         if i not in found or not actor.can_see_school(schools[found[i].request_id])
     ]
     if errors:
-        raise ValidationErrors(errors, MSG_SUMMARY.format(n=len(errors), what="found"))
+        raise ValidationErrors(errors, msg("codes.summary_found", n=len(errors)))
     return [found[i] for i in ids]
 
 
@@ -299,13 +294,13 @@ def reissue_codes(
         if p.used_at is not None:
             errors.append(
                 ValidationError(
-                    "passcode", MSG_USED.format(serial=p.serial, when=f"{p.used_at:%Y-%m-%d}")
+                    "passcode", msg("codes.used", serial=p.serial, when=f"{p.used_at:%Y-%m-%d}")
                 )
             )
         elif newest[p.request_id] != p.issued_at:
-            errors.append(ValidationError("passcode", MSG_REPLACED.format(serial=p.serial)))
+            errors.append(ValidationError("passcode", msg("codes.replaced", serial=p.serial)))
     if errors:
-        raise ValidationErrors(errors, MSG_SUMMARY.format(n=len(errors), what="reissued"))
+        raise ValidationErrors(errors, msg("codes.summary_reissued", n=len(errors)))
     rids = list(dict.fromkeys(p.request_id for p in codes))
     return requests.issue_separately(
         session, actor, rids, reissue=True, language=language, pending_sync=pending_sync
@@ -330,12 +325,12 @@ def revoke_codes(
     errors = []
     for p in codes:
         if p.used_at is not None or p.revoked_at is not None:
-            state = "used" if p.used_at is not None else "already revoked"
+            state = msg("codes.state_used" if p.used_at is not None else "codes.state_revoked")
             errors.append(
-                ValidationError("passcode", MSG_NOT_ACTIVE.format(serial=p.serial, state=state))
+                ValidationError("passcode", msg("codes.not_active", serial=p.serial, state=state))
             )
     if errors:
-        raise ValidationErrors(errors, MSG_SUMMARY.format(n=len(errors), what="revoked"))
+        raise ValidationErrors(errors, msg("codes.summary_revoked", n=len(errors)))
     reqs = {
         r.id: r
         for r in session.scalars(

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from staffdesk.domain.errors import PermissionDenied
+from staffdesk.domain.messages import Term, msg
 from staffdesk.domain.workflow import Role, require_role
 
 
@@ -54,6 +55,10 @@ class Actor:
     def require_school(self, school_code: str, what: str) -> None:
         if not self.can_see_school(school_code):
             raise PermissionDenied(
-                f"{what}: school {school_code} is not one of your schools "
-                f"({', '.join(sorted(self.schools)) or 'none assigned'})"
+                msg(
+                    "permission.school",
+                    what=Term("doing", what),
+                    school=school_code,
+                    mine=", ".join(sorted(self.schools)) or msg("permission.no_schools"),
+                )
             )

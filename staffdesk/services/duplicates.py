@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import Join, Term, msg
 from staffdesk.domain.names import match_key
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.store.models import AccessRequest, Passcode, PortalLink, StudentContact
@@ -24,25 +25,13 @@ from staffdesk.store.models import AccessRequest, Passcode, PortalLink, StudentC
 FIELD = "guardian_name"
 OPEN = (RequestStatus.RECORDED.value, RequestStatus.VERIFIED.value, RequestStatus.APPROVED.value)
 
-# every sentence this module shows, in one place (a message catalogue replaces them later)
-MSG_OPEN = "{guardian} already has an open request for this student ({status}, recorded {when})"
-MSG_CODE = (
-    "{guardian} already has a code for this student that is not used yet (serial {serial}, "
-    "expires {expires}); if the slip was lost, use Lost slip, which replaces it"
-)
-MSG_LINKED = (
-    "{who} already linked portal account {account} to this student on {when}: if they cannot "
-    "sign in, point them to the portal's password recovery (Forgot password) instead of a new code"
-)
-MSG_CONFIRM = "; confirm to record it anyway (command line: --accept-duplicate)"
-
 
 class DuplicateRequest(ValidationError):
     """A second form for a student and guardian, or a guardian already linked: shown with the
     reason, and recorded only when staff confirm."""
 
     def __init__(self, reasons: list[str]) -> None:
-        super().__init__(FIELD, "; ".join(reasons) + MSG_CONFIRM)
+        super().__init__(FIELD, msg("duplicate.confirm", reasons=Join("; ", tuple(reasons))))
         self.reasons = tuple(reasons)
 
 
@@ -84,8 +73,11 @@ def reasons(
     for r in same:
         if r.status in OPEN:
             out.append(
-                MSG_OPEN.format(
-                    guardian=r.guardian_name, status=r.status, when=f"{r.recorded_at:%Y-%m-%d}"
+                msg(
+                    "duplicate.open",
+                    guardian=r.guardian_name,
+                    status=Term("request_state", r.status),
+                    when=f"{r.recorded_at:%Y-%m-%d}",
                 )
             )
             break
@@ -102,8 +94,11 @@ def reasons(
         ).first()
         if code is not None:
             out.append(
-                MSG_CODE.format(
-                    guardian=guardian, serial=code.serial, expires=f"{code.expires_at:%Y-%m-%d}"
+                msg(
+                    "duplicate.code",
+                    guardian=guardian,
+                    serial=code.serial,
+                    expires=f"{code.expires_at:%Y-%m-%d}",
                 )
             )
     links = linked(session, permanent_id, guardian, email)
@@ -117,7 +112,8 @@ def reasons(
             links = [ExistingLink("", used.used_by_account or "?", used.used_at)]
     for link in links[:1]:
         out.append(
-            MSG_LINKED.format(
+            msg(
+                "duplicate.linked",
                 who=link.contact_name or guardian,
                 account=link.account_email,
                 when=f"{link.linked_at:%Y-%m-%d}",

@@ -12,20 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import Term, msg
 from staffdesk.domain.values import PermanentId
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.services import duplicates, requests
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.store.models import AccessRequest, Passcode
-
-MSG_NONE = "no slip was issued for student {pid}{who}; record a new form instead"
-MSG_OPEN = (
-    "request {rid} for {guardian!r} is still {status}: finish it instead of starting a lost slip"
-)
-MSG_WILL_REVOKE = (
-    "lost slip: issuing this request's code revokes the old one (serial {serial}, request {rid})"
-)
-MSG_NOTHING_TO_REVOKE = "lost slip: the old code (request {rid}) no longer works; nothing to revoke"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +52,23 @@ def lost_slip_form(
         None,
     )
     if last is None:
-        who = f" to {guardian_name.strip()!r}" if key else ""
-        raise ValidationError("permanent_id", MSG_NONE.format(pid=pid, who=who))
+        none = (
+            msg("lost_slip.none_to", pid=pid, guardian=guardian_name.strip())
+            if key
+            else msg("lost_slip.none", pid=pid)
+        )
+        raise ValidationError("permanent_id", none)
     newer_open = next((r for r in mine if r.status in duplicates.OPEN), None)
     if newer_open is not None and duplicates.guardian_key(
         newer_open.guardian_name
     ) == duplicates.guardian_key(last.guardian_name):
         raise ValidationError(
             "permanent_id",
-            MSG_OPEN.format(
-                rid=newer_open.id, guardian=newer_open.guardian_name, status=newer_open.status
+            msg(
+                "lost_slip.open",
+                rid=newer_open.id,
+                guardian=newer_open.guardian_name,
+                status=Term("request_state", newer_open.status),
             ),
         )
     now = utcnow()
@@ -122,8 +121,8 @@ def start_lost_slip(
         session, actor, form, accept_name_mismatch=True, accept_duplicate=accept_duplicate
     )
     note = (
-        MSG_WILL_REVOKE.format(serial=draft.old_serial, rid=draft.replaces.id)
+        msg("lost_slip.will_revoke", serial=draft.old_serial, rid=draft.replaces.id)
         if draft.old_serial
-        else MSG_NOTHING_TO_REVOKE.format(rid=draft.replaces.id)
+        else msg("lost_slip.nothing_to_revoke", rid=draft.replaces.id)
     )
     return replace(rec, warnings=(*rec.warnings, note))

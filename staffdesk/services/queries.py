@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from staffdesk.domain.errors import NotFound
+from staffdesk.domain.messages import msg
 from staffdesk.domain.names import match_key
 from staffdesk.domain.values import Phone
 from staffdesk.domain.workflow import PasscodeState, RequestStatus, Role
@@ -159,7 +160,7 @@ def student_card(
     pid = "".join((permanent_id or "").split()).replace("-", "")
     student = session.get(Student, pid)
     if student is None or not actor.can_see_school(student.school_code):
-        raise NotFound(f"no student with permanent id {pid or '(empty)'} at your schools")
+        raise NotFound(msg("student.not_found", pid=pid or msg("student.empty_id")))
     school = session.get(School, student.school_code)
     listed = session.scalars(
         select(StudentContact)
@@ -388,7 +389,7 @@ def family_candidates(session: Session, actor: Actor, request_id: str) -> list[F
     """Other approved requests from the same guardian at the same school: a family slip."""
     req = session.get(AccessRequest, request_id)
     if req is None or not actor.can_see_school(req.school_code):
-        raise NotFound(f"no access request {request_id!r} at your schools")
+        raise NotFound(msg("request.not_found", rid=request_id))
     folded = match_key(req.guardian_name)
     out = []
     for r in session.scalars(

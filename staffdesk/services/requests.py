@@ -25,6 +25,7 @@ from staffdesk.domain.errors import (
     RestrictedContact,
     ValidationError,
 )
+from staffdesk.domain.messages import Join, Message, Term, msg
 from staffdesk.domain.names import match_key, search_key
 from staffdesk.domain.values import Email, PermanentId, Phone, clean_text
 from staffdesk.domain.vpc import ALPHABET, Vpc
@@ -72,23 +73,9 @@ class NameMismatch(ValidationError):
     """The name written on the form differs from the roster; shown with both, needs a confirm."""
 
 
-# every sentence of intake and decision that names a field, in one place
-MSG_UNSIGNED = (
-    "the parent has not signed the paper form; have them sign it (the signature line), then "
-    "tick Signed paper form received (command line: --paper-form-signed)"
-)
-MSG_NOT_A_CONTACT = (
-    "{guardian!r} is not on the student's emergency-contact list ({contacts}); approving needs "
-    "a written reason (command line: --not-a-contact-reason TEXT)"
-)
-MSG_NOT_ON_LIST_WARNING = (
-    "guardian_name: {guardian!r} is not on the student's emergency-contact list ({contacts}); "
-    "the portal will ask them to pick their name from it, and approval needs a written reason"
-)
-MSG_REPLACES = "request {rid} is for {what}, not this student and guardian"
-MSG_REPLACES_STATE = (
-    "request {rid} is {status}: only an issued or revoked request's slip is replaced"
-)
+# every sentence of intake and decision is catalogued (domain/catalogue.py, "intake.*" and
+# "decision.*"); the messages below are the ones other modules and tests name
+MSG_UNSIGNED = msg("intake.unsigned")
 
 
 # ------------------------------------------------------------------------------------- views
@@ -275,8 +262,19 @@ def _restricted_match(session: Session, permanent_id: str, guardian: str) -> tup
     return match.on_list, match.restricted
 
 
+def _confirmed(field: str, what: str, actor: Actor) -> Message:
+    """A notice that staff confirmed something at intake (a name mismatch, a duplicate)."""
+    detail = msg("intake.confirmed_by", what=what, user=actor.username)
+    return msg("errors.field", field=Term("field", field), detail=detail)
+
+
+def _warning(code: str, **params: Any) -> Message:
+    """A notice about the guardian that intake returns with the recorded request."""
+    return msg("errors.field", field=Term("field", "guardian_name"), detail=msg(code, **params))
+
+
 def _names(contacts: Sequence[ListedContact]) -> str:
-    return ", ".join(c.name for c in contacts if not c.restricted) or "no contacts on file"
+    return ", ".join(c.name for c in contacts if not c.restricted) or msg("intake.no_contacts")
 
 
 def view(session: Session, req: AccessRequest) -> RequestView:
@@ -368,14 +366,12 @@ def _signed_on(raw: date | str) -> date:
         try:
             value = date.fromisoformat((raw or "").strip())
         except ValueError:
-            raise ValidationError(
-                "signed_on", f"expected a date as YYYY-MM-DD, got {raw!r}"
-            ) from None
+            raise ValidationError("signed_on", msg("date.format", raw=raw)) from None
     today = utcnow().date()
     if value > today + timedelta(days=1):
-        raise ValidationError("signed_on", "cannot be in the future")
+        raise ValidationError("signed_on", msg("intake.signed_future"))
     if value < today - timedelta(days=366):
-        raise ValidationError("signed_on", "is more than a year ago; ask the parent for a new form")
+        raise ValidationError("signed_on", msg("intake.signed_too_old"))
     return value
 
 
@@ -393,16 +389,17 @@ def record_request(
     pid = PermanentId.parse(form.permanent_id, "permanent_id").value
     student = session.get(Student, pid)
     if student is None:
-        raise ValidationError("permanent_id", f"no student with permanent id {pid} in the roster")
+        raise ValidationError("permanent_id", msg("intake.no_student", pid=pid))
     school_code = clean_text(form.school_code, "school", required=False, max_len=20).upper()
     if school_code and school_code != student.school_code:
         raise ValidationError(
-            "school", f"student {pid} attends {student.school_code}, not {school_code}"
+            "school",
+            msg("intake.other_school", pid=pid, school=student.school_code, given=school_code),
         )
     if not actor.can_see_school(student.school_code):
         raise ValidationError(
             "permanent_id",
-            f"student {pid} attends {student.school_code}, which is not one of your schools",
+            msg("intake.not_your_school", pid=pid, school=student.school_code),
         )
     guardian = clean_text(form.guardian_name, "guardian_name")
     address = clean_text(form.address, "address", max_len=400)
@@ -416,7 +413,7 @@ def record_request(
     last = clean_text(form.last_name, "last_name", required=False, max_len=100)
     language = clean_text(form.language, "language", required=False, max_len=35)
     if language and not is_language_tag(language):
-        raise ValidationError("language", "expected a language tag such as en, es or zh-Hant")
+        raise ValidationError("language", msg("intake.language_tag"))
     roster = full_name(student.first_name, student.middle_name, student.last_name)
     written = full_name(first, middle, last)
     warnings: list[str] = []
@@ -429,10 +426,10 @@ def record_request(
             same = same and search_key(middle)[:1] == search_key(student.middle_name)[:1]
         if not same:
             mismatch = True
-            message = f"the form says {written!r} but the roster says {roster!r}"
+            message = msg("intake.name_mismatch", written=written, roster=roster)
             if not accept_name_mismatch:
                 raise NameMismatch("student name", message)
-            warnings.append(f"student name: {message} (recorded as confirmed by {actor.username})")
+            warnings.append(_confirmed("student name", message, actor))
     else:
         first, middle, last = student.first_name, student.middle_name, student.last_name
     replaces = _replaced(session, actor, form.replaces_request_id, pid, guardian)
@@ -440,24 +437,18 @@ def record_request(
     found = duplicates.reasons(session, pid, guardian, email, ignore_request=replaces, now=now)
     if found and not accept_duplicate:
         raise duplicates.DuplicateRequest(found)
-    warnings += [
-        f"{duplicates.FIELD}: {r} (recorded as confirmed by {actor.username})" for r in found
-    ]
+    warnings += [_confirmed(duplicates.FIELD, r, actor) for r in found]
     match, listed = _contact_match(session, pid, guardian)
     shown: tuple[ListedContact, ...] = ()
     if match.restricted:
-        warnings.append(
-            f"guardian_name: {match.restricted} is a restricted contact for this student "
-            "(court order or custody note); approval will be blocked without an admin override"
-        )
+        warnings.append(_warning("intake.restricted", name=match.restricted))
     elif match.possible:
         warnings.append(
-            f"guardian_name: {guardian!r} is close to {match.possible!r}, a restricted contact "
-            "for this student; the approver will be asked to confirm they are not the same person"
+            _warning("intake.possible_restricted", guardian=guardian, name=match.possible)
         )
     elif not match.on_list:
         shown = listed
-        warnings.append(MSG_NOT_ON_LIST_WARNING.format(guardian=guardian, contacts=_names(listed)))
+        warnings.append(_warning("intake.not_on_list", guardian=guardian, contacts=_names(listed)))
     req = AccessRequest(
         id=new_id(),
         school_code=student.school_code,
@@ -507,18 +498,24 @@ def _replaced(
         return None
     old = session.get(AccessRequest, rid)
     if old is None or not actor.can_see_school(old.school_code):
-        raise ValidationError("replaces", f"no access request {rid!r} at your schools")
+        raise ValidationError("replaces", msg("request.not_found", rid=rid))
     if old.permanent_id != permanent_id or duplicates.guardian_key(
         old.guardian_name
     ) != duplicates.guardian_key(guardian):
         raise ValidationError(
             "replaces",
-            MSG_REPLACES.format(
-                rid=rid, what=f"student {old.permanent_id} and guardian {old.guardian_name!r}"
+            msg(
+                "intake.replaces_other",
+                rid=rid,
+                pid=old.permanent_id,
+                guardian=old.guardian_name,
             ),
         )
     if old.status not in (RequestStatus.ISSUED.value, RequestStatus.REVOKED.value):
-        raise ValidationError("replaces", MSG_REPLACES_STATE.format(rid=rid, status=old.status))
+        raise ValidationError(
+            "replaces",
+            msg("intake.replaces_state", rid=rid, status=Term("request_state", old.status)),
+        )
     return old.id
 
 
@@ -538,16 +535,14 @@ def verify_identity(
         kind = DocumentKind(document_kind)
     except ValueError:
         raise ValidationError(
-            "document", f"expected one of: {', '.join(k.value for k in DocumentKind)}"
+            "document", msg("expected.one_of", choices=", ".join(k.value for k in DocumentKind))
         ) from None
     note = clean_text(description, "document description", required=False)
     if kind is DocumentKind.OTHER and not note:
-        raise ValidationError("document description", "say what the other ID is (e.g. consular ID)")
+        raise ValidationError("document description", msg("identity.describe_other"))
     tail = "".join((last4 or "").split()).upper()
     if tail and (len(tail) > 4 or not tail.isalnum()):
-        raise ValidationError(
-            "last4", "at most the last 4 letters or digits — never the full document number"
-        )
+        raise ValidationError("last4", msg("identity.last4"))
     _advance(req, Action.VERIFY)
     session.add(
         IdentityCheck(
@@ -590,19 +585,14 @@ def approve(
     next_status(RequestStatus(req.status), Action.APPROVE)  # say what is allowed first
     override = clean_text(override_reason, "override reason", required=False, max_len=500)
     if override and not actor.is_admin:
-        raise PermissionDenied("only an admin can override a restricted-contact block")
+        raise PermissionDenied(msg("decision.override_admin_only"))
     if settings.load(session).two_person_rule:
         idc = session.scalar(select(IdentityCheck).where(IdentityCheck.request_id == req.id))
         if idc is not None and same_person(idc.verified_by, actor.username):
             raise PermissionDenied(
-                "two-person rule: you verified this parent's ID"
-                + (
-                    f" (as {idc.verified_by}: a local account and the directory account of the "
-                    "same name are one person)"
-                    if idc.verified_by != actor.username
-                    else ""
-                )
-                + ", so another approver must approve the request"
+                msg("decision.two_person_rule")
+                if idc.verified_by == actor.username
+                else msg("decision.two_person_rule_as", verifier=idc.verified_by)
             )
     match, listed = _contact_match(session, req.permanent_id, req.guardian_name)
     restricted = match.restricted
@@ -614,21 +604,22 @@ def approve(
     ) or (acknowledged if match.possible else "")
     if match.possible and not acknowledged:
         raise PossibleRestrictedMatch(
-            f"the guardian {req.guardian_name!r} is close to {match.possible!r}, a restricted "
-            f"contact for student {req.permanent_id} (court order or custody note): approve only "
-            "if you are sure they are different people, and say why",
+            msg(
+                "decision.possible_restricted",
+                guardian=req.guardian_name,
+                name=match.possible,
+                pid=req.permanent_id,
+            ),
             match.possible,
         )
     if not match.on_list and not not_listed:
         raise ValidationError(
             "not_a_contact_reason",
-            MSG_NOT_A_CONTACT.format(guardian=req.guardian_name, contacts=_names(listed)),
+            msg("decision.not_a_contact", guardian=req.guardian_name, contacts=_names(listed)),
         )
     if restricted and not override:
         raise RestrictedContact(
-            f"{restricted} is a restricted contact for student {req.permanent_id} (court order "
-            "or custody note): portal access cannot be approved. An admin can override with a "
-            "written reason.",
+            msg("decision.restricted", name=restricted, pid=req.permanent_id),
             restricted,
             "restricted",
         )
@@ -702,7 +693,7 @@ def slip_language(requested: str, family_language: str, default: str) -> Languag
         code = shipped_code(requested)
         if code is None:
             raise ValidationError(
-                "language", f"expected one of: {', '.join(available_languages())}"
+                "language", msg("expected.one_of", choices=", ".join(available_languages()))
             )
         return LanguageMatch(requested, code, fallback=False)
     if family_language.strip():
@@ -777,12 +768,9 @@ def _load_many(
     for rid, version in zip(ids, versions, strict=True):
         req = found.get(rid)
         if req is None or not actor.can_see_school(req.school_code):
-            raise NotFound(f"no access request {rid!r} at your schools")
+            raise NotFound(msg("request.not_found", rid=rid))
         if version is not None and req.version != version:
-            raise ConflictError(
-                f"request {rid} was changed by someone else (now at version {req.version}, "
-                f"you had version {version}); it has been reloaded — check it and try again"
-            )
+            raise ConflictError(msg("request.changed", rid=rid, now=req.version, had=version))
         out.append(req)
     return out
 
@@ -917,15 +905,21 @@ def _near_at_issue(
         return []
     acknowledged = clean_text(reason, "possible match reason", required=False, max_len=400)
     if not acknowledged:
-        names = "; ".join(
-            f"{r.guardian_name!r} is close to {name!r}, a restricted contact for student "
-            f"{r.permanent_id} (request {r.id})"
-            for r, name in near
+        names = Join(
+            "; ",
+            tuple(
+                msg(
+                    "issue.possible_one",
+                    guardian=r.guardian_name,
+                    name=name,
+                    pid=r.permanent_id,
+                    rid=r.id,
+                )
+                for r, name in near
+            ),
         )
         raise PossibleRestrictedMatch(
-            f"no passcode was issued: {names} (court order or custody note), and the approval "
-            "did not acknowledge it. Reject the request, or an approver can issue it saying why "
-            "they are different people (command line: --possible-match-reason).",
+            msg("issue.possible", names=names),
             near[0][1],
         )
     actor.require(Role.APPROVER, "acknowledging a possible match with a restricted contact")
@@ -947,18 +941,20 @@ def _blocked_at_issue(
         return []
     override = clean_text(override_reason, "override reason", required=False, max_len=500)
     if not override:
-        names = "; ".join(
-            f"{name} is a restricted contact for student {r.permanent_id} (request {r.id})"
-            for r, name in blocked
+        names = Join(
+            "; ",
+            tuple(
+                msg("issue.restricted_one", name=name, pid=r.permanent_id, rid=r.id)
+                for r, name in blocked
+            ),
         )
         raise RestrictedContact(
-            f"no passcode was issued: {names} (court order or custody note). Reject the "
-            "request, or an admin can issue it with a written override reason.",
+            msg("issue.restricted", names=names),
             blocked[0][1],
             "restricted",
         )
     if not actor.is_admin:
-        raise PermissionDenied("only an admin can override a restricted-contact block")
+        raise PermissionDenied(msg("decision.override_admin_only"))
     return [
         audit.Change(
             "request.override",
@@ -987,14 +983,13 @@ def _issue_slips(
     family: bool = True,
 ) -> list[Issued]:
     if not request_ids:
-        raise ValidationError("request", "name at least one request")
+        raise ValidationError("request", msg("issue.none"))
     if len(set(request_ids)) != len(request_ids):
-        raise ValidationError("request", "the same request is listed twice")
+        raise ValidationError("request", msg("issue.twice"))
     if family and len(request_ids) > MAX_STUDENTS_PER_SLIP:
         raise ValidationError(
             "request",
-            f"a family slip lists at most {MAX_STUDENTS_PER_SLIP} students; print the rest on "
-            "a second slip",
+            msg("issue.family_too_many", most=MAX_STUDENTS_PER_SLIP),
         )
     if reissue:
         actor.require(Role.APPROVER, "reissuing a passcode")
@@ -1007,16 +1002,19 @@ def _issue_slips(
         first = reqs[0]
         for r in reqs[1:]:
             if r.school_code != first.school_code:
-                raise ValidationError("request", "a family slip lists students of one school only")
+                raise ValidationError("request", msg("issue.family_one_school"))
             if match_key(r.guardian_name) != match_key(first.guardian_name):
                 raise ValidationError(
                     "request",
-                    f"a family slip is for one parent: {r.guardian_name!r} ≠ "
-                    f"{first.guardian_name!r}",
+                    msg(
+                        "issue.family_one_parent",
+                        guardian=r.guardian_name,
+                        first=first.guardian_name,
+                    ),
                 )
         pids = [r.permanent_id for r in reqs]
         if len(set(pids)) != len(pids):
-            raise ValidationError("request", "a family slip lists each student once")
+            raise ValidationError("request", msg("issue.family_each_once"))
     overrides = _recheck_restricted(session, actor, reqs, override_reason, possible_match_reason)
     opts = settings.load(session)
     expires = now + timedelta(days=opts.passcode_days)
@@ -1169,7 +1167,7 @@ def revoke_batch(session: Session, actor: Actor, batch_id: str, *, reason: str) 
         select(Passcode).where(Passcode.batch_id == (batch_id or "").strip())
     ).all()
     if not codes:
-        raise ValidationError("batch", f"no passcodes were issued in batch {batch_id!r}")
+        raise ValidationError("batch", msg("batch.unknown", batch=batch_id))
     reqs = {
         r.id: r
         for r in session.scalars(

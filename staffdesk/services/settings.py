@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain import passcode as policy
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.domain.values import Email, check_text, clean_text
 from staffdesk.domain.workflow import Role
 from staffdesk.services import audit
@@ -26,9 +27,7 @@ def _url(raw: str) -> str:
     text = raw.strip()
     u = urlparse(text)
     if u.scheme not in ("https", "http") or not u.netloc:
-        raise ValidationError(
-            "portal_url", "expected a web address such as https://portal.example.org"
-        )
+        raise ValidationError("portal_url", msg("settings.url"))
     return text
 
 
@@ -36,10 +35,11 @@ def _days(raw: str) -> str:
     try:
         days = int(raw)
     except ValueError:
-        raise ValidationError("passcode_days", "expected a whole number of days") from None
+        raise ValidationError("passcode_days", msg("settings.whole_days")) from None
     if not policy.MIN_DAYS <= days <= policy.MAX_DAYS:
         raise ValidationError(
-            "passcode_days", f"expected {policy.MIN_DAYS} to {policy.MAX_DAYS} days, got {days}"
+            "passcode_days",
+            msg("settings.days_range", least=policy.MIN_DAYS, most=policy.MAX_DAYS, got=days),
         )
     return str(days)
 
@@ -50,7 +50,7 @@ def _bool(raw: str) -> str:
         return "on"
     if text in ("off", "false", "no", "0"):
         return "off"
-    raise ValidationError("two_person_rule", "expected on or off")
+    raise ValidationError("two_person_rule", msg("settings.on_off"))
 
 
 def _language(raw: str) -> str:
@@ -60,7 +60,7 @@ def _language(raw: str) -> str:
     code = shipped_code(raw)
     if code is None:
         langs = available_languages()
-        raise ValidationError("slip_language", f"expected one of: {', '.join(langs)}")
+        raise ValidationError("slip_language", msg("expected.one_of", choices=", ".join(langs)))
     return code
 
 
@@ -140,9 +140,7 @@ def set_value(session: Session, actor: Actor, key: str, value: str) -> DistrictS
     actor.require(Role.ADMIN, "changing settings")
     spec = SPECS.get(key)
     if spec is None:
-        raise ValidationError(
-            "key", f"unknown setting {key!r}; expected one of: {', '.join(SPECS)}"
-        )
+        raise ValidationError("key", msg("settings.unknown", key=key, choices=", ".join(SPECS)))
     clean = spec.parse(check_text(value, key))
     row = session.get(Setting, key)
     old = row.value if row else spec.default

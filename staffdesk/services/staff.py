@@ -15,6 +15,7 @@ from staffdesk.domain.errors import (
     SignInThrottled,
     ValidationError,
 )
+from staffdesk.domain.messages import Term, msg
 from staffdesk.domain.passcode import SIGN_IN
 from staffdesk.domain.values import clean_text
 from staffdesk.domain.workflow import Role
@@ -25,7 +26,7 @@ from staffdesk.store.models import School, SignInThrottle, StaffSchool, StaffUse
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 8
-_SIGN_IN_REFUSED = "wrong username or password, or the account is disabled"
+_SIGN_IN_REFUSED = msg("sign_in.refused")
 ACCOUNT = "account"
 WORKSTATION = "workstation"
 
@@ -65,32 +66,30 @@ def add_staff(
     """Only an admin adds staff, except the very first account, which must be an admin."""
     first = staff_count(session) == 0
     if actor is None and not first:
-        raise PermissionDenied("adding staff needs an admin to sign in (--as USER)")
+        raise PermissionDenied(msg("staff.add_needs_admin"))
     if actor is not None:
         actor.require(Role.ADMIN, "adding staff")
     username = (username or "").strip().lower()
     if not _USERNAME.match(username):
-        raise ValidationError(
-            "username",
-            "expected 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter",
-        )
+        raise ValidationError("username", msg("staff.username_format"))
     try:
         role_ = Role(role)
     except ValueError:
-        raise ValidationError("role", "expected one of: clerk, approver, admin") from None
+        roles = ", ".join(r.value for r in Role)
+        raise ValidationError("role", msg("expected.one_of", choices=roles)) from None
     if first and role_ is not Role.ADMIN:
-        raise ValidationError("role", "the first account of a new database must be an admin")
+        raise ValidationError("role", msg("staff.first_admin"))
     if len(password or "") < MIN_PASSWORD:
-        raise ValidationError("password", f"must be at least {MIN_PASSWORD} characters")
+        raise ValidationError("password", msg("staff.password_short", least=MIN_PASSWORD))
     if session.scalar(select(StaffUser.id).where(StaffUser.username == username)):
-        raise ValidationError("username", f"{username!r} is already taken")
+        raise ValidationError("username", msg("staff.username_taken", username=username))
     codes = sorted({c.strip().upper() for c in (schools or []) if c.strip()})
     if role_ is not Role.ADMIN and not codes:
-        raise ValidationError("school", f"a {role_.value} must be assigned at least one school")
+        raise ValidationError("school", msg("staff.needs_school", role=Term("role", role_.value)))
     known = set(session.scalars(select(School.code).where(School.code.in_(codes))).all())
     missing = [c for c in codes if c not in known]
     if missing:
-        raise ValidationError("school", f"unknown school code(s): {', '.join(missing)}")
+        raise ValidationError("school", msg("staff.unknown_schools", codes=", ".join(missing)))
     name = clean_text(display_name or username, "display name")
     user = StaffUser(
         username=username, display_name=name, role=role_.value, password_hash=hash_secret(password)
@@ -151,11 +150,8 @@ def authenticate(
     if wait:
         dummy_verify(password or "")
         _record_failure(session, user, name, keys, ws, "throttled", count=False)
-        minutes = f"{wait} minute{'s' if wait != 1 else ''}"
-        raise SignInThrottled(
-            f"too many failed sign-ins for this account or workstation: try again in {minutes}",
-            wait,
-        )
+        minutes = msg("time.minute" if wait == 1 else "time.minutes", n=wait)
+        raise SignInThrottled(msg("sign_in.throttled", minutes=minutes), wait)
     if site is not None and (user is None or not site.local_accounts):
         signed_in = directory.sign_in(site, username, password, ws)
         if signed_in is None:
@@ -238,9 +234,9 @@ def set_active(session: Session, actor: Actor, username: str, active: bool) -> S
     actor.require(Role.ADMIN, "enabling or disabling staff")
     user = session.scalar(select(StaffUser).where(StaffUser.username == username))
     if user is None:
-        raise ValidationError("username", f"no staff account {username!r}")
+        raise ValidationError("username", msg("staff.unknown", username=username))
     if user.username == actor.username and not active:
-        raise ValidationError("username", "you cannot disable your own account")
+        raise ValidationError("username", msg("staff.disable_self"))
     user.active = active
     audit.record_change(
         session,
@@ -257,7 +253,7 @@ def rename_school(session: Session, actor: Actor, code: str, name: str) -> None:
     actor.require(Role.ADMIN, "renaming a school")
     school = session.get(School, code.strip().upper())
     if school is None:
-        raise ValidationError("school", f"unknown school code {code!r}")
+        raise ValidationError("school", msg("school.unknown", code=code))
     school.name = clean_text(name, "school name")
     audit.record_change(
         session, actor, "school.rename", "school", school.code, {"name": school.name}

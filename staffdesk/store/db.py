@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from staffdesk.domain.errors import ConflictError, StoreUnavailable, ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.private import PRIVATE_DIR, create_private, private_dir, tighten
 from staffdesk.store.driver_errors import environment_problem
 
@@ -61,13 +62,12 @@ def normalise_url(url: str) -> str:
     except ArgumentError:
         raise ValidationError(
             "database URL",
-            "expected e.g. sqlite:///path/to/file.sqlite3, postgresql://user@host/db "
-            "or mysql://user@host/db",
+            msg("store.url_format"),
         ) from None
     if u.get_backend_name() not in ("sqlite", "postgresql", "mysql", "mariadb"):
         raise ValidationError(
             "database URL",
-            f"{u.get_backend_name()!r} is not supported; use sqlite, postgresql or mysql",
+            msg("store.unsupported", backend=u.get_backend_name()),
         )
     if u.drivername in ("postgresql", "postgres"):
         u = u.set(drivername="postgresql+psycopg")
@@ -104,7 +104,7 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
                 _private_store(u.database)
             except OSError as exc:
                 raise StoreUnavailable(
-                    f"cannot create the store {u.database}: {exc.strerror}"
+                    msg("store.cannot_create", path=u.database, reason=exc.strerror)
                 ) from None
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -130,10 +130,7 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
         session.commit()
     except StaleDataError:
         session.rollback()
-        raise ConflictError(
-            "someone else changed this record a moment ago; it has been reloaded, "
-            "please check it and try again"
-        ) from None
+        raise ConflictError(msg("store.stale")) from None
     except DBAPIError as exc:
         with suppress(DBAPIError):  # the connection may be gone with the error
             session.rollback()
@@ -141,7 +138,11 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
         if reason is None:
             raise  # a bug: the crash log gets it (bound values hidden by make_engine)
         first = str(exc.orig).strip().splitlines()[0][:200] if exc.orig else ""
-        raise StoreUnavailable(f"{reason} ({first})" if first else reason) from exc
+        raise StoreUnavailable(
+            msg("store.problem_detail", reason=reason, detail=first)
+            if first
+            else msg("store.problem", reason=reason)
+        ) from exc
     except BaseException:
         session.rollback()
         raise
@@ -165,7 +166,7 @@ def upgrade(engine: Engine) -> None:
             return  # the common case on every start: one query, Alembic not even imported
     except (OperationalError, DBAPIError) as exc:
         raise StoreUnavailable(
-            f"the database {redacted(str(engine.url))} cannot be reached: {exc.orig}"
+            msg("store.unreachable", url=redacted(str(engine.url)), detail=str(exc.orig))
         ) from exc
     from alembic import command
     from alembic.util import CommandError
@@ -174,12 +175,11 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(alembic_config(engine), "head")
     except CommandError as exc:  # e.g. a revision this build does not know
         raise StoreUnavailable(
-            f"the database {redacted(str(engine.url))} has a schema this version of StaffDesk "
-            f"does not know ({exc}); it was probably made by a newer StaffDesk: update this one"
+            msg("store.newer_schema", url=redacted(str(engine.url)), detail=str(exc))
         ) from None
     except (OperationalError, DBAPIError) as exc:
         raise StoreUnavailable(
-            f"cannot create or upgrade the schema at {redacted(str(engine.url))}: {exc.orig}"
+            msg("store.cannot_upgrade", url=redacted(str(engine.url)), detail=str(exc.orig))
         ) from exc
 
 
@@ -206,5 +206,5 @@ def is_initialised(engine: Engine) -> bool:
         return inspect(engine).has_table("alembic_version")
     except (OperationalError, DBAPIError) as exc:
         raise StoreUnavailable(
-            f"the database {redacted(str(engine.url))} cannot be reached: {exc.orig}"
+            msg("store.unreachable", url=redacted(str(engine.url)), detail=str(exc.orig))
         ) from exc

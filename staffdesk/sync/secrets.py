@@ -18,13 +18,11 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
 from staffdesk.domain.errors import SecretStoreUnavailable
+from staffdesk.domain.messages import msg
 
 SERVICE = "StaffDesk"
 
-HELP = (
-    "install or unlock the system keyring (GNOME Keyring/KWallet via Secret Service on Linux, "
-    "Keychain on macOS, Credential Manager on Windows)"
-)
+HELP = msg("keyring.help")
 
 
 class MemoryKeyring(KeyringBackend):
@@ -85,16 +83,17 @@ def _refusal(backend: KeyringBackend) -> str | None:
     if _memory_for_tests is not None and backend is _memory_for_tests:
         return None
     if isinstance(backend, fail.Keyring):
-        return "no keyring backend is available"
+        return msg("keyring.none")
     if isinstance(backend, chainer.ChainerBackend):
         inner = list(backend.backends)
         if not inner:
-            return "no keyring backend is available"
+            return msg("keyring.none")
         refused = [why for b in inner if (why := _refusal(b))]
         return refused[0] if refused else None
-    return (
-        f"the keyring backend {module}.{name} is not one of the secure system stores StaffDesk "
-        f"accepts ({', '.join(sorted(set(SECURE_BACKENDS.values())))})"
+    return msg(
+        "keyring.not_secure",
+        backend=f"{module}.{name}",
+        accepted=", ".join(sorted(set(SECURE_BACKENDS.values()))),
     )
 
 
@@ -103,12 +102,12 @@ def check_backend() -> KeyringBackend:
     try:
         backend = keyring.get_keyring()
     except Exception as exc:
-        raise SecretStoreUnavailable(f"the system keyring cannot be opened: {exc}; {HELP}") from exc
+        raise SecretStoreUnavailable(
+            msg("keyring.cannot_open", reason=str(exc), help=HELP)
+        ) from exc
     why = _refusal(backend)
     if why:
-        raise SecretStoreUnavailable(
-            f"cannot keep the shared-database password safely: {why}; {HELP}"
-        )
+        raise SecretStoreUnavailable(msg("keyring.unsafe", why=why, help=HELP))
     return backend
 
 
@@ -117,7 +116,7 @@ def store_password(url_without_password: str, password: str) -> None:
     try:
         backend.set_password(SERVICE, url_without_password, password)
     except keyring.errors.KeyringError as exc:
-        raise SecretStoreUnavailable(f"the keyring refused the password: {exc}; {HELP}") from exc
+        raise SecretStoreUnavailable(msg("keyring.refused", reason=str(exc), help=HELP)) from exc
 
 
 def load_password(url_without_password: str) -> str | None:
@@ -125,9 +124,7 @@ def load_password(url_without_password: str) -> str | None:
     try:
         return backend.get_password(SERVICE, url_without_password)
     except keyring.errors.KeyringError as exc:
-        raise SecretStoreUnavailable(
-            f"the keyring is locked or unavailable: {exc}; {HELP}"
-        ) from exc
+        raise SecretStoreUnavailable(msg("keyring.locked", reason=str(exc), help=HELP)) from exc
 
 
 def delete_password(url_without_password: str) -> None:
@@ -137,6 +134,4 @@ def delete_password(url_without_password: str) -> None:
     except keyring.errors.PasswordDeleteError:
         pass
     except keyring.errors.KeyringError as exc:
-        raise SecretStoreUnavailable(
-            f"the keyring is locked or unavailable: {exc}; {HELP}"
-        ) from exc
+        raise SecretStoreUnavailable(msg("keyring.locked", reason=str(exc), help=HELP)) from exc
