@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk import config as settings
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.private import write_private, write_private_bytes
 from staffdesk.services import batch
 from staffdesk.services.context import Actor
@@ -163,12 +164,14 @@ def blank_form(session: Session, out: Path, *, language: str = "", school: str =
     district = settings.load(session)
     code = shipped_code(language or district.slip_language)
     if code is None:
-        raise ValidationError("lang", f"expected one of: {', '.join(available_languages())}")
+        raise ValidationError(
+            "lang", msg("expected.one_of", choices=", ".join(available_languages()))
+        )
     school_name = None
     if school:
         found = session.get(School, school.strip().upper())
         if found is None:
-            raise ValidationError("school", f"unknown school code {school!r}")
+            raise ValidationError("school", msg("school.unknown", code=school))
         school_name = found.name
     render_blank_form(
         out, language=code, district_name=district.district_name, school_name=school_name
