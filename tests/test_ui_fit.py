@@ -13,6 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
     QScrollArea,
     QTableView,
     QWidget,
@@ -67,6 +70,16 @@ def misfits(window: QWidget) -> list[str]:
         if not frame.contains(rect):
             name = button.objectName() or button.text() or type(button).__name__
             problems.append(f"button {name!r} at {rect.getRect()} outside {frame.getRect()}")
+    for field in window.findChildren(QWidget):
+        if not isinstance(field, QLineEdit | QComboBox | QAbstractSpinBox) or isinstance(
+            field.parentWidget(), QComboBox | QAbstractSpinBox
+        ):
+            continue  # an editor inside a spin box or combo box is that box's business
+        if field.isVisibleTo(window) and field.height() < field.minimumSizeHint().height():
+            problems.append(
+                f"field {field.objectName()!r} squeezed to {field.height()} px "
+                f"(needs {field.minimumSizeHint().height()})"
+            )
     tables = window.findChildren(QTableView)
     for table in [window, *tables] if isinstance(window, QTableView) else tables:
         if not table.isVisibleTo(window) or table.model() is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QWidget,
 )
@@ -210,6 +211,15 @@ class FrontDesk(QWidget):
         setup_table(self.portal_links, stretch=1)
         setup_table(self.history)
         self.scan_guard = ScanGuard(self.permanent_id)
+        # the finder keeps room for a name and a Permanent ID; the card takes the rest, and of
+        # the card the history most (the column fitter elides what does not fit)
+        splitter = child(self.ui, QSplitter, "splitter")
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([390, 700])
+        card_splitter = child(self.ui, QSplitter, "card_splitter")
+        for index, factor in enumerate((2, 1, 3)):
+            card_splitter.setStretchFactor(index, factor)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

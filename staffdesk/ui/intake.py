@@ -292,8 +292,12 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
     def fill_lost_slip(self, form: req_svc.AccessForm, old_serial: str) -> None:
         """Prefill a lost slip from the last form (services.lost_slip): the parent checks each
         field and signs a new paper form."""
-        for name in ("guardian_name", "address", "phone", "email"):
+        for name in ("guardian_name", "address", "email"):
             self.set_text(name, str(getattr(form, name)))
+        try:
+            self.set_text("phone", Phone.parse(form.phone, "phone").display())
+        except ValidationError:
+            self.set_text("phone", form.phone)
         self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
         self.replaces_request_id = form.replaces_request_id
         self.setWindowTitle(self.tr("Lost slip — new Parent Access Form"))

@@ -22,3 +22,18 @@ def fit_to_screen(widget: QWidget, wanted: QSize | None = None) -> None:
         wanted = widget.size().expandedTo(widget.sizeHint()) if resized else widget.sizeHint()
     size = wanted if room is None else wanted.boundedTo(room)
     widget.resize(size.expandedTo(widget.minimumSizeHint()))
+    grow_for_wrapped_text(widget, room)
+
+
+def grow_for_wrapped_text(widget: QWidget, room: QSize | None = None) -> None:
+    """A top-level window does not ask its layout how tall wrapped labels make it at its width
+    (Qt's height-for-width stops below windows): ask, so no field is squeezed flat."""
+    layout = widget.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    layout.activate()
+    height = layout.totalHeightForWidth(widget.width())
+    if room is not None:
+        height = min(height, room.height())
+    if height > widget.height():
+        widget.resize(widget.width(), height)

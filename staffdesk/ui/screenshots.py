@@ -11,15 +11,19 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-import shiboken6
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from staffdesk.ui.screen import grow_for_wrapped_text
 
 if TYPE_CHECKING:
     from staffdesk.ui.app import DeskApp
+    from staffdesk.ui.main_window import MainWindow
     from staffdesk.ui.models import PagedModel
+
+W = TypeVar("W", bound=QWidget)
 
 
 def wait_until(cond: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -38,10 +42,51 @@ def settle(ms: int = 150) -> None:
     loop.exec()
 
 
-def grab(widget: QWidget, path: Path) -> None:
+SCREEN = QSize(1093, 614)  # 1366×768 at 125%: the front desks' common screen, in logical pixels
+
+
+def at_screen(widget: QWidget, wanted: QSize | None = None) -> None:
+    """The main window fills the screen; a dialog keeps the size it asks for, within it."""
+    if isinstance(widget, QMainWindow):
+        widget.resize(SCREEN)
+    else:
+        size = widget.sizeHint().expandedTo(wanted or widget.size())
+        widget.resize(size.boundedTo(SCREEN))
+        grow_for_wrapped_text(widget, SCREEN)
+
+
+def grab(widget: QWidget, path: Path, wanted: QSize | None = None) -> None:
+    at_screen(widget, wanted)
     settle()
     widget.grab().save(str(path))
     print(f"wrote {path}")
+
+
+def add_history(url: str) -> None:
+    """An issued slip whose parent linked a portal account (the card's Portal access column
+    and links list), on the demo student 1000013."""
+    from staffdesk.services import demo, portal, queries, staff
+    from staffdesk.services import requests as req_svc
+    from staffdesk.store import db
+
+    engine = db.make_engine(url)
+    factory = db.session_factory(engine)
+    with db.unit_of_work(factory) as s:
+        clerk = staff.authenticate(s, "clerk", demo.DEMO_PASSWORD)
+        card = queries.student_card(s, clerk, "1000013")
+        rid = next(h.id for h in card.history if h.kind == "request" and h.what == "approved")
+        issued = req_svc.issue_passcodes(s, clerk, [rid])
+    student = issued.slip.students[0]
+    with db.unit_of_work(factory) as s:
+        portal.link(
+            s,
+            permanent_id=student.permanent_id,
+            phone=student.phone_display,
+            vpc=student.vpc_grouped,
+            account_email="parent.1000013@example.org",
+            contact_name=issued.slip.guardian_name,
+        )
+    engine.dispose()
 
 
 def make_demo_db(folder: Path) -> str:
@@ -71,15 +116,23 @@ def sign_in_as(desk_app: DeskApp, username: str) -> None:
 
 
 def main(argv: list[str]) -> int:
+    """`screenshots DIR [--lang es]`: every screen at 1093×614, in the interface language."""
     from staffdesk.ui.app import DeskApp, apply_style, install_translations, make_app
 
-    out = Path(argv[0] if argv else "docs/screenshots")
+    args = list(argv)
+    lang = "en"
+    if "--lang" in args:
+        at = args.index("--lang")
+        lang = args[at + 1]
+        del args[at : at + 2]
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = make_app()
-    install_translations(app)
+    install_translations(app, lang)
     apply_style(app)
     with tempfile.TemporaryDirectory() as tmp:
         url = make_demo_db(Path(tmp))
+        add_history(url)
         desk_app = DeskApp(url, demo=True)
         desk_app.show_sign_in()
         desk_app.prepare()
@@ -100,81 +153,113 @@ def _status(model: PagedModel, row: int) -> str:
     return str(getattr(model.row_at(row), "status", ""))
 
 
+def _newest(win: MainWindow, kind: type[W]) -> W:
+    wait_until(lambda: any(isinstance(d, kind) and d.isVisible() for d in win.dialogs))
+    return next(d for d in reversed(win.dialogs) if isinstance(d, kind))
+
+
 def shoot_all(desk_app: DeskApp, out: Path) -> None:
     from staffdesk.domain.workflow import Action
-    from staffdesk.ui.intake import IdentityCheckDialog
+    from staffdesk.services.demo import DEMO_PASSWORD
+    from staffdesk.ui.countersign import CountersignDialog
+    from staffdesk.ui.intake import AccessFormDialog, IdentityCheckDialog
+    from staffdesk.ui.issue import IssueDialog
     from staffdesk.ui.queue import DecisionDialog
 
     sign_in_as(desk_app, "clerk")
     win = desk_app.window
+    win.resize(SCREEN)
     front = win.front
     front.search.setText("nu")
     front.run_search()
     wait_until(lambda: front.search_model.rowCount() > 0)
-    front.load_card("1000006")
+    front.permanent_id.setText("1000013")
+    front.load_card("1000013")  # issued, and the parent linked a portal account
     wait_until(lambda: front.card is not None)
     grab(win, out / "frontdesk.png")
 
+    # a lost slip: the new form prefilled from the last one
+    front.lost_slip()
+    lost = _newest(win, AccessFormDialog)
+    grab(lost, out / "lost_slip.png")
+    lost.done(0)  # closed without asking: a screenshot, not a clerk
+    wait_until(lambda: lost not in win.dialogs or not lost.isVisible())
+
+    # Not found: the card is emptied, nothing to act on
+    front.permanent_id.setText("9999999")
+    front.load_card("9999999")
+    wait_until(lambda: front.card is None and bool(front.student_facts.text()))
+    grab(win, out / "frontdesk_not_found.png")
+
     # a new form, with one mistake shown inline
+    front.load_card("1000006")
+    wait_until(lambda: front.card is not None)
     form = win.new_form()
     assert form is not None
     form.set_text("guardian_name", "Ana Pérez")
     form.set_text("address", "48 Bay Street, Bayside, CA")
     form.set_text("email", "ana.perez@example")
+    form.paper_form_signed.setChecked(True)
     form.submit()
     wait_until(lambda: bool(form.errors._labels))
     settle()  # let the form grow around the message first
     grab(form, out / "new_form.png")
     form.set_text("email", "ana.perez@example.org")
     form.submit()
-    wait_until(
-        lambda: any(isinstance(d, IdentityCheckDialog) and d.isVisible() for d in win.dialogs)
-    )
-    ident = next(d for d in win.dialogs if isinstance(d, IdentityCheckDialog))
+    ident = _newest(win, IdentityCheckDialog)
     ident.last4.setText("4821")
     grab(ident, out / "identity_check.png")
+    ident.kinds[next(iter(ident.kinds))].setChecked(True)
     ident.submit()
-    wait_until(lambda: ident not in win.dialogs)
+    wait_until(lambda: ident not in win.dialogs or not ident.isVisible())
+    wait_until(
+        lambda: (
+            front.card is not None
+            and any(h.what == "verified" for h in front.card.history if h.kind == "request")
+        )
+    )
 
-    # the approver's queue
+    # the approver comes to the counter: countersign, then the slip
+    front.approve()
+    sign = _newest(win, CountersignDialog)
+    sign.reason.setPlainText(
+        QApplication.translate(
+            "Screenshots", "Aunt with a custody letter; the school called the mother."
+        )
+    )
+    sign.username.setText("approver")
+    sign.password.setText("••••••••")
+    grab(sign, out / "countersign.png")
+    sign.password.setText(DEMO_PASSWORD)
+    sign.submit()
+    issue = _newest(win, IssueDialog)
+    wait_until(lambda: issue.context is not None)
+    issue.issue()
+    wait_until(lambda: issue.rendered is not None, 60)
+    grab(issue, out / "issue_print.png", QSize(980, 760))
+    issue.delivered.add("screenshot")
+    issue.close()
+
+    # the approver's own desk: the badge, the queue
     win.sign_out()
     sign_in_as(desk_app, "approver")
+    win.resize(SCREEN)
+    wait_until(lambda: win.badge.count > 0)
     win.show_queue()
     wait_until(lambda: win.queue.model.rowCount() > 0)
-    win.queue.table.selectRow(0)
-    wait_until(lambda: win.queue.ctx is not None)
-    grab(win, out / "approval_queue.png")
-    # approve a verified one
     model = win.queue.model
     verified = next(i for i in range(model.rowCount()) if _status(model, i) == "verified")
     win.queue.table.selectRow(verified)
     wait_until(lambda: win.queue.ctx is not None and win.queue.ctx.request.status == "verified")
+    grab(win, out / "approval_queue.png")
     dialog = win.queue.decide(Action.APPROVE)
     assert isinstance(dialog, DecisionDialog)  # the approver signed in: no countersign
     grab(dialog, out / "approve.png")
-    dialog.submit()
-    wait_until(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+    dialog.reject()
 
-    # issue and preview
-    approved = win.queue.model
-    wait_until(lambda: approved.rowCount() > 0 and not approved.loading)
-    rid = next(
-        str(getattr(approved.row_at(i), "id", ""))
-        for i in range(approved.rowCount())
-        if _status(approved, i) == "approved"
-    )
-    issue = win.open_issue(rid)
-    wait_until(lambda: issue.context is not None)
-    issue.issue()
-    wait_until(lambda: issue.rendered is not None, 60)
-    grab(issue, out / "issue_print.png")
-    issue.delivered.add("screenshot")
-    issue.close()
-
-    win.show_audit()
-    wait_until(lambda: win.audit is not None and win.audit.model.rowCount() > 0)
     win.sign_out()
     sign_in_as(desk_app, "admin")
+    win.resize(SCREEN)
     win.show_audit()
     audit = win.audit
     assert audit is not None
@@ -196,7 +281,6 @@ def shoot_all(desk_app: DeskApp, out: Path) -> None:
         QApplication.translate("MainWindow", "Locked after {0} minutes without use.").format(15)
     )
     grab(win, out / "locked.png")
-    _ = QLabel
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from staffdesk.domain.workflow import Role
 from staffdesk.services import settings
 from staffdesk.services.context import Actor
 from staffdesk.ui import prefs
-from staffdesk.ui.base import Desk, FieldErrors, FormDialog, grow_to_fit
+from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import interface_language_items, slip_language_items
 
@@ -120,7 +120,14 @@ class SettingsDialog(FormDialog):
                 + "</span>"
             )
             self.shared_password.setEnabled(False)
-            grow_to_fit(self)
+            # QFormLayout does not give a wrapped label its height: say it outright
+            label = self.keyring_status
+            width = max(label.width(), self.shared_password.width(), 300)
+            label.setMinimumHeight(label.heightForWidth(width))
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+                self.resize(self.width(), max(self.height(), layout.minimumSize().height()))
         else:
             self.keyring_status.setText(self.tr("The password is kept in the system keyring."))
 

@@ -89,6 +89,7 @@ def setup_table(view: QTableView, stretch: int = -1) -> ColumnFitter:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setMinimumSectionSize(MIN_COLUMN // 2)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed title says "Stud…"
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setWordWrap(False)
