@@ -65,19 +65,17 @@ def grab(widget: QWidget, path: Path, wanted: QSize | None = None) -> None:
 def add_history(url: str) -> None:
     """An issued slip whose parent linked a portal account (the card's Portal access column
     and links list), on the demo student 1000013."""
-    from staffdesk.services import demo, portal, queries, staff
+    from staffdesk.services import demo, portal, queries, staff, storage
     from staffdesk.services import requests as req_svc
-    from staffdesk.store import db
 
-    engine = db.make_engine(url)
-    factory = db.session_factory(engine)
-    with db.unit_of_work(factory) as s:
+    engine, factory = storage.connect(url)
+    with storage.unit_of_work(factory) as s:
         clerk = staff.authenticate(s, "clerk", demo.DEMO_PASSWORD)
         card = queries.student_card(s, clerk, "1000013")
         rid = next(h.id for h in card.history if h.kind == "request" and h.what == "approved")
         issued = req_svc.issue_passcodes(s, clerk, [rid])
     student = issued.slip.students[0]
-    with db.unit_of_work(factory) as s:
+    with storage.unit_of_work(factory) as s:
         portal.link(
             s,
             permanent_id=student.permanent_id,
