@@ -61,5 +61,21 @@ def test_near_names_have_one_family_name_and_a_close_given_name() -> None:
     assert not near("Ana Núñez", "Carlos Núñez")
     assert not near("Marco Núñez", "Marco Núñez")  # equal is not near: it is the same key
     assert not near("王芳", "王强")  # one-word names have no given and family parts
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Lopez John", "Lopez, John", "John Lopez García", "J. Lopez", "Garcia John Lopez"],
+)
+def test_a_reordered_abbreviated_or_longer_name_is_near(written: str) -> None:
+    """Ways a form names the restricted John Lopez that his key does not catch: family name
+    first, a second family name added, the given name as an initial. The approver is asked."""
+    assert match_key(written) != match_key("John Lopez")
+    assert near(written, "John Lopez") and near("John Lopez", written)
+
+
+def test_names_that_only_share_a_family_name_are_not_near() -> None:
+    for other in ("Jane Lopez", "Maria Lopez", "Juan Lopez", "Lopez", "John"):
+        assert not near(other, "John Lopez"), other
     assert edit_distance("marco", "marcos") == 1
     assert edit_distance("maria", "mraia") == 1  # swapped neighbours

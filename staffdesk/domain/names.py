@@ -15,7 +15,9 @@ Cyrillic "о" in a Latin name, or a Greek "Ι" for an "I", makes no difference. 
 something to show.
 
 `near` says whether two names are only close: the same family name and a given name a small
-edit away ("Marcos" for "Marco"), or the same given and family names with other middle names.
+edit away ("Marcos" for "Marco") or only its initial ("J. Lopez"), the same given and family
+names with other middle names, the same names in another order ("Lopez, John"), or one name
+with a name added ("John Lopez García" for "John Lopez").
 """
 
 from __future__ import annotations
@@ -134,12 +136,21 @@ def _close(a: str, b: str) -> bool:
 
 
 def near(a: str, b: str) -> bool:
-    """Two different names that may still be one person: same family name, and a given name
-    a small edit away (Marcos/Marco), or the same given name with other middle names."""
+    """Two different names that may still be one person (see the module note)."""
     ka, kb = match_key(a), match_key(b)
-    if not ka or ka == kb:
+    if not ka or not kb or ka == kb:
         return False
+    wa, wb = ka.split(), kb.split()
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) >= 2 and set(short) <= set(long_):
+        return True  # the same names in another order, or with a family name added or dropped
+    # initials are left out of the key: compare the written given names for "J. Lopez"
+    words_a, words_b = search_key(a).split(), search_key(b).split()
     pa, pb = parts(ka), parts(kb)
+    if len(words_a) >= 2 and len(words_b) >= 2 and wa[-1:] == wb[-1:]:
+        ga, gb = _skeleton(words_a[0]), _skeleton(words_b[0])
+        if min(len(ga), len(gb)) == 1 and ga[0] == gb[0]:
+            return True  # a given name written as its initial
     if pa is None or pb is None or pa.family != pb.family:
         return False
     return _close(pa.given, pb.given)
