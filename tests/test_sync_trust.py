@@ -20,6 +20,7 @@ from staffdesk.services import audit, settings, staff
 from staffdesk.store import db
 from staffdesk.store.models import AuditEvent, Outbox, Setting, StaffUser
 from staffdesk.sync import connection, secrets
+from staffdesk.ui.sync_status import sync_status_parts
 from tests import sync_helpers as h
 
 
@@ -199,6 +200,8 @@ def test_a_forged_local_admin_never_reaches_the_shared_database(
     assert _role_on_shared(shared, "rogue") is None
     assert h.count(shared, "access_request", id=rid) == 1  # the honest work went on
     assert "2 need an admin" in clerk_desk.status().text()
+    with clerk_desk.factory() as s:
+        assert "2 need an admin" in sync_status_parts(s, clerk_desk.url)[0]
 
 
 def test_a_request_for_a_student_only_an_admin_can_send_waits_with_it(
@@ -289,6 +292,10 @@ def test_a_desk_restored_from_a_backup_is_named_and_goes_on_in_a_new_segment(
     assert "restored from a backup" in text_ and "--new-segment" in text_
     assert "unavailable" not in text_
     assert restored.waiting() == waiting  # nothing lost, nothing half-sent
+    with restored.factory() as s:  # the desk's status bar says it, the tooltip in full
+        label, tip = sync_status_parts(s, restored.url)
+    assert "restored from a backup: run sync --new-segment" in label
+    assert "Offline" in label and "restored from a backup" in tip
     assert h.count(shared, "access_request", id=unsent) == 0
     # the command line says it the same way, with its own exit code
     monkeypatch.setenv("STAFFDESK_WORKSTATION", "ws-a")

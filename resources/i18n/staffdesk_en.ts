@@ -1919,6 +1919,36 @@ staffdesk staff add admin --role admin</source>
         <source>{0} conflict(s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>{0} need an admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>restored from a backup: run sync --new-segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>another desk has this desk's name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>admin login refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>checkpoint #{0} verified {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>Audit chain {0} anchored on the shared database up to event {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PasscodeStates</name>

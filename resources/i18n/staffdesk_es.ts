@@ -1924,6 +1924,36 @@ staffdesk staff add admin --role admin</translation>
         <source>{0} conflict(s)</source>
         <translation>{0} conflicto(s)</translation>
     </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>{0} need an admin</source>
+        <translation>{0} requieren un administrador</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>restored from a backup: run sync --new-segment</source>
+        <translation>restaurado de una copia de seguridad: ejecute sync --new-segment</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>another desk has this desk's name</source>
+        <translation>otro puesto usa el nombre de este puesto</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>admin login refused</source>
+        <translation>inicio de sesión de administrador rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>checkpoint #{0} verified {1}</source>
+        <translation>punto de control n.º {0} verificado {1}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <source>Audit chain {0} anchored on the shared database up to event {1}</source>
+        <translation>Cadena de auditoría {0} anclada en la base de datos compartida hasta el evento {1}</translation>
+    </message>
 </context>
 <context>
     <name>PasscodeStates</name>

@@ -12,7 +12,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from staffdesk.domain.errors import StaffDeskError
+from staffdesk.domain.errors import (
+    AdminLoginRefused,
+    DuplicateWorkstation,
+    RestoredWorkstation,
+    StaffDeskError,
+)
 from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.sync import identity
 from staffdesk.sync.batch import ADMIN, OFFICE
@@ -20,6 +25,17 @@ from staffdesk.sync.pull import PullReport, PullTally, pull_all
 from staffdesk.sync.push import PushReport, PushTally, push_batches
 from staffdesk.sync.rows import BATCH, failure_reason, local_transaction, log, set_state
 from staffdesk.sync.status import count_needing_admin, count_waiting
+
+
+def problem_kind(problem: StaffDeskError | None) -> str:
+    """The kind of a round's problem, for the status bar (SyncStatus.problem)."""
+    if isinstance(problem, RestoredWorkstation):
+        return "restored"
+    if isinstance(problem, DuplicateWorkstation):
+        return "duplicate"
+    if isinstance(problem, AdminLoginRefused):
+        return "admin"
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +123,7 @@ def sync_once(
         conn = s.connection()
         set_state(conn, "last_attempt_at", started.isoformat())
         set_state(conn, "last_error", error or "")
+        set_state(conn, "last_problem", problem_kind(problem))
         set_state(conn, "online", "0" if error else "1")
         if error is None:
             set_state(conn, "last_sync_at", started.isoformat())

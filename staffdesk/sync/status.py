@@ -3,6 +3,7 @@ passcodes the portal cannot honour yet, open conflicts."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,10 @@ class SyncStatus:
     last_attempt_at: datetime | None
     last_error: str | None
     needs_admin: int = 0  # waiting staff/settings/roster changes: only `sync --admin` sends them
+    # what stopped the last round when it was not the network: "restored" (a desk restored from
+    # a backup), "duplicate" (two desks of one name), "admin" (the --admin login lacks rights)
+    problem: str | None = None
+    checkpoint: Checkpoint | None = None  # the last checkpoint of this desk's chain it verified
 
     @property
     def online(self) -> bool:
@@ -39,7 +44,48 @@ class SyncStatus:
             parts.append(f"{self.needs_admin} need an admin")
         if self.open_conflicts:
             parts.append(f"{self.open_conflicts} conflict(s)")
+        if self.checkpoint is not None:
+            parts.append(self.checkpoint.text())
         return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """A checkpoint of this desk's audit chain on the shared database that matched this store's
+    own event when a sync round read it back: the chain is anchored up to there."""
+
+    chain: str
+    seq: int
+    written_at: datetime | None  # the shared server's clock
+    verified_at: datetime  # when this desk compared it
+
+    def text(self) -> str:
+        return f"checkpoint {self.chain} #{self.seq} verified {self.verified_at:%Y-%m-%d %H:%M} UTC"
+
+    def to_state(self) -> str:
+        return json.dumps(
+            {
+                "chain": self.chain,
+                "seq": self.seq,
+                "written_at": self.written_at.isoformat() if self.written_at else None,
+                "verified_at": self.verified_at.isoformat(),
+            }
+        )
+
+    @classmethod
+    def from_state(cls, value: str | None) -> Checkpoint | None:
+        if not value:
+            return None
+        try:
+            d = json.loads(value)
+            return cls(
+                str(d["chain"]),
+                int(d["seq"]),
+                datetime.fromisoformat(d["written_at"]) if d.get("written_at") else None,
+                datetime.fromisoformat(d["verified_at"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
 
 
 def _when(value: str | None) -> datetime | None:
@@ -130,4 +176,6 @@ def sync_status(local_session: Session, *, configured: bool | None = None) -> Sy
         last_attempt_at=_when(state.get("last_attempt_at")),
         last_error=state.get("last_error") or None,
         needs_admin=count_needing_admin(conn),
+        problem=state.get("last_problem") or None,
+        checkpoint=Checkpoint.from_state(state.get("checkpoint")),
     )

@@ -36,7 +36,7 @@ from staffdesk.ui.intake import AccessFormDialog, IdentityCheckDialog
 from staffdesk.ui.issue import IssueDialog
 from staffdesk.ui.queue import ApprovalQueue
 from staffdesk.ui.screen import fit_to_screen
-from staffdesk.ui.sync_status import sync_round, sync_status_text
+from staffdesk.ui.sync_status import sync_round, sync_status_parts
 
 if TYPE_CHECKING:  # these load when first needed
     from staffdesk.ui.admin import SchoolsDialog, StaffDialog
@@ -320,9 +320,13 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(describe(exc).text)
 
     def _show_status(self, url: str) -> None:
+        def show(parts: tuple[str, str]) -> None:
+            self.sync_label.setText(parts[0])
+            self.sync_label.setToolTip(parts[1])
+
         self.desk.worker.submit(
-            lambda session: sync_status_text(session, url),
-            self.sync_label.setText,
+            lambda session: sync_status_parts(session, url),
+            show,
             lambda exc: self.sync_label.setText(self.tr("Offline")),
             owner=self,
         )

@@ -25,8 +25,10 @@ def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str]
     return True
 
 
-def sync_status_text(session: Session, url: str) -> str:
-    """Online/offline, changes waiting, last sync, open conflicts: from the sync engine."""
+def sync_status_parts(session: Session, url: str) -> tuple[str, str]:
+    """The status bar's sync text — online/offline, changes waiting, last sync, changes that
+    need an admin, open conflicts, what stopped the last round, the last verified checkpoint —
+    and its tooltip: the last round's error in full, and the checkpoint."""
     from sqlalchemy.engine import make_url
 
     from staffdesk.sync.status import sync_status
@@ -34,10 +36,10 @@ def sync_status_text(session: Session, url: str) -> str:
     translate = QApplication.translate  # lupdate reads translate(context, text)
 
     if make_url(url).get_backend_name() != "sqlite":
-        return translate("MainWindow", "Shared database (direct)")
+        return translate("MainWindow", "Shared database (direct)"), ""
     st = sync_status(session)
     if st.state == "standalone":
-        return translate("MainWindow", "Standalone")
+        return translate("MainWindow", "Standalone"), ""
     parts = [translate("MainWindow", "Online") if st.online else translate("MainWindow", "Offline")]
     parts.append(translate("MainWindow", "{0} waiting").format(st.waiting))
     if st.last_sync_at is not None:
@@ -45,6 +47,26 @@ def sync_status_text(session: Session, url: str) -> str:
         parts.append(translate("MainWindow", "last sync {0}").format(f"{local:%Y-%m-%d %H:%M}"))
     else:
         parts.append(translate("MainWindow", "never synced"))
+    if st.needs_admin:
+        parts.append(translate("MainWindow", "{0} need an admin").format(st.needs_admin))
     if st.open_conflicts:
         parts.append(translate("MainWindow", "{0} conflict(s)").format(st.open_conflicts))
-    return " · ".join(parts)
+    if st.problem == "restored":
+        parts.append(translate("MainWindow", "restored from a backup: run sync --new-segment"))
+    elif st.problem == "duplicate":
+        parts.append(translate("MainWindow", "another desk has this desk's name"))
+    elif st.problem == "admin":
+        parts.append(translate("MainWindow", "admin login refused"))
+    if st.checkpoint is not None:
+        when = st.checkpoint.verified_at.astimezone()
+        parts.append(
+            translate("MainWindow", "checkpoint #{0} verified {1}").format(
+                st.checkpoint.seq, f"{when:%H:%M}"
+            )
+        )
+    tip = st.last_error or ""
+    if st.checkpoint is not None:
+        tip = (tip + "\n" if tip else "") + translate(
+            "MainWindow", "Audit chain {0} anchored on the shared database up to event {1}"
+        ).format(st.checkpoint.chain, st.checkpoint.seq)
+    return " · ".join(parts), tip
