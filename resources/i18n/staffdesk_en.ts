@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="100"/>
+        <source>Approved by {0} at this desk. Issue the passcode and print the slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="115"/>
+        <source>All my schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="118"/>
+        <source>Switch school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="118"/>
+        <source>School you are working at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
+        <source>FrontDesk</source>
+        <comment>RESTRICTED</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="56"/>
+        <source>FrontDesk</source>
+        <comment>Linked: {0} ({1})</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="57"/>
+        <source>FrontDesk</source>
+        <comment>Allowed, not linked</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccessForm</name>
     <message>
         <location filename="../../forms/access_form.ui" line="9"/>
@@ -156,21 +197,36 @@
     </message>
     <message>
         <location filename="../../forms/access_form.ui" line="128"/>
-        <source>Signed paper form &amp;received</source>
+        <source>Signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="129"/>
+        <location filename="../../forms/access_form.ui" line="134"/>
+        <source>Signed paper form &amp;received (the parent signed it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="153"/>
+        <source>Not on the contact list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="159"/>
+        <source>What the form still needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="135"/>
         <source>Signed paper form received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="130"/>
+        <location filename="../../forms/access_form.ui" line="136"/>
         <source>The parent signed the paper form (its signature line); an unsigned form cannot be recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="139"/>
+        <location filename="../../forms/access_form.ui" line="145"/>
         <source>Notice about this form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,49 +234,79 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="48"/>
+        <location filename="../../staffdesk/ui/intake.py" line="67"/>
         <source>New Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="81"/>
-        <source>&amp;Record form</source>
+        <location filename="../../staffdesk/ui/intake.py" line="101"/>
+        <source>Re&amp;cord form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="83"/>
+        <location filename="../../staffdesk/ui/intake.py" line="103"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="85"/>
+        <location filename="../../staffdesk/ui/intake.py" line="105"/>
         <source>Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="131"/>
+        <location filename="../../staffdesk/ui/intake.py" line="168"/>
+        <source>To record the form: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="181"/>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="233"/>
+        <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="270"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="212"/>
+        <location filename="../../staffdesk/ui/intake.py" line="303"/>
+        <source>Lost slip — new Parent Access Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="305"/>
+        <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="309"/>
+        <source>Lost slip: the old code no longer works; nothing to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="388"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="213"/>
+        <location filename="../../staffdesk/ui/intake.py" line="389"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="227"/>
+        <location filename="../../staffdesk/ui/intake.py" line="403"/>
         <source>Already requested or linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="228"/>
+        <location filename="../../staffdesk/ui/intake.py" line="404"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -230,22 +316,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="409"/>
+        <location filename="../../staffdesk/ui/queue.py" line="437"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="434"/>
+        <location filename="../../staffdesk/ui/queue.py" line="463"/>
         <source>{0} request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="460"/>
+        <location filename="../../staffdesk/ui/queue.py" line="489"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="515"/>
+        <location filename="../../staffdesk/ui/queue.py" line="561"/>
         <source>Select a request in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,6 +483,27 @@ Record the form anyway?</source>
     <message>
         <location filename="../../forms/queue.ui" line="121"/>
         <source>Revoke passcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApproverBadge</name>
+    <message>
+        <location filename="../../staffdesk/ui/badge.py" line="42"/>
+        <source>Requests waiting for your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../staffdesk/ui/badge.py" line="89"/>
+        <source>%n request(s) waiting for you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/badge.py" line="90"/>
+        <source>Open the approval queue (F4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -675,32 +782,32 @@ Record the form anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="118"/>
+        <location filename="../../staffdesk/ui/batch.py" line="114"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="125"/>
+        <location filename="../../staffdesk/ui/batch.py" line="121"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="153"/>
+        <location filename="../../staffdesk/ui/batch.py" line="149"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="158"/>
+        <location filename="../../staffdesk/ui/batch.py" line="154"/>
         <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="167"/>
+        <location filename="../../staffdesk/ui/batch.py" line="163"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="170"/>
+        <location filename="../../staffdesk/ui/batch.py" line="166"/>
         <source>Nothing was issued: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,124 +815,359 @@ Record the form anyway?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="34"/>
+        <location filename="../../staffdesk/ui/intake.py" line="39"/>
         <source>From the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="39"/>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
         <source>Open: everything awaiting someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
         <source>Awaiting ID check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
         <source>Awaiting decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <location filename="../../staffdesk/ui/queue.py" line="47"/>
         <source>Approved, ready to issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <location filename="../../staffdesk/ui/queue.py" line="48"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <location filename="../../staffdesk/ui/queue.py" line="49"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="47"/>
+        <location filename="../../staffdesk/ui/queue.py" line="50"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="48"/>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="54"/>
         <source>Any age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="55"/>
         <source>Older than 1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <location filename="../../staffdesk/ui/queue.py" line="56"/>
         <source>Older than 3 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="54"/>
+        <location filename="../../staffdesk/ui/queue.py" line="57"/>
         <source>Older than 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="55"/>
+        <location filename="../../staffdesk/ui/queue.py" line="58"/>
         <source>Older than 14 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/languages.py" line="19"/>
+        <location filename="../../staffdesk/ui/languages.py" line="20"/>
         <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <location filename="../../forms/codes.ui" line="11"/>
+        <source>S&amp;chool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="17"/>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="24"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="30"/>
+        <source>Which codes to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="37"/>
+        <source>Expiring &amp;within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="43"/>
+        <source>Expiring within this many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="44"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="55"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="56"/>
+        <source>Refresh the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="67"/>
+        <source>Codes by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="75"/>
+        <source>Issued and linked per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="88"/>
+        <source>Codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="96"/>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="103"/>
+        <source>Selected codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="111"/>
+        <source>Re&amp;issue selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="112"/>
+        <source>Reissue the selected codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="117"/>
+        <source>Re&amp;voke selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="118"/>
+        <source>Revoke the selected codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="123"/>
+        <source>&amp;Print new slips…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="124"/>
+        <source>Print the new slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="129"/>
+        <source>Save new slips as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="130"/>
+        <source>Save the new slips as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="135"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodesDashboard</name>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="45"/>
+        <source>Unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="46"/>
+        <source>Expiring within {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="47"/>
+        <source>Expired, never used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="48"/>
+        <source>Locked by the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="49"/>
+        <source>Used (linked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="197"/>
+        <source>Codes dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="239"/>
+        <source>Only an approver can reissue or revoke codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="258"/>
+        <source>You have no school to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="285"/>
+        <source>{0} code(s) selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="297"/>
+        <source>Reissue {0} code(s)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="299"/>
+        <source>Serials: {0}.
+
+Each of these codes stops working and a new code is made for its request, one slip each. Print or save the new slips next: they cannot be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="310"/>
+        <source>Reissuing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="324"/>
+        <source>{0} new code(s) made; the old ones (serials {1}) no longer work. Print the new slips or save them as a PDF now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="339"/>
+        <source>Revoke {0} code(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="341"/>
+        <source>Serials: {0}. They stop working at once and no new code is made.
+Reason (required, kept in the audit trail):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="349"/>
+        <source>Reason: please write why the codes are revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="362"/>
+        <source>Revoked {0} code(s): {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="398"/>
+        <source>(the system&apos;s default printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="399"/>
+        <source>Sent to the printer {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="419"/>
+        <source>Saved to {0}. It holds passcodes: delete it once printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="443"/>
+        <source>New slips not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="445"/>
+        <source>The new slips were neither printed nor saved. Their codes cannot be shown again: the families would need another reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="59"/>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="60"/>
-        <location filename="../../staffdesk/ui/admin.py" line="190"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
+        <location filename="../../staffdesk/ui/admin.py" line="62"/>
+        <location filename="../../staffdesk/ui/admin.py" line="198"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <location filename="../../staffdesk/ui/admin.py" line="63"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="62"/>
+        <location filename="../../staffdesk/ui/admin.py" line="64"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="63"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
+        <location filename="../../staffdesk/ui/admin.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="189"/>
+        <location filename="../../staffdesk/ui/admin.py" line="197"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="191"/>
+        <location filename="../../staffdesk/ui/admin.py" line="199"/>
         <source>Students on the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="117"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,85 +1198,284 @@ Record the form anyway?</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
-        <location filename="../../staffdesk/ui/queue.py" line="69"/>
+        <location filename="../../staffdesk/ui/codes.py" line="96"/>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="97"/>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="98"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
+        <location filename="../../staffdesk/ui/queue.py" line="72"/>
         <source>Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
-        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <location filename="../../staffdesk/ui/codes.py" line="100"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="101"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="102"/>
+        <source>Failed tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="103"/>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="104"/>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
+        <location filename="../../staffdesk/ui/queue.py" line="70"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
         <source>Grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="106"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
         <source>Relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="89"/>
         <source>Portal access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <location filename="../../staffdesk/ui/queue.py" line="71"/>
         <source>Student (as written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="70"/>
+        <location filename="../../staffdesk/ui/codes.py" line="99"/>
+        <location filename="../../staffdesk/ui/queue.py" line="73"/>
         <source>Parent/guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="72"/>
+        <location filename="../../staffdesk/ui/queue.py" line="75"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="74"/>
+        <location filename="../../staffdesk/ui/queue.py" line="77"/>
         <source>ID verified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countersign</name>
+    <message>
+        <location filename="../../forms/countersign.ui" line="9"/>
+        <source>An approver approves here, at this desk, with their own username and password. Nobody is signed out; the decision is recorded as the approver&apos;s, from this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="28"/>
+        <source>The request being approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="40"/>
+        <source>Rules that apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="45"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="52"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="61"/>
+        <source>Approver&apos;s &amp;username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="67"/>
+        <source>Approver&apos;s username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="68"/>
+        <source>The approver types their own username (not the clerk&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="73"/>
+        <source>Approver&apos;s pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="80"/>
+        <source>Approver&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="88"/>
+        <source>Problem with this approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountersignDialog</name>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="51"/>
+        <source>Approve at this desk (countersign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="68"/>
+        <source>&lt;b&gt;Two-person rule:&lt;/b&gt; {0} checked the ID, so someone else approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="69"/>
+        <source>nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="74"/>
+        <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Only an admin can approve, with a written override reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="79"/>
+        <source>Admin &amp;override reason (required, kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="83"/>
+        <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the name is close to {0}, who is flagged. Approve only if you are sure they are different people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="88"/>
+        <source>&amp;Why they are different people (required, kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="90"/>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="93"/>
+        <source>&lt;b&gt;Not on the contact list:&lt;/b&gt; {0} is not one of the student&apos;s contacts ({1}). At home they could not pick their name in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="99"/>
+        <source>&amp;Why approve someone not on the contact list (required, kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="106"/>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="107"/>
+        <source>Approve as the approver named above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="136"/>
+        <source>Reason: please write why (it is kept with the decision).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="140"/>
+        <source>Approver&apos;s username: the approver types their own username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="144"/>
+        <source>Approver&apos;s password: the approver types their password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="150"/>
+        <source>{0} checked this parent&apos;s ID: another approver must approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="175"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="190"/>
+        <source>Too many failed sign-ins: approving here is paused. Try again in {0} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="197"/>
+        <source>Wrong username or password (or the account is disabled). Nothing was approved; the desk stays signed in as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -969,82 +1510,82 @@ Record the form anyway?</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="209"/>
+        <location filename="../../staffdesk/ui/queue.py" line="234"/>
         <source>Approve request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="210"/>
+        <location filename="../../staffdesk/ui/queue.py" line="235"/>
         <source>Reject request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="211"/>
+        <location filename="../../staffdesk/ui/queue.py" line="236"/>
         <source>Revoke passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <location filename="../../staffdesk/ui/queue.py" line="259"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="236"/>
+        <location filename="../../staffdesk/ui/queue.py" line="261"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="240"/>
+        <location filename="../../staffdesk/ui/queue.py" line="265"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="245"/>
+        <location filename="../../staffdesk/ui/queue.py" line="270"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="253"/>
+        <location filename="../../staffdesk/ui/queue.py" line="278"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="256"/>
+        <location filename="../../staffdesk/ui/queue.py" line="281"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="260"/>
+        <location filename="../../staffdesk/ui/queue.py" line="285"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="267"/>
+        <location filename="../../staffdesk/ui/queue.py" line="292"/>
         <source>&amp;Why they are different people (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="272"/>
+        <location filename="../../staffdesk/ui/queue.py" line="297"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="279"/>
+        <location filename="../../staffdesk/ui/queue.py" line="304"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="282"/>
+        <location filename="../../staffdesk/ui/queue.py" line="307"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="284"/>
+        <location filename="../../staffdesk/ui/queue.py" line="309"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="305"/>
+        <location filename="../../staffdesk/ui/queue.py" line="333"/>
         <source>Reason: please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,9 +1600,22 @@ staffdesk staff add admin --role admin</source>
     </message>
 </context>
 <context>
+    <name>Discard</name>
+    <message>
+        <location filename="../../staffdesk/ui/discard.py" line="18"/>
+        <source>Discard what you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/discard.py" line="19"/>
+        <source>What you typed here is not recorded yet. Close and lose it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldErrors</name>
     <message>
-        <location filename="../../staffdesk/ui/base.py" line="135"/>
+        <location filename="../../staffdesk/ui/base.py" line="141"/>
         <source>Problem: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,42 +1623,47 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="38"/>
-        <source>RESTRICTED</source>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="102"/>
+        <source>(has not picked a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="179"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="261"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="186"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="268"/>
         <source>No student matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="188"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="270"/>
         <source>{0}+ students — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="190"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
         <source>{0} student(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="240"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="317"/>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="332"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="254"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="346"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="364"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation type="unfinished"></translation>
@@ -1175,68 +1734,108 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="82"/>
+        <location filename="../../forms/frontdesk.ui" line="89"/>
         <source>Contacts (emergency order)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="87"/>
+        <location filename="../../forms/frontdesk.ui" line="94"/>
         <source>Student contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="95"/>
-        <source>History: requests and passcodes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/frontdesk.ui" line="100"/>
-        <source>Student history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/frontdesk.ui" line="111"/>
-        <source>New access &amp;form…</source>
+        <location filename="../../forms/frontdesk.ui" line="107"/>
+        <source>Portal links: accounts linked to this student</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="112"/>
-        <source>Record a Parent Access Form for this student (F2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/frontdesk.ui" line="113"/>
-        <source>New access form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/frontdesk.ui" line="118"/>
-        <source>Check I&amp;D…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/frontdesk.ui" line="119"/>
-        <source>Record the parent&apos;s photo ID for the selected request (F6)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/frontdesk.ui" line="120"/>
-        <source>Check ID</source>
+        <source>Portal links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="125"/>
+        <source>History: requests and passcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="130"/>
+        <source>Student history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="145"/>
+        <source>New access &amp;form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="146"/>
+        <source>Record a Parent Access Form for this student (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="147"/>
+        <source>New access form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="152"/>
+        <source>Check I&amp;D…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="153"/>
+        <source>Record the parent&apos;s photo ID for the selected request (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="154"/>
+        <source>Check ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="159"/>
+        <source>Appro&amp;ve here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="160"/>
+        <source>Approve the checked request at this desk: an approver types their own username and password, nobody signs out (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="161"/>
+        <source>Approve here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="166"/>
         <source>Issue &amp;&amp; &amp;print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="126"/>
+        <location filename="../../forms/frontdesk.ui" line="167"/>
         <source>Issue the passcode and print the slip for the selected approved request (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="127"/>
+        <location filename="../../forms/frontdesk.ui" line="168"/>
         <source>Issue and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="173"/>
+        <source>&amp;Lost slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="174"/>
+        <source>Start a new form prefilled from the last one, for a parent who lost the slip; issuing it revokes the old code (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="175"/>
+        <source>Lost slip</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1273,58 +1872,68 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="32"/>
+        <location filename="../../forms/identity_check.ui" line="31"/>
         <source>P&amp;assport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="33"/>
+        <location filename="../../forms/identity_check.ui" line="32"/>
         <source>Passport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="38"/>
+        <location filename="../../forms/identity_check.ui" line="37"/>
         <source>&amp;Other ID (specify)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="39"/>
+        <location filename="../../forms/identity_check.ui" line="38"/>
         <source>Other ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="49"/>
-        <source>D&amp;escription</source>
+        <location filename="../../forms/identity_check.ui" line="43"/>
+        <source>Nothing is chosen yet: pick the document you looked at (Space on it, or Alt and its underlined letter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/identity_check.ui" line="45"/>
+        <source>Which document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../forms/identity_check.ui" line="55"/>
-        <source>ID description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="56"/>
-        <source>Required for other ID, e.g. consular ID</source>
+        <source>D&amp;escription</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../forms/identity_check.ui" line="61"/>
-        <source>&amp;Last four (optional)</source>
+        <source>ID description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/identity_check.ui" line="62"/>
+        <source>Required for other ID, e.g. consular ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../forms/identity_check.ui" line="67"/>
+        <source>&amp;Last four (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/identity_check.ui" line="73"/>
         <source>Last four characters of the document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="68"/>
+        <location filename="../../forms/identity_check.ui" line="74"/>
         <source>At most the last 4 letters or digits — never the full document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="75"/>
-        <location filename="../../forms/identity_check.ui" line="80"/>
+        <location filename="../../forms/identity_check.ui" line="81"/>
+        <location filename="../../forms/identity_check.ui" line="86"/>
         <source>Verified by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1332,27 +1941,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="278"/>
+        <location filename="../../staffdesk/ui/intake.py" line="457"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="288"/>
+        <location filename="../../staffdesk/ui/intake.py" line="467"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="313"/>
+        <location filename="../../staffdesk/ui/intake.py" line="492"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="314"/>
+        <location filename="../../staffdesk/ui/intake.py" line="493"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="315"/>
+        <location filename="../../staffdesk/ui/intake.py" line="494"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,82 +1969,87 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="110"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="110"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Issue passcode and print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="130"/>
+        <location filename="../../staffdesk/ui/issue.py" line="129"/>
         <source>Family&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="134"/>
+        <location filename="../../staffdesk/ui/issue.py" line="133"/>
         <source>&amp;Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="156"/>
+        <location filename="../../staffdesk/ui/issue.py" line="155"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="157"/>
+        <location filename="../../staffdesk/ui/issue.py" line="156"/>
         <source>status: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="158"/>
+        <location filename="../../staffdesk/ui/issue.py" line="157"/>
         <source>Parent/guardian: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="164"/>
+        <location filename="../../staffdesk/ui/issue.py" line="163"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="176"/>
+        <location filename="../../staffdesk/ui/issue.py" line="175"/>
         <source>Add {0} to the family slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="200"/>
+        <location filename="../../staffdesk/ui/issue.py" line="198"/>
         <source>Issuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="229"/>
+        <location filename="../../staffdesk/ui/issue.py" line="221"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="234"/>
+        <location filename="../../staffdesk/ui/issue.py" line="226"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="238"/>
+        <location filename="../../staffdesk/ui/issue.py" line="230"/>
+        <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="234"/>
         <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="241"/>
+        <location filename="../../staffdesk/ui/issue.py" line="237"/>
         <source>Drawing the slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="254"/>
+        <location filename="../../staffdesk/ui/issue.py" line="251"/>
         <source>Preview of the credential slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="279"/>
+        <location filename="../../staffdesk/ui/issue.py" line="276"/>
         <source>The slip could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,36 +2060,31 @@ staffdesk staff add admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="307"/>
+        <source>(the system&apos;s default printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="308"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="318"/>
-        <source>Save the slip as PDF — the file holds a passcode: keep it private</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/issue.py" line="320"/>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/issue.py" line="331"/>
+        <location filename="../../staffdesk/ui/issue.py" line="323"/>
         <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="338"/>
+        <location filename="../../staffdesk/ui/issue.py" line="330"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="359"/>
+        <location filename="../../staffdesk/ui/issue.py" line="351"/>
         <source>Slip not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="361"/>
+        <location filename="../../staffdesk/ui/issue.py" line="353"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,12 +2196,12 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="34"/>
         <source>request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="33"/>
+        <location filename="../../staffdesk/ui/states.py" line="35"/>
         <source>passcode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,7 +2209,7 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>LanguageName</name>
     <message>
-        <location filename="../../staffdesk/ui/languages.py" line="25"/>
+        <location filename="../../staffdesk/ui/languages.py" line="26"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,296 +2265,311 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
         <source>StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
         <source> — DEMO</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="84"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="65"/>
         <source>StaffDesk front desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="96"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="77"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="110"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="189"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="91"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="279"/>
         <source>Locked after {0} minutes without use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="145"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="127"/>
         <source>&amp;New access form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="128"/>
+        <source>&amp;Lost slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="130"/>
+        <source>S&amp;witch school…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="134"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="135"/>
         <source>Locked by {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="156"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="157"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="140"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="158"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="141"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="160"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="143"/>
         <source>Find student by &amp;name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="163"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
         <source>Find by &amp;Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="165"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="166"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
         <source>&amp;Front desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="167"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
         <source>&amp;Approval queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="168"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
         <source>A&amp;udit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="169"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="170"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="153"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="171"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="154"/>
         <source>Check &amp;ID…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="175"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="158"/>
         <source>&amp;Approve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="182"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="165"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="185"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="168"/>
         <source>Issue &amp;&amp; &amp;print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="189"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="172"/>
         <source>Re&amp;issue passcode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="197"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="180"/>
         <source>Re&amp;voke passcode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="205"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="188"/>
         <source>&amp;Batch print a school&apos;s slips…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="208"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="192"/>
+        <source>Codes &amp;dashboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="194"/>
         <source>&amp;Admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="196"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="213"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="199"/>
         <source>S&amp;taff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="216"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="202"/>
         <source>Sc&amp;hools…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="218"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="219"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="205"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="224"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
         <source>Signed-in staff member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="225"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="211"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="42"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="226"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="212"/>
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="228"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="214"/>
         <source>Working indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="233"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="219"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="253"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="264"/>
         <source>all my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="310"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="317"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="319"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="330"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="335"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="348"/>
         <source>{0}, enter your password to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="377"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="392"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="385"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="400"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="476"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
-        <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
-        <source>Keyboard shortcuts</source>
+        <location filename="../../staffdesk/ui/main_window.py" line="507"/>
+        <source>ID check recorded for {0}. Next: an approver approves it here (Ctrl+Shift+A, with their own password) or in the approval queue (F4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/sync_status.py" line="39"/>
         <source>Shared database (direct)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="44"/>
         <source>{0} waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="47"/>
         <source>last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="49"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="53"/>
         <source>{0} conflict(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="51"/>
         <source>{0} need an admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="55"/>
         <source>restored from a backup: run sync --new-segment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
-        <source>another desk has this desk's name</source>
+        <location filename="../../staffdesk/ui/sync_status.py" line="57"/>
+        <source>another desk has this desk&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="59"/>
         <source>admin login refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="63"/>
         <source>checkpoint #{0} verified {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="69"/>
         <source>Audit chain {0} anchored on the shared database up to event {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1953,27 +2577,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <location filename="../../staffdesk/ui/states.py" line="27"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="26"/>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
         <source>used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="30"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="29"/>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
         <source>locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,127 +2605,147 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="89"/>
+        <location filename="../../staffdesk/ui/queue.py" line="92"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="90"/>
+        <location filename="../../staffdesk/ui/queue.py" line="93"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="94"/>
+        <location filename="../../staffdesk/ui/queue.py" line="97"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="96"/>
+        <location filename="../../staffdesk/ui/queue.py" line="99"/>
         <source>Student</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="97"/>
+        <location filename="../../staffdesk/ui/queue.py" line="100"/>
         <source>{0} — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="105"/>
+        <location filename="../../staffdesk/ui/queue.py" line="108"/>
         <source>Name on form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="107"/>
+        <location filename="../../staffdesk/ui/queue.py" line="110"/>
         <source>(differs from the roster; confirmed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="115"/>
+        <location filename="../../staffdesk/ui/queue.py" line="118"/>
         <source>RESTRICTED CONTACT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="121"/>
+        <location filename="../../staffdesk/ui/queue.py" line="124"/>
         <source>(not on the contact list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
         <source>Parent/guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="126"/>
+        <location filename="../../staffdesk/ui/queue.py" line="131"/>
+        <source>Contact list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="139"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <location filename="../../staffdesk/ui/queue.py" line="140"/>
         <source>Home phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <location filename="../../staffdesk/ui/queue.py" line="141"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="129"/>
+        <location filename="../../staffdesk/ui/queue.py" line="142"/>
         <source>Signed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="131"/>
+        <location filename="../../staffdesk/ui/queue.py" line="144"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="132"/>
+        <location filename="../../staffdesk/ui/queue.py" line="145"/>
         <source>{0} by {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="143"/>
+        <location filename="../../staffdesk/ui/queue.py" line="156"/>
         <source>, ends …{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="146"/>
+        <location filename="../../staffdesk/ui/queue.py" line="159"/>
         <source>ID checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="147"/>
+        <location filename="../../staffdesk/ui/queue.py" line="160"/>
         <source>{0} — by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="154"/>
+        <location filename="../../staffdesk/ui/queue.py" line="167"/>
         <source>{0} by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="160"/>
+        <location filename="../../staffdesk/ui/queue.py" line="173"/>
         <source> (override: {0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="161"/>
+        <location filename="../../staffdesk/ui/queue.py" line="175"/>
+        <source>, at workstation {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="176"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="165"/>
+        <location filename="../../staffdesk/ui/queue.py" line="180"/>
+        <source>Not on the contact list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="181"/>
+        <source>approved because: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="189"/>
         <source>, used {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="171"/>
+        <location filename="../../staffdesk/ui/queue.py" line="195"/>
         <source>Passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="172"/>
+        <location filename="../../staffdesk/ui/queue.py" line="196"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,62 +2753,83 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="17"/>
+        <location filename="../../staffdesk/ui/states.py" line="19"/>
         <source>recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="18"/>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="23"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="22"/>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
         <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavePdf</name>
+    <message>
+        <location filename="../../staffdesk/ui/savepdf.py" line="19"/>
+        <source>Save as PDF — the file holds a passcode: keep it private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/savepdf.py" line="21"/>
+        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="183"/>
-        <location filename="../../staffdesk/ui/admin.py" line="186"/>
+        <location filename="../../staffdesk/ui/admin.py" line="191"/>
+        <location filename="../../staffdesk/ui/admin.py" line="194"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="200"/>
+        <location filename="../../staffdesk/ui/admin.py" line="208"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="201"/>
+        <location filename="../../staffdesk/ui/admin.py" line="209"/>
         <source>Rename the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="224"/>
+        <location filename="../../staffdesk/ui/admin.py" line="232"/>
         <source>Rename school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="225"/>
+        <location filename="../../staffdesk/ui/admin.py" line="233"/>
         <source>New name for {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <location filename="../../staffdesk/ui/screenshots.py" line="224"/>
+        <source>Aunt with a custody letter; the school called the mother.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2349,12 +3014,12 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="132"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="191"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="198"/>
         <source>enter the address first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2476,37 +3141,37 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="110"/>
+        <location filename="../../staffdesk/ui/signin.py" line="111"/>
         <source>Enter your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="114"/>
+        <location filename="../../staffdesk/ui/signin.py" line="115"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="134"/>
+        <location filename="../../staffdesk/ui/signin.py" line="141"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="142"/>
+        <location filename="../../staffdesk/ui/signin.py" line="149"/>
         <source>&amp;Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="144"/>
+        <location filename="../../staffdesk/ui/signin.py" line="151"/>
         <source>Welcome, {0}. Pick the school you are working at.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="158"/>
+        <location filename="../../staffdesk/ui/signin.py" line="165"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="152"/>
+        <location filename="../../staffdesk/ui/signin.py" line="159"/>
         <source>Too many failed sign-ins here. Try again in {0} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2552,23 +3217,23 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="37"/>
+        <location filename="../../staffdesk/ui/admin.py" line="39"/>
         <source>district-wide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="53"/>
-        <location filename="../../staffdesk/ui/admin.py" line="56"/>
+        <location filename="../../staffdesk/ui/admin.py" line="55"/>
+        <location filename="../../staffdesk/ui/admin.py" line="58"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="99"/>
+        <location filename="../../staffdesk/ui/admin.py" line="101"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="101"/>
+        <location filename="../../staffdesk/ui/admin.py" line="103"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,22 +3299,22 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="30"/>
+        <location filename="../../staffdesk/ui/admin.py" line="32"/>
         <source>clerk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="31"/>
+        <location filename="../../staffdesk/ui/admin.py" line="33"/>
         <source>approver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="32"/>
+        <location filename="../../staffdesk/ui/admin.py" line="34"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="125"/>
+        <location filename="../../staffdesk/ui/admin.py" line="127"/>
         <source>Add a staff account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2657,271 +3322,299 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <location filename="../../staffdesk/ui/states.py" line="38"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="37"/>
+        <location filename="../../staffdesk/ui/states.py" line="39"/>
         <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyChart</name>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="119"/>
+        <source>Codes issued and linked per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="128"/>
+        <source>week of {0}: {1} issued, {2} linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="146"/>
+        <source>issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="147"/>
+        <source>linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="157"/>
+        <source>No codes issued in the last weeks.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="61"/>
+        <location filename="../../staffdesk/ui/errors.py" line="62"/>
         <source>Please check these entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
         <source>Please check this entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
         <source>Sign-in refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Not possible now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="70"/>
+        <location filename="../../staffdesk/ui/errors.py" line="71"/>
         <source>Changed by someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="71"/>
+        <location filename="../../staffdesk/ui/errors.py" line="72"/>
         <source>Restricted contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="74"/>
+        <location filename="../../staffdesk/ui/errors.py" line="75"/>
         <source>Possible restricted contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="78"/>
-        <location filename="../../staffdesk/ui/errors.py" line="94"/>
+        <location filename="../../staffdesk/ui/errors.py" line="79"/>
+        <location filename="../../staffdesk/ui/errors.py" line="95"/>
         <source>Database not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <location filename="../../staffdesk/ui/errors.py" line="82"/>
         <source>No secure password storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="85"/>
+        <location filename="../../staffdesk/ui/errors.py" line="86"/>
         <source>Printing failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="88"/>
+        <location filename="../../staffdesk/ui/errors.py" line="89"/>
         <source>District directory unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <location filename="../../staffdesk/ui/errors.py" line="121"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="98"/>
+        <location filename="../../staffdesk/ui/errors.py" line="99"/>
         <source>StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <location filename="../../staffdesk/ui/errors.py" line="103"/>
         <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="108"/>
+        <location filename="../../staffdesk/ui/errors.py" line="109"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <location filename="../../staffdesk/ui/errors.py" line="115"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <location filename="../../staffdesk/ui/errors.py" line="118"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>Student Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Student first name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Student middle initial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Student last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Student name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
+        <location filename="../../staffdesk/ui/errors.py" line="135"/>
         <source>Parent/guardian name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="135"/>
+        <location filename="../../staffdesk/ui/errors.py" line="136"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="136"/>
+        <location filename="../../staffdesk/ui/errors.py" line="137"/>
         <source>Home phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="137"/>
+        <location filename="../../staffdesk/ui/errors.py" line="138"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="138"/>
+        <location filename="../../staffdesk/ui/errors.py" line="139"/>
         <source>Signed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="139"/>
+        <location filename="../../staffdesk/ui/errors.py" line="140"/>
         <source>Signed paper form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="140"/>
+        <location filename="../../staffdesk/ui/errors.py" line="141"/>
         <source>Reason (not on the contact list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="141"/>
+        <location filename="../../staffdesk/ui/errors.py" line="142"/>
         <source>ID document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="142"/>
+        <location filename="../../staffdesk/ui/errors.py" line="143"/>
         <source>ID description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="143"/>
+        <location filename="../../staffdesk/ui/errors.py" line="144"/>
         <source>Last four characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="144"/>
+        <location filename="../../staffdesk/ui/errors.py" line="145"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="145"/>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
         <source>Override reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <location filename="../../staffdesk/ui/errors.py" line="147"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="147"/>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <location filename="../../staffdesk/ui/errors.py" line="149"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="149"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="150"/>
+        <location filename="../../staffdesk/ui/errors.py" line="151"/>
         <source>Slip language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="155"/>
+        <location filename="../../staffdesk/ui/errors.py" line="156"/>
         <source>District name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="156"/>
+        <location filename="../../staffdesk/ui/errors.py" line="157"/>
         <source>Portal url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="157"/>
+        <location filename="../../staffdesk/ui/errors.py" line="158"/>
         <source>Support email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="158"/>
+        <location filename="../../staffdesk/ui/errors.py" line="159"/>
         <source>Passcode days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="159"/>
+        <location filename="../../staffdesk/ui/errors.py" line="160"/>
         <source>Two person rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="160"/>
+        <location filename="../../staffdesk/ui/errors.py" line="161"/>
         <source>Shared database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="161"/>
+        <location filename="../../staffdesk/ui/errors.py" line="162"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="175"/>
+        <location filename="../../staffdesk/ui/errors.py" line="176"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="177"/>
+        <location filename="../../staffdesk/ui/errors.py" line="178"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation type="unfinished"></translation>
     </message>

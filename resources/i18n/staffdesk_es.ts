@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="100"/>
+        <source>Approved by {0} at this desk. Issue the passcode and print the slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="115"/>
+        <source>All my schools</source>
+        <translation type="unfinished">Todas mis escuelas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="118"/>
+        <source>Switch school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="118"/>
+        <source>School you are working at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
+        <source>FrontDesk</source>
+        <comment>RESTRICTED</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="56"/>
+        <source>FrontDesk</source>
+        <comment>Linked: {0} ({1})</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="57"/>
+        <source>FrontDesk</source>
+        <comment>Allowed, not linked</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccessForm</name>
     <message>
         <location filename="../../forms/access_form.ui" line="9"/>
@@ -156,21 +197,40 @@
     </message>
     <message>
         <location filename="../../forms/access_form.ui" line="128"/>
-        <source>Signed paper form &amp;received</source>
-        <translation>&amp;Formulario en papel firmado recibido</translation>
+        <source>Signature</source>
+        <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="129"/>
+        <location filename="../../forms/access_form.ui" line="134"/>
+        <source>Signed paper form &amp;received (the parent signed it)</source>
+        <translation>Formulario en papel firmado &amp;recibido (el padre o la madre lo firmó)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="153"/>
+        <source>Not on the contact list</source>
+        <translation>No está en la lista de contactos</translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="159"/>
+        <source>What the form still needs</source>
+        <translation>Lo que le falta al formulario</translation>
+    </message>
+    <message>
+        <source>Signed paper form &amp;received</source>
+        <translation type="vanished">&amp;Formulario en papel firmado recibido</translation>
+    </message>
+    <message>
+        <location filename="../../forms/access_form.ui" line="135"/>
         <source>Signed paper form received</source>
         <translation>Formulario en papel firmado recibido</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="130"/>
+        <location filename="../../forms/access_form.ui" line="136"/>
         <source>The parent signed the paper form (its signature line); an unsigned form cannot be recorded</source>
         <translation>El padre o la madre firmó el formulario en papel (la línea de firma); un formulario sin firma no se puede registrar</translation>
     </message>
     <message>
-        <location filename="../../forms/access_form.ui" line="139"/>
+        <location filename="../../forms/access_form.ui" line="145"/>
         <source>Notice about this form</source>
         <translation>Aviso sobre este formulario</translation>
     </message>
@@ -178,37 +238,71 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="48"/>
+        <location filename="../../staffdesk/ui/intake.py" line="67"/>
         <source>New Parent Access Form</source>
         <translation>Nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="81"/>
         <source>&amp;Record form</source>
-        <translation>&amp;Registrar formulario</translation>
+        <translation type="vanished">&amp;Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="83"/>
+        <location filename="../../staffdesk/ui/intake.py" line="101"/>
+        <source>Re&amp;cord form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="103"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation>Registrar el formulario y luego verificar la identificación (Intro)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="85"/>
+        <location filename="../../staffdesk/ui/intake.py" line="105"/>
         <source>Record form</source>
         <translation>Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="131"/>
+        <location filename="../../staffdesk/ui/intake.py" line="168"/>
+        <source>To record the form: {0}.</source>
+        <translation>Para registrar el formulario: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="181"/>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="233"/>
+        <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;{0} no está en la lista de contactos de este estudiante.&lt;/b&gt; En casa no podría elegir su nombre en el portal. Si no es una de estas personas, quien aprueba debe escribir el motivo antes de aprobar:&lt;ul&gt;{1}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="270"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation>Contacto(s) restringido(s) de este estudiante: {0}. Para darles acceso al portal se necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="212"/>
+        <location filename="../../staffdesk/ui/intake.py" line="303"/>
+        <source>Lost slip — new Parent Access Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="305"/>
+        <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="309"/>
+        <source>Lost slip: the old code no longer works; nothing to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="388"/>
         <source>Name differs from the roster</source>
         <translation>El nombre no coincide con la lista</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="213"/>
+        <location filename="../../staffdesk/ui/intake.py" line="389"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
@@ -217,12 +311,12 @@ Record the form anyway, as written by the parent?</source>
 ¿Registrar el formulario de todos modos, tal como lo escribió el padre o madre?</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="227"/>
+        <location filename="../../staffdesk/ui/intake.py" line="403"/>
         <source>Already requested or linked</source>
         <translation>Ya solicitado o vinculado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="228"/>
+        <location filename="../../staffdesk/ui/intake.py" line="404"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -234,22 +328,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="409"/>
+        <location filename="../../staffdesk/ui/queue.py" line="437"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="434"/>
+        <location filename="../../staffdesk/ui/queue.py" line="463"/>
         <source>{0} request(s)</source>
         <translation>{0} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="460"/>
+        <location filename="../../staffdesk/ui/queue.py" line="489"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione una solicitud para ver el formulario y decidir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="515"/>
+        <location filename="../../staffdesk/ui/queue.py" line="561"/>
         <source>Select a request in the list first.</source>
         <translation>Seleccione primero una solicitud en la lista.</translation>
     </message>
@@ -402,6 +496,27 @@ Record the form anyway?</source>
         <location filename="../../forms/queue.ui" line="121"/>
         <source>Revoke passcode</source>
         <translation>Revocar código</translation>
+    </message>
+</context>
+<context>
+    <name>ApproverBadge</name>
+    <message>
+        <location filename="../../staffdesk/ui/badge.py" line="42"/>
+        <source>Requests waiting for your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../staffdesk/ui/badge.py" line="89"/>
+        <source>%n request(s) waiting for you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/badge.py" line="90"/>
+        <source>Open the approval queue (F4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -679,32 +794,32 @@ Record the form anyway?</source>
         <translation>Elija una escuela y un archivo para el PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="118"/>
+        <location filename="../../staffdesk/ui/batch.py" line="114"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="125"/>
+        <location filename="../../staffdesk/ui/batch.py" line="121"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="153"/>
+        <location filename="../../staffdesk/ui/batch.py" line="149"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation>Listo: {0} código(s) emitido(s) para {1}; {2} página(s) guardada(s) en {3}. Imprima ese archivo ahora: los códigos no se pueden volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="158"/>
+        <location filename="../../staffdesk/ui/batch.py" line="154"/>
         <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
         <translation>{0} hoja(s) en inglés: no hay textos de la hoja en el idioma de la familia {1}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="167"/>
+        <location filename="../../staffdesk/ui/batch.py" line="163"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation>Cancelado: no se emitió ningún código ni se guardó ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="170"/>
+        <location filename="../../staffdesk/ui/batch.py" line="166"/>
         <source>Nothing was issued: </source>
         <translation>No se emitió nada: </translation>
     </message>
@@ -712,182 +827,463 @@ Record the form anyway?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="39"/>
+        <location filename="../../staffdesk/ui/queue.py" line="42"/>
         <source>Open: everything awaiting someone</source>
         <translation>Abiertas: todo lo pendiente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="42"/>
+        <location filename="../../staffdesk/ui/queue.py" line="45"/>
         <source>Awaiting ID check</source>
         <translation>Esperan verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="43"/>
+        <location filename="../../staffdesk/ui/queue.py" line="46"/>
         <source>Awaiting decision</source>
         <translation>Esperan decisión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="44"/>
+        <location filename="../../staffdesk/ui/queue.py" line="47"/>
         <source>Approved, ready to issue</source>
         <translation>Aprobadas, listas para emitir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="45"/>
+        <location filename="../../staffdesk/ui/queue.py" line="48"/>
         <source>Issued</source>
         <translation>Emitidas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="46"/>
+        <location filename="../../staffdesk/ui/queue.py" line="49"/>
         <source>Rejected</source>
         <translation>Rechazadas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="47"/>
+        <location filename="../../staffdesk/ui/queue.py" line="50"/>
         <source>Revoked</source>
         <translation>Revocadas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="48"/>
+        <location filename="../../staffdesk/ui/queue.py" line="51"/>
         <source>Any status</source>
         <translation>Cualquier estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="51"/>
+        <location filename="../../staffdesk/ui/queue.py" line="54"/>
         <source>Any age</source>
         <translation>Cualquier antigüedad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="52"/>
+        <location filename="../../staffdesk/ui/queue.py" line="55"/>
         <source>Older than 1 day</source>
         <translation>Más de 1 día</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="53"/>
+        <location filename="../../staffdesk/ui/queue.py" line="56"/>
         <source>Older than 3 days</source>
         <translation>Más de 3 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="54"/>
+        <location filename="../../staffdesk/ui/queue.py" line="57"/>
         <source>Older than 7 days</source>
         <translation>Más de 7 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="55"/>
+        <location filename="../../staffdesk/ui/queue.py" line="58"/>
         <source>Older than 14 days</source>
         <translation>Más de 14 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="34"/>
+        <location filename="../../staffdesk/ui/intake.py" line="39"/>
         <source>From the roster</source>
         <translation>Según la lista escolar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/languages.py" line="19"/>
+        <location filename="../../staffdesk/ui/languages.py" line="20"/>
         <source>draft</source>
         <translation>borrador</translation>
     </message>
 </context>
 <context>
-    <name>Columns</name>
+    <name>Codes</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="60"/>
-        <location filename="../../staffdesk/ui/admin.py" line="190"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="50"/>
-        <source>Name</source>
-        <translation>Nombre</translation>
+        <location filename="../../forms/codes.ui" line="11"/>
+        <source>S&amp;chool</source>
+        <translation>&amp;Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
-        <location filename="../../staffdesk/ui/queue.py" line="69"/>
-        <source>Permanent ID</source>
-        <translation>ID permanente</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
-        <location filename="../../staffdesk/ui/queue.py" line="67"/>
+        <location filename="../../forms/codes.ui" line="17"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
+        <location filename="../../forms/codes.ui" line="24"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="30"/>
+        <source>Which codes to list</source>
+        <translation>Qué códigos listar</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="37"/>
+        <source>Expiring &amp;within</source>
+        <translation>Vencen &amp;dentro de</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="43"/>
+        <source>Expiring within this many days</source>
+        <translation>Vencen dentro de esta cantidad de días</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="44"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="55"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="56"/>
+        <source>Refresh the dashboard</source>
+        <translation>Actualizar el panel</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="67"/>
+        <source>Codes by state</source>
+        <translation>Códigos por estado</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="75"/>
+        <source>Issued and linked per week</source>
+        <translation>Emitidos y vinculados por semana</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="88"/>
+        <source>Codes</source>
+        <translation>Códigos</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="96"/>
+        <source>What happened</source>
+        <translation>Qué ocurrió</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="103"/>
+        <source>Selected codes</source>
+        <translation>Códigos seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="111"/>
+        <source>Re&amp;issue selected…</source>
+        <translation>Ree&amp;mitir seleccionados…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="112"/>
+        <source>Reissue the selected codes</source>
+        <translation>Reemitir los códigos seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="117"/>
+        <source>Re&amp;voke selected…</source>
+        <translation>Re&amp;vocar seleccionados…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="118"/>
+        <source>Revoke the selected codes</source>
+        <translation>Revocar los códigos seleccionados</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="123"/>
+        <source>&amp;Print new slips…</source>
+        <translation>&amp;Imprimir los comprobantes nuevos…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="124"/>
+        <source>Print the new slips</source>
+        <translation>Imprimir los comprobantes nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="129"/>
+        <source>Save new slips as P&amp;DF…</source>
+        <translation>Guardar los comprobantes nuevos como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="130"/>
+        <source>Save the new slips as a PDF</source>
+        <translation>Guardar los comprobantes nuevos como PDF</translation>
+    </message>
+    <message>
+        <location filename="../../forms/codes.ui" line="135"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>CodesDashboard</name>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="45"/>
+        <source>Unused</source>
+        <translation>Sin usar</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="46"/>
+        <source>Expiring within {0} days</source>
+        <translation>Vencen dentro de {0} días</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="47"/>
+        <source>Expired, never used</source>
+        <translation>Vencidos sin usar</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="48"/>
+        <source>Locked by the portal</source>
+        <translation>Bloqueados por el portal</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="49"/>
+        <source>Used (linked)</source>
+        <translation>Usados (vinculados)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="197"/>
+        <source>Codes dashboard</source>
+        <translation>Panel de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="239"/>
+        <source>Only an approver can reissue or revoke codes.</source>
+        <translation>Solo quien aprueba puede reemitir o revocar códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="258"/>
+        <source>You have no school to show.</source>
+        <translation>No tiene ninguna escuela que mostrar.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="285"/>
+        <source>{0} code(s) selected</source>
+        <translation>{0} código(s) seleccionado(s)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="297"/>
+        <source>Reissue {0} code(s)?</source>
+        <translation>¿Reemitir {0} código(s)?</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="299"/>
+        <source>Serials: {0}.
+
+Each of these codes stops working and a new code is made for its request, one slip each. Print or save the new slips next: they cannot be shown again.</source>
+        <translation>Números de serie: {0}.
+
+Cada uno de estos códigos deja de funcionar y se crea un código nuevo para su solicitud, un comprobante cada uno. Imprima o guarde después los comprobantes nuevos: no se pueden volver a mostrar.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="310"/>
+        <source>Reissuing…</source>
+        <translation>Reemitiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="324"/>
+        <source>{0} new code(s) made; the old ones (serials {1}) no longer work. Print the new slips or save them as a PDF now.</source>
+        <translation>Se crearon {0} código(s) nuevo(s); los anteriores (números de serie {1}) ya no funcionan. Imprima ahora los comprobantes nuevos o guárdelos como PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="339"/>
+        <source>Revoke {0} code(s)</source>
+        <translation>Revocar {0} código(s)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="341"/>
+        <source>Serials: {0}. They stop working at once and no new code is made.
+Reason (required, kept in the audit trail):</source>
+        <translation>Números de serie: {0}. Dejan de funcionar de inmediato y no se crea ningún código nuevo.
+Motivo (obligatorio, queda en el registro de auditoría):</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="349"/>
+        <source>Reason: please write why the codes are revoked.</source>
+        <translation>Motivo: escriba por qué se revocan los códigos.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="362"/>
+        <source>Revoked {0} code(s): {1}.</source>
+        <translation>Se revocaron {0} código(s): {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="398"/>
+        <source>(the system&apos;s default printer)</source>
+        <translation>(la impresora predeterminada del sistema)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="399"/>
+        <source>Sent to the printer {0}.</source>
+        <translation>Enviado a la impresora {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="419"/>
+        <source>Saved to {0}. It holds passcodes: delete it once printed.</source>
+        <translation>Guardado en {0}. Contiene códigos de acceso: bórrelo una vez impreso.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="443"/>
+        <source>New slips not printed</source>
+        <translation>Comprobantes nuevos sin imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="445"/>
+        <source>The new slips were neither printed nor saved. Their codes cannot be shown again: the families would need another reissue. Close anyway?</source>
+        <translation>Los comprobantes nuevos no se imprimieron ni se guardaron. Sus códigos no se pueden volver a mostrar: las familias necesitarían otra reemisión. ¿Cerrar de todos modos?</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../staffdesk/ui/admin.py" line="62"/>
+        <location filename="../../staffdesk/ui/admin.py" line="198"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="96"/>
+        <source>Serial</source>
+        <translation>Número de serie</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="97"/>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="98"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
+        <location filename="../../staffdesk/ui/queue.py" line="72"/>
+        <source>Permanent ID</source>
+        <translation>ID permanente</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="100"/>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="101"/>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="102"/>
+        <source>Failed tries</source>
+        <translation>Intentos fallidos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="103"/>
+        <source>Used</source>
+        <translation>Usado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="104"/>
+        <source>Issued by</source>
+        <translation>Emitido por</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
+        <location filename="../../staffdesk/ui/queue.py" line="70"/>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
         <source>Grade</source>
         <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="66"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="106"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="67"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
         <source>Relationship</source>
         <translation>Parentesco</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="68"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="89"/>
         <source>Portal access</source>
         <translation>Acceso al portal</translation>
     </message>
     <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="80"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="117"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="81"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="63"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="82"/>
+        <location filename="../../staffdesk/ui/admin.py" line="65"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="83"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="66"/>
+        <location filename="../../staffdesk/ui/queue.py" line="69"/>
         <source>Recorded</source>
         <translation>Registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="68"/>
+        <location filename="../../staffdesk/ui/queue.py" line="71"/>
         <source>Student (as written)</source>
         <translation>Estudiante (escrito)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="70"/>
+        <location filename="../../staffdesk/ui/codes.py" line="99"/>
+        <location filename="../../staffdesk/ui/queue.py" line="73"/>
         <source>Parent/guardian</source>
         <translation>Padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="72"/>
+        <location filename="../../staffdesk/ui/queue.py" line="75"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="74"/>
+        <location filename="../../staffdesk/ui/queue.py" line="77"/>
         <source>ID verified by</source>
         <translation>Verificó</translation>
     </message>
@@ -917,29 +1313,185 @@ Record the form anyway?</source>
         <translation>ID del registro</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="59"/>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <location filename="../../staffdesk/ui/admin.py" line="63"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="62"/>
+        <location filename="../../staffdesk/ui/admin.py" line="64"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="189"/>
+        <location filename="../../staffdesk/ui/admin.py" line="197"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="191"/>
+        <location filename="../../staffdesk/ui/admin.py" line="199"/>
         <source>Students on the roster</source>
         <translation>Estudiantes en la lista</translation>
+    </message>
+</context>
+<context>
+    <name>Countersign</name>
+    <message>
+        <location filename="../../forms/countersign.ui" line="9"/>
+        <source>An approver approves here, at this desk, with their own username and password. Nobody is signed out; the decision is recorded as the approver&apos;s, from this workstation.</source>
+        <translation>Quien aprueba lo hace aquí, en este mostrador, con su propio usuario y contraseña. Nadie cierra sesión; la decisión queda registrada como suya, desde esta estación de trabajo.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="28"/>
+        <source>The request being approved</source>
+        <translation>La solicitud que se aprueba</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="40"/>
+        <source>Rules that apply</source>
+        <translation>Reglas que se aplican</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="45"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="52"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="61"/>
+        <source>Approver&apos;s &amp;username</source>
+        <translation>&amp;Usuario de quien aprueba</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="67"/>
+        <source>Approver&apos;s username</source>
+        <translation>Usuario de quien aprueba</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="68"/>
+        <source>The approver types their own username (not the clerk&apos;s)</source>
+        <translation>Quien aprueba escribe su propio usuario (no el del empleado de oficina)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="73"/>
+        <source>Approver&apos;s pass&amp;word</source>
+        <translation>&amp;Contraseña de quien aprueba</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="80"/>
+        <source>Approver&apos;s password</source>
+        <translation>Contraseña de quien aprueba</translation>
+    </message>
+    <message>
+        <location filename="../../forms/countersign.ui" line="88"/>
+        <source>Problem with this approval</source>
+        <translation>Problema con esta aprobación</translation>
+    </message>
+</context>
+<context>
+    <name>CountersignDialog</name>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="51"/>
+        <source>Approve at this desk (countersign)</source>
+        <translation>Aprobar en este mostrador (refrendo)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="68"/>
+        <source>&lt;b&gt;Two-person rule:&lt;/b&gt; {0} checked the ID, so someone else approves.</source>
+        <translation>&lt;b&gt;Regla de dos personas:&lt;/b&gt; {0} revisó la identificación, así que aprueba otra persona.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="69"/>
+        <source>nobody yet</source>
+        <translation>nadie todavía</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="74"/>
+        <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Only an admin can approve, with a written override reason.</source>
+        <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} está marcado (orden judicial o nota de custodia). Solo un administrador puede aprobar, con un motivo de excepción por escrito.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="79"/>
+        <source>Admin &amp;override reason (required, kept)</source>
+        <translation>Motivo de &amp;excepción del administrador (obligatorio, se guarda)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="83"/>
+        <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the name is close to {0}, who is flagged. Approve only if you are sure they are different people.</source>
+        <translation>&lt;b&gt;Posible contacto restringido:&lt;/b&gt; el nombre se parece al de {0}, que está marcado. Apruebe solo si está seguro de que son personas distintas.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="88"/>
+        <source>&amp;Why they are different people (required, kept)</source>
+        <translation>&amp;Por qué son personas distintas (obligatorio, se guarda)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="90"/>
+        <source>nobody</source>
+        <translation>nadie</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="93"/>
+        <source>&lt;b&gt;Not on the contact list:&lt;/b&gt; {0} is not one of the student&apos;s contacts ({1}). At home they could not pick their name in the portal.</source>
+        <translation>&lt;b&gt;No está en la lista de contactos:&lt;/b&gt; {0} no es uno de los contactos del estudiante ({1}). En casa no podría elegir su nombre en el portal.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="99"/>
+        <source>&amp;Why approve someone not on the contact list (required, kept)</source>
+        <translation>&amp;Por qué aprobar a alguien que no está en la lista de contactos (obligatorio, se guarda)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="106"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="107"/>
+        <source>Approve as the approver named above</source>
+        <translation>Aprobar como la persona indicada arriba</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="136"/>
+        <source>Reason: please write why (it is kept with the decision).</source>
+        <translation>Motivo: escriba por qué (se guarda con la decisión).</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="140"/>
+        <source>Approver&apos;s username: the approver types their own username.</source>
+        <translation>Usuario de quien aprueba: quien aprueba escribe su propio usuario.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="144"/>
+        <source>Approver&apos;s password: the approver types their password.</source>
+        <translation>Contraseña de quien aprueba: quien aprueba escribe su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="150"/>
+        <source>{0} checked this parent&apos;s ID: another approver must approve.</source>
+        <translation>{0} revisó la identificación de este padre o madre: debe aprobar otra persona.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="175"/>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="190"/>
+        <source>Too many failed sign-ins: approving here is paused. Try again in {0} minutes.</source>
+        <translation>Demasiados inicios de sesión fallidos: la aprobación aquí está en pausa. Vuelva a intentarlo en {0} minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/countersign.py" line="197"/>
+        <source>Wrong username or password (or the account is disabled). Nothing was approved; the desk stays signed in as {0}.</source>
+        <translation>Usuario o contraseña incorrectos (o la cuenta está desactivada). No se aprobó nada; el mostrador sigue con la sesión de {0}.</translation>
     </message>
 </context>
 <context>
@@ -973,82 +1525,82 @@ Record the form anyway?</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="209"/>
+        <location filename="../../staffdesk/ui/queue.py" line="234"/>
         <source>Approve request</source>
         <translation>Aprobar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="210"/>
+        <location filename="../../staffdesk/ui/queue.py" line="235"/>
         <source>Reject request</source>
         <translation>Rechazar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="211"/>
+        <location filename="../../staffdesk/ui/queue.py" line="236"/>
         <source>Revoke passcode</source>
         <translation>Revocar código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <location filename="../../staffdesk/ui/queue.py" line="259"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation>&lt;b&gt;La regla de dos personas está activa:&lt;/b&gt; quien verificó la identificación ({0}) no puede aprobarla también.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="236"/>
+        <location filename="../../staffdesk/ui/queue.py" line="261"/>
         <source>nobody yet</source>
         <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="240"/>
+        <location filename="../../staffdesk/ui/queue.py" line="265"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation>Usted verificó la identificación de este padre o madre; otro aprobador debe aprobar la solicitud.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="245"/>
+        <location filename="../../staffdesk/ui/queue.py" line="270"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} tiene una alerta (orden judicial o nota de custodia). La aprobación está bloqueada salvo que un administrador la autorice con un motivo por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="253"/>
+        <location filename="../../staffdesk/ui/queue.py" line="278"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation>Motivo de la &amp;autorización del administrador (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="256"/>
+        <location filename="../../staffdesk/ui/queue.py" line="281"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="260"/>
+        <location filename="../../staffdesk/ui/queue.py" line="285"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
         <translation>&lt;b&gt;Posible contacto restringido:&lt;/b&gt; el nombre del padre, madre o tutor se parece a {0}, que está marcado (orden judicial o nota de custodia). Apruebe solo si está seguro de que son personas distintas.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="267"/>
+        <location filename="../../staffdesk/ui/queue.py" line="292"/>
         <source>&amp;Why they are different people (required, kept in the audit trail)</source>
         <translation>&amp;Por qué son personas distintas (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="272"/>
+        <location filename="../../staffdesk/ui/queue.py" line="297"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="279"/>
+        <location filename="../../staffdesk/ui/queue.py" line="304"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation>&amp;Por qué aprobar a alguien que no está en la lista de contactos (obligatorio, se guarda)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="282"/>
+        <location filename="../../staffdesk/ui/queue.py" line="307"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation>&amp;Motivo del rechazo (la oficina lo conserva)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="284"/>
+        <location filename="../../staffdesk/ui/queue.py" line="309"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation>&amp;Motivo de la revocación (p. ej., hoja perdida)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="305"/>
+        <location filename="../../staffdesk/ui/queue.py" line="333"/>
         <source>Reason: please write why.</source>
         <translation>Motivo: escriba por qué.</translation>
     </message>
@@ -1064,9 +1616,22 @@ staffdesk staff add admin --role admin</translation>
     </message>
 </context>
 <context>
+    <name>Discard</name>
+    <message>
+        <location filename="../../staffdesk/ui/discard.py" line="18"/>
+        <source>Discard what you typed?</source>
+        <translation>¿Descartar lo que escribió?</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/discard.py" line="19"/>
+        <source>What you typed here is not recorded yet. Close and lose it?</source>
+        <translation>Lo que escribió aquí todavía no está registrado. ¿Cerrar y perderlo?</translation>
+    </message>
+</context>
+<context>
     <name>FieldErrors</name>
     <message>
-        <location filename="../../staffdesk/ui/base.py" line="135"/>
+        <location filename="../../staffdesk/ui/base.py" line="141"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -1074,42 +1639,51 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="38"/>
         <source>RESTRICTED</source>
-        <translation>RESTRINGIDO</translation>
+        <translation type="vanished">RESTRINGIDO</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="179"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="102"/>
+        <source>(has not picked a name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="261"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="186"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="268"/>
         <source>No student matches.</source>
         <translation>Ningún estudiante coincide.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="188"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="270"/>
         <source>{0}+ students — scroll for more</source>
         <translation>{0}+ estudiantes — desplácese para ver más</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="190"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
         <source>{0} student(s)</source>
         <translation>{0} estudiante(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="240"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="317"/>
+        <source>Not found</source>
+        <translation type="unfinished">No se encontró</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="332"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grado &lt;b&gt;{grade}&lt;/b&gt; · ID permanente &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Teléfono registrado: &lt;b&gt;{phone}&lt;/b&gt; · Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="254"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="346"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation>{0} contacto(s) restringido(s): sin acceso al portal salvo que un administrador lo autorice.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="364"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation>Ningún estudiante seleccionado</translation>
@@ -1180,69 +1754,109 @@ staffdesk staff add admin --role admin</translation>
         <translation>Escuela, grado y teléfono registrado</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="82"/>
+        <location filename="../../forms/frontdesk.ui" line="89"/>
         <source>Contacts (emergency order)</source>
         <translation>Contactos (orden de emergencia)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="87"/>
+        <location filename="../../forms/frontdesk.ui" line="94"/>
         <source>Student contacts</source>
         <translation>Contactos del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="95"/>
+        <location filename="../../forms/frontdesk.ui" line="107"/>
+        <source>Portal links: accounts linked to this student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="112"/>
+        <source>Portal links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="125"/>
         <source>History: requests and passcodes</source>
         <translation>Historial: solicitudes y códigos</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="100"/>
+        <location filename="../../forms/frontdesk.ui" line="130"/>
         <source>Student history</source>
         <translation>Historial del estudiante</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="111"/>
+        <location filename="../../forms/frontdesk.ui" line="145"/>
         <source>New access &amp;form…</source>
         <translation>Nuevo &amp;formulario de acceso…</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="112"/>
+        <location filename="../../forms/frontdesk.ui" line="146"/>
         <source>Record a Parent Access Form for this student (F2)</source>
         <translation>Registrar un formulario de acceso para padres de este estudiante (F2)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="113"/>
+        <location filename="../../forms/frontdesk.ui" line="147"/>
         <source>New access form</source>
         <translation>Nuevo formulario de acceso</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="118"/>
+        <location filename="../../forms/frontdesk.ui" line="152"/>
         <source>Check I&amp;D…</source>
         <translation>Verificar I&amp;D…</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="119"/>
+        <location filename="../../forms/frontdesk.ui" line="153"/>
         <source>Record the parent&apos;s photo ID for the selected request (F6)</source>
         <translation>Registrar la identificación con foto del padre o madre para la solicitud seleccionada (F6)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="120"/>
+        <location filename="../../forms/frontdesk.ui" line="154"/>
         <source>Check ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="125"/>
+        <location filename="../../forms/frontdesk.ui" line="159"/>
+        <source>Appro&amp;ve here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="160"/>
+        <source>Approve the checked request at this desk: an approver types their own username and password, nobody signs out (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="161"/>
+        <source>Approve here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="166"/>
         <source>Issue &amp;&amp; &amp;print…</source>
         <translation>Emitir e im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="126"/>
+        <location filename="../../forms/frontdesk.ui" line="167"/>
         <source>Issue the passcode and print the slip for the selected approved request (F8)</source>
         <translation>Emitir el código e imprimir la hoja de la solicitud aprobada seleccionada (F8)</translation>
     </message>
     <message>
-        <location filename="../../forms/frontdesk.ui" line="127"/>
+        <location filename="../../forms/frontdesk.ui" line="168"/>
         <source>Issue and print</source>
         <translation>Emitir e imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="173"/>
+        <source>&amp;Lost slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="174"/>
+        <source>Start a new form prefilled from the last one, for a parent who lost the slip; issuing it revokes the old code (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/frontdesk.ui" line="175"/>
+        <source>Lost slip</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1278,58 +1892,68 @@ staffdesk staff add admin --role admin</translation>
         <translation>Licencia de conducir</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="32"/>
+        <location filename="../../forms/identity_check.ui" line="31"/>
         <source>P&amp;assport</source>
         <translation>P&amp;asaporte</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="33"/>
+        <location filename="../../forms/identity_check.ui" line="32"/>
         <source>Passport</source>
         <translation>Pasaporte</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="38"/>
+        <location filename="../../forms/identity_check.ui" line="37"/>
         <source>&amp;Other ID (specify)</source>
         <translation>&amp;Otra identificación (especifique)</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="39"/>
+        <location filename="../../forms/identity_check.ui" line="38"/>
         <source>Other ID</source>
         <translation>Otra identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="49"/>
+        <location filename="../../forms/identity_check.ui" line="43"/>
+        <source>Nothing is chosen yet: pick the document you looked at (Space on it, or Alt and its underlined letter).</source>
+        <translation>Todavía no hay nada elegido: marque el documento que revisó (Espacio sobre él, o Alt y su letra subrayada).</translation>
+    </message>
+    <message>
+        <location filename="../../forms/identity_check.ui" line="45"/>
+        <source>Which document</source>
+        <translation>Qué documento</translation>
+    </message>
+    <message>
+        <location filename="../../forms/identity_check.ui" line="55"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="55"/>
+        <location filename="../../forms/identity_check.ui" line="61"/>
         <source>ID description</source>
         <translation>Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="56"/>
+        <location filename="../../forms/identity_check.ui" line="62"/>
         <source>Required for other ID, e.g. consular ID</source>
         <translation>Obligatoria si es otra, p. ej., matrícula consular</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="61"/>
+        <location filename="../../forms/identity_check.ui" line="67"/>
         <source>&amp;Last four (optional)</source>
         <translation>Últimos c&amp;uatro (opcional)</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="67"/>
+        <location filename="../../forms/identity_check.ui" line="73"/>
         <source>Last four characters of the document number</source>
         <translation>Últimos cuatro caracteres del número del documento</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="68"/>
+        <location filename="../../forms/identity_check.ui" line="74"/>
         <source>At most the last 4 letters or digits — never the full document number</source>
         <translation>Como máximo las últimas 4 letras o dígitos; nunca el número completo del documento</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="75"/>
-        <location filename="../../forms/identity_check.ui" line="80"/>
+        <location filename="../../forms/identity_check.ui" line="81"/>
+        <location filename="../../forms/identity_check.ui" line="86"/>
         <source>Verified by</source>
         <translation>Verificado por</translation>
     </message>
@@ -1337,27 +1961,27 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="278"/>
+        <location filename="../../staffdesk/ui/intake.py" line="457"/>
         <source>Identity check</source>
         <translation>Verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="288"/>
+        <location filename="../../staffdesk/ui/intake.py" line="467"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation>&lt;b&gt;{guardian}&lt;/b&gt; para &lt;b&gt;{student}&lt;/b&gt; (ID permanente {pid}, {school}).&lt;br&gt;Revise la identificación con foto y confirme que coincide con la persona en el mostrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="313"/>
+        <location filename="../../staffdesk/ui/intake.py" line="492"/>
         <source>&amp;Verify ID</source>
         <translation>&amp;Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="314"/>
+        <location filename="../../staffdesk/ui/intake.py" line="493"/>
         <source>Verify ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="315"/>
+        <location filename="../../staffdesk/ui/intake.py" line="494"/>
         <source>Record the identity check (Enter)</source>
         <translation>Registrar la verificación de identidad (Intro)</translation>
     </message>
@@ -1365,82 +1989,87 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="110"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Reissue passcode</source>
         <translation>Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="110"/>
+        <location filename="../../staffdesk/ui/issue.py" line="109"/>
         <source>Issue passcode and print</source>
         <translation>Emitir código e imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="130"/>
+        <location filename="../../staffdesk/ui/issue.py" line="129"/>
         <source>Family&apos;s language</source>
         <translation>Idioma de la familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="134"/>
+        <location filename="../../staffdesk/ui/issue.py" line="133"/>
         <source>&amp;Reissue passcode</source>
         <translation>&amp;Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="156"/>
+        <location filename="../../staffdesk/ui/issue.py" line="155"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="157"/>
+        <location filename="../../staffdesk/ui/issue.py" line="156"/>
         <source>status: {0}</source>
         <translation>estado: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="158"/>
+        <location filename="../../staffdesk/ui/issue.py" line="157"/>
         <source>Parent/guardian: {0}</source>
         <translation>Padre/madre o tutor: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="164"/>
+        <location filename="../../staffdesk/ui/issue.py" line="163"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation>Al reemitir se revoca el código activo (n.º de serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="176"/>
+        <location filename="../../staffdesk/ui/issue.py" line="175"/>
         <source>Add {0} to the family slip</source>
         <translation>Agregar a {0} a la hoja familiar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="200"/>
+        <location filename="../../staffdesk/ui/issue.py" line="198"/>
         <source>Issuing…</source>
         <translation>Emitiendo…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="229"/>
+        <location filename="../../staffdesk/ui/issue.py" line="221"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation>Código emitido para {0} estudiante(s). Imprima la hoja o guárdela como PDF ahora: el código no se puede volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="234"/>
+        <location filename="../../staffdesk/ui/issue.py" line="226"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation>Sincronización pendiente: el portal aceptará este código cuando esta estación se haya sincronizado.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="238"/>
+        <location filename="../../staffdesk/ui/issue.py" line="230"/>
+        <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="234"/>
         <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
         <translation>La hoja está en inglés: no hay textos de la hoja en el idioma de la familia {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="241"/>
+        <location filename="../../staffdesk/ui/issue.py" line="237"/>
         <source>Drawing the slip…</source>
         <translation>Dibujando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="254"/>
+        <location filename="../../staffdesk/ui/issue.py" line="251"/>
         <source>Preview of the credential slip</source>
         <translation>Vista previa de la hoja de acceso</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="279"/>
+        <location filename="../../staffdesk/ui/issue.py" line="276"/>
         <source>The slip could not be drawn.</source>
         <translation>No se pudo dibujar la hoja.</translation>
     </message>
@@ -1451,36 +2080,39 @@ staffdesk staff add admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="307"/>
+        <source>(the system&apos;s default printer)</source>
+        <translation type="unfinished">(la impresora predeterminada del sistema)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="308"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviada a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="318"/>
         <source>Save the slip as PDF — the file holds a passcode: keep it private</source>
-        <translation>Guardar la hoja como PDF — el archivo contiene un código: guárdelo en privado</translation>
+        <translation type="vanished">Guardar la hoja como PDF — el archivo contiene un código: guárdelo en privado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="320"/>
         <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
+        <translation type="vanished">Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="331"/>
+        <location filename="../../staffdesk/ui/issue.py" line="323"/>
         <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation>Guardada en {0}. Contiene un código: bórrela una vez impresa.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="338"/>
+        <location filename="../../staffdesk/ui/issue.py" line="330"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="359"/>
+        <location filename="../../staffdesk/ui/issue.py" line="351"/>
         <source>Slip not printed</source>
         <translation>Hoja sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="361"/>
+        <location filename="../../staffdesk/ui/issue.py" line="353"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation>La hoja no se imprimió ni se guardó. El código no se puede volver a mostrar: habría que reemitirlo para el padre o madre. ¿Cerrar de todos modos?</translation>
     </message>
@@ -1592,12 +2224,12 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="34"/>
         <source>request</source>
         <translation>solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="33"/>
+        <location filename="../../staffdesk/ui/states.py" line="35"/>
         <source>passcode</source>
         <translation>código</translation>
     </message>
@@ -1605,7 +2237,7 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>LanguageName</name>
     <message>
-        <location filename="../../staffdesk/ui/languages.py" line="25"/>
+        <location filename="../../staffdesk/ui/languages.py" line="26"/>
         <source>English</source>
         <translation>Español</translation>
     </message>
@@ -1661,296 +2293,315 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
         <source>StaffDesk</source>
         <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="83"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
         <source> — DEMO</source>
         <translation> — DEMOSTRACIÓN</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="84"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="65"/>
         <source>StaffDesk front desk</source>
         <translation>StaffDesk: recepción</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="96"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="77"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="110"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="189"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="91"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="279"/>
         <source>Locked after {0} minutes without use.</source>
         <translation>Bloqueado tras {0} minutos sin uso.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="145"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="127"/>
         <source>&amp;New access form…</source>
         <translation>&amp;Nuevo formulario de acceso…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="128"/>
+        <source>&amp;Lost slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="130"/>
+        <source>S&amp;witch school…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="134"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="135"/>
         <source>Locked by {0}.</source>
         <translation>Bloqueado por {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="156"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="157"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="140"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="158"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="141"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="160"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="143"/>
         <source>Find student by &amp;name</source>
         <translation>Buscar estudiante por &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="163"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
         <source>Find by &amp;Permanent ID</source>
         <translation>Buscar por &amp;ID permanente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="165"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
         <source>&amp;Go</source>
         <translation>I&amp;r</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="166"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
         <source>&amp;Front desk</source>
         <translation>&amp;Recepción</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="167"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
         <source>&amp;Approval queue</source>
         <translation>Cola de &amp;aprobación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="168"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
         <source>A&amp;udit log</source>
         <translation>Registro de a&amp;uditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="169"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="170"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="153"/>
         <source>&amp;Request</source>
         <translation>&amp;Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="171"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="154"/>
         <source>Check &amp;ID…</source>
         <translation>Verificar &amp;identificación…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="175"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="158"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Aprobar…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="182"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="165"/>
         <source>Re&amp;ject…</source>
         <translation>Re&amp;chazar…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="185"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="168"/>
         <source>Issue &amp;&amp; &amp;print…</source>
         <translation>Emitir e im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="189"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="172"/>
         <source>Re&amp;issue passcode…</source>
         <translation>Re&amp;emitir código…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="197"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="180"/>
         <source>Re&amp;voke passcode…</source>
         <translation>Re&amp;vocar código…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="205"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="188"/>
         <source>&amp;Batch print a school&apos;s slips…</source>
         <translation>Imprimir hojas de una escuela en &amp;lote…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="208"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="192"/>
+        <source>Codes &amp;dashboard…</source>
+        <translation>&amp;Panel de códigos…</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="194"/>
         <source>&amp;Admin</source>
         <translation>Ad&amp;ministración</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="196"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="213"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="199"/>
         <source>S&amp;taff accounts…</source>
         <translation>Cuentas del &amp;personal…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="216"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="202"/>
         <source>Sc&amp;hools…</source>
         <translation>&amp;Escuelas…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="218"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="219"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="205"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="224"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
         <source>Signed-in staff member</source>
         <translation>Miembro del personal con sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="225"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="587"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="211"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="42"/>
         <source>Standalone</source>
         <translation>Independiente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="226"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="212"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="228"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="214"/>
         <source>Working indicator</source>
         <translation>Indicador de actividad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="233"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="219"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="253"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="264"/>
         <source>all my schools</source>
         <translation>todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="310"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="317"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="319"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="330"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="335"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="348"/>
         <source>{0}, enter your password to continue.</source>
         <translation>{0}, escriba su contraseña para continuar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="377"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="392"/>
         <source>Wrong password.</source>
         <translation>Contraseña incorrecta.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="385"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="400"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation>Sesión iniciada hace {0} horas: confirme que sigue siendo usted.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="453"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="476"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation>Formulario registrado. Ahora verifique la identificación.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="484"/>
-        <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
-        <translation>Verificación de identidad registrada para {0}. Siguiente paso: un aprobador la aprueba en la cola de aprobación (F4).</translation>
+        <location filename="../../staffdesk/ui/main_window.py" line="507"/>
+        <source>ID check recorded for {0}. Next: an approver approves it here (Ctrl+Shift+A, with their own password) or in the approval queue (F4).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="546"/>
+        <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
+        <translation type="vanished">Verificación de identidad registrada para {0}. Siguiente paso: un aprobador la aprueba en la cola de aprobación (F4).</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="39"/>
         <source>Shared database (direct)</source>
         <translation>Base de datos compartida (directa)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="588"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="589"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="44"/>
         <source>{0} waiting</source>
         <translation>{0} pendiente(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="592"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="47"/>
         <source>last sync {0}</source>
         <translation>última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="594"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="49"/>
         <source>never synced</source>
         <translation>nunca sincronizado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="596"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="53"/>
         <source>{0} conflict(s)</source>
         <translation>{0} conflicto(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="51"/>
         <source>{0} need an admin</source>
         <translation>{0} requieren un administrador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="55"/>
         <source>restored from a backup: run sync --new-segment</source>
         <translation>restaurado de una copia de seguridad: ejecute sync --new-segment</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
-        <source>another desk has this desk's name</source>
+        <location filename="../../staffdesk/ui/sync_status.py" line="57"/>
+        <source>another desk has this desk&apos;s name</source>
         <translation>otro puesto usa el nombre de este puesto</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="59"/>
         <source>admin login refused</source>
         <translation>inicio de sesión de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="63"/>
         <source>checkpoint #{0} verified {1}</source>
         <translation>punto de control n.º {0} verificado {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="1"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="69"/>
         <source>Audit chain {0} anchored on the shared database up to event {1}</source>
         <translation>Cadena de auditoría {0} anclada en la base de datos compartida hasta el evento {1}</translation>
     </message>
@@ -1958,27 +2609,27 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <location filename="../../staffdesk/ui/states.py" line="27"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="26"/>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
         <source>used</source>
         <translation>usado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>expired</source>
         <translation>vencido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="30"/>
         <source>revoked</source>
         <translation>revocado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="29"/>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
         <source>locked</source>
         <translation>bloqueado</translation>
     </message>
@@ -1986,127 +2637,147 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>RequestDetail</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="89"/>
+        <location filename="../../staffdesk/ui/queue.py" line="92"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="90"/>
+        <location filename="../../staffdesk/ui/queue.py" line="93"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; (version {1})</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; (versión {1})</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="94"/>
+        <location filename="../../staffdesk/ui/queue.py" line="97"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="96"/>
+        <location filename="../../staffdesk/ui/queue.py" line="99"/>
         <source>Student</source>
         <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="97"/>
+        <location filename="../../staffdesk/ui/queue.py" line="100"/>
         <source>{0} — Permanent ID {1}</source>
         <translation>{0} — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="105"/>
+        <location filename="../../staffdesk/ui/queue.py" line="108"/>
         <source>Name on form</source>
         <translation>Nombre en el formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="107"/>
+        <location filename="../../staffdesk/ui/queue.py" line="110"/>
         <source>(differs from the roster; confirmed)</source>
         <translation>(distinto de la lista escolar; confirmado)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="115"/>
+        <location filename="../../staffdesk/ui/queue.py" line="118"/>
         <source>RESTRICTED CONTACT</source>
         <translation>CONTACTO RESTRINGIDO</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="121"/>
+        <location filename="../../staffdesk/ui/queue.py" line="124"/>
         <source>(not on the contact list)</source>
         <translation>(no está en la lista de contactos)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="125"/>
+        <location filename="../../staffdesk/ui/queue.py" line="127"/>
         <source>Parent/guardian</source>
         <translation>Padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="126"/>
+        <location filename="../../staffdesk/ui/queue.py" line="131"/>
+        <source>Contact list</source>
+        <translation>Lista de contactos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="139"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="127"/>
+        <location filename="../../staffdesk/ui/queue.py" line="140"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="128"/>
+        <location filename="../../staffdesk/ui/queue.py" line="141"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="129"/>
+        <location filename="../../staffdesk/ui/queue.py" line="142"/>
         <source>Signed on</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="131"/>
+        <location filename="../../staffdesk/ui/queue.py" line="144"/>
         <source>Recorded</source>
         <translation>Registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="132"/>
+        <location filename="../../staffdesk/ui/queue.py" line="145"/>
         <source>{0} by {1}</source>
         <translation>{0} por {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="143"/>
+        <location filename="../../staffdesk/ui/queue.py" line="156"/>
         <source>, ends …{0}</source>
         <translation>, termina en …{0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="146"/>
+        <location filename="../../staffdesk/ui/queue.py" line="159"/>
         <source>ID checked</source>
         <translation>Identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="147"/>
+        <location filename="../../staffdesk/ui/queue.py" line="160"/>
         <source>{0} — by {1}, {2}</source>
         <translation>{0} — por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="154"/>
+        <location filename="../../staffdesk/ui/queue.py" line="167"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0} por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="160"/>
+        <location filename="../../staffdesk/ui/queue.py" line="173"/>
         <source> (override: {0})</source>
         <translation> (autorización: {0})</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="161"/>
+        <location filename="../../staffdesk/ui/queue.py" line="175"/>
+        <source>, at workstation {0}</source>
+        <translation>, en la estación {0}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="176"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="165"/>
+        <location filename="../../staffdesk/ui/queue.py" line="180"/>
+        <source>Not on the contact list</source>
+        <translation>No está en la lista de contactos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="181"/>
+        <source>approved because: {0}</source>
+        <translation>aprobado porque: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/queue.py" line="189"/>
         <source>, used {0}</source>
         <translation>, usado {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="171"/>
+        <location filename="../../staffdesk/ui/queue.py" line="195"/>
         <source>Passcode</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="172"/>
+        <location filename="../../staffdesk/ui/queue.py" line="196"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
         <translation>{0}: &lt;b&gt;{1}&lt;/b&gt;, vence {2}</translation>
     </message>
@@ -2114,63 +2785,84 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="17"/>
+        <location filename="../../staffdesk/ui/states.py" line="19"/>
         <source>recorded</source>
         <translation>registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="18"/>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
         <source>verified</source>
         <translation>verificada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>approved</source>
         <translation>aprobada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="23"/>
         <source>issued</source>
         <translation>emitida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="22"/>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
         <source>revoked</source>
         <translation>revocada</translation>
     </message>
 </context>
 <context>
+    <name>SavePdf</name>
+    <message>
+        <location filename="../../staffdesk/ui/savepdf.py" line="19"/>
+        <source>Save as PDF — the file holds a passcode: keep it private</source>
+        <translation>Guardar como PDF — el archivo contiene un código de acceso: manténgalo privado</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/savepdf.py" line="21"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="183"/>
-        <location filename="../../staffdesk/ui/admin.py" line="186"/>
+        <location filename="../../staffdesk/ui/admin.py" line="191"/>
+        <location filename="../../staffdesk/ui/admin.py" line="194"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="200"/>
+        <location filename="../../staffdesk/ui/admin.py" line="208"/>
         <source>&amp;Rename…</source>
         <translation>Cambiar &amp;nombre…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="201"/>
+        <location filename="../../staffdesk/ui/admin.py" line="209"/>
         <source>Rename the school</source>
         <translation>Cambiar el nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="224"/>
+        <location filename="../../staffdesk/ui/admin.py" line="232"/>
         <source>Rename school</source>
         <translation>Cambiar nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="225"/>
+        <location filename="../../staffdesk/ui/admin.py" line="233"/>
         <source>New name for {0}:</source>
         <translation>Nuevo nombre para {0}:</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <location filename="../../staffdesk/ui/screenshots.py" line="224"/>
+        <source>Aunt with a custody letter; the school called the mother.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2354,12 +3046,12 @@ staffdesk staff add admin --role admin</translation>
         <translation>La contraseña no se puede guardar en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="132"/>
         <source>The password is kept in the system keyring.</source>
         <translation>La contraseña se guarda en el llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="191"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="198"/>
         <source>enter the address first</source>
         <translation>primero escriba la dirección</translation>
     </message>
@@ -2481,37 +3173,37 @@ staffdesk staff add admin --role admin</translation>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="110"/>
+        <location filename="../../staffdesk/ui/signin.py" line="111"/>
         <source>Enter your username and password.</source>
         <translation>Escriba su usuario y contraseña.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="114"/>
+        <location filename="../../staffdesk/ui/signin.py" line="115"/>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="134"/>
+        <location filename="../../staffdesk/ui/signin.py" line="141"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="142"/>
+        <location filename="../../staffdesk/ui/signin.py" line="149"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="144"/>
+        <location filename="../../staffdesk/ui/signin.py" line="151"/>
         <source>Welcome, {0}. Pick the school you are working at.</source>
         <translation>Bienvenido/a, {0}. Elija la escuela donde trabaja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="158"/>
+        <location filename="../../staffdesk/ui/signin.py" line="165"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation>Usuario o contraseña incorrectos, o la cuenta está desactivada.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="152"/>
+        <location filename="../../staffdesk/ui/signin.py" line="159"/>
         <source>Too many failed sign-ins here. Try again in {0} minutes.</source>
         <translation>Demasiados intentos fallidos aquí. Vuelva a intentarlo en {0} minutos.</translation>
     </message>
@@ -2557,23 +3249,23 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="37"/>
+        <location filename="../../staffdesk/ui/admin.py" line="39"/>
         <source>district-wide</source>
         <translation>todo el distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="53"/>
-        <location filename="../../staffdesk/ui/admin.py" line="56"/>
+        <location filename="../../staffdesk/ui/admin.py" line="55"/>
+        <location filename="../../staffdesk/ui/admin.py" line="58"/>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="99"/>
+        <location filename="../../staffdesk/ui/admin.py" line="101"/>
         <source>&amp;Enable</source>
         <translation>Ac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="101"/>
+        <location filename="../../staffdesk/ui/admin.py" line="103"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
@@ -2639,22 +3331,22 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="30"/>
+        <location filename="../../staffdesk/ui/admin.py" line="32"/>
         <source>clerk</source>
         <translation>auxiliar de oficina</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="31"/>
+        <location filename="../../staffdesk/ui/admin.py" line="33"/>
         <source>approver</source>
         <translation>aprobador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="32"/>
+        <location filename="../../staffdesk/ui/admin.py" line="34"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="125"/>
+        <location filename="../../staffdesk/ui/admin.py" line="127"/>
         <source>Add a staff account</source>
         <translation>Agregar una cuenta del personal</translation>
     </message>
@@ -2662,271 +3354,299 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <location filename="../../staffdesk/ui/states.py" line="38"/>
         <source>active</source>
         <translation>activa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="37"/>
+        <location filename="../../staffdesk/ui/states.py" line="39"/>
         <source>disabled</source>
         <translation>desactivada</translation>
     </message>
 </context>
 <context>
+    <name>WeeklyChart</name>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="119"/>
+        <source>Codes issued and linked per week</source>
+        <translation>Códigos emitidos y vinculados por semana</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="128"/>
+        <source>week of {0}: {1} issued, {2} linked</source>
+        <translation>semana del {0}: {1} emitidos, {2} vinculados</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="146"/>
+        <source>issued</source>
+        <translation>emitidos</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="147"/>
+        <source>linked</source>
+        <translation>vinculados</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/codes.py" line="157"/>
+        <source>No codes issued in the last weeks.</source>
+        <translation>No se emitieron códigos en las últimas semanas.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="61"/>
+        <location filename="../../staffdesk/ui/errors.py" line="62"/>
         <source>Please check these entries</source>
         <translation>Revise estos datos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="65"/>
+        <location filename="../../staffdesk/ui/errors.py" line="66"/>
         <source>Please check this entry</source>
         <translation>Revise este dato</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="67"/>
         <source>Sign-in refused</source>
         <translation>Inicio de sesión rechazado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Not allowed</source>
         <translation>No permitido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Not found</source>
         <translation>No se encontró</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Not possible now</source>
         <translation>No es posible ahora</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="70"/>
+        <location filename="../../staffdesk/ui/errors.py" line="71"/>
         <source>Changed by someone else</source>
         <translation>Otra persona lo cambió</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="71"/>
+        <location filename="../../staffdesk/ui/errors.py" line="72"/>
         <source>Restricted contact</source>
         <translation>Contacto restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="74"/>
+        <location filename="../../staffdesk/ui/errors.py" line="75"/>
         <source>Possible restricted contact</source>
         <translation>Posible contacto restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="78"/>
-        <location filename="../../staffdesk/ui/errors.py" line="94"/>
+        <location filename="../../staffdesk/ui/errors.py" line="79"/>
+        <location filename="../../staffdesk/ui/errors.py" line="95"/>
         <source>Database not available</source>
         <translation>Base de datos no disponible</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <location filename="../../staffdesk/ui/errors.py" line="82"/>
         <source>No secure password storage</source>
         <translation>No hay almacenamiento seguro de contraseñas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="85"/>
+        <location filename="../../staffdesk/ui/errors.py" line="86"/>
         <source>Printing failed</source>
         <translation>Falló la impresión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="88"/>
+        <location filename="../../staffdesk/ui/errors.py" line="89"/>
         <source>District directory unreachable</source>
         <translation>No se puede contactar el directorio del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="120"/>
+        <location filename="../../staffdesk/ui/errors.py" line="121"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation>Su contraseña del distrito la verifica el directorio del distrito, que no respondió. Revise la red e inténtelo de nuevo; si sigue ocurriendo, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="98"/>
+        <location filename="../../staffdesk/ui/errors.py" line="99"/>
         <source>StaffDesk</source>
         <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="102"/>
+        <location filename="../../staffdesk/ui/errors.py" line="103"/>
         <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation>El problema es el equipo, su disco o la red, no lo que usted escribió. Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="108"/>
+        <location filename="../../staffdesk/ui/errors.py" line="109"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation>StaffDesk guarda la contraseña de la base de datos compartida solo en el llavero seguro del sistema, nunca en un archivo. Instale o desbloquee un llavero (p. ej., GNOME Keyring, KWallet, el Administrador de credenciales de Windows o el Llavero de macOS) y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="114"/>
+        <location filename="../../staffdesk/ui/errors.py" line="115"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation>Revise la impresora (papel, encendido, cola de impresión) o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="117"/>
+        <location filename="../../staffdesk/ui/errors.py" line="118"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation>El registro se volvió a cargar. Revíselo y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="128"/>
+        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>Student Permanent ID</source>
         <translation>ID permanente del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
+        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
+        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Student first name</source>
         <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
+        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Student middle initial</source>
         <translation>Inicial del segundo nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
+        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Student last name</source>
         <translation>Apellido del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
+        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Student name</source>
         <translation>Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
+        <location filename="../../staffdesk/ui/errors.py" line="135"/>
         <source>Parent/guardian name</source>
         <translation>Nombre del padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="135"/>
+        <location filename="../../staffdesk/ui/errors.py" line="136"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="136"/>
+        <location filename="../../staffdesk/ui/errors.py" line="137"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="137"/>
+        <location filename="../../staffdesk/ui/errors.py" line="138"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="138"/>
+        <location filename="../../staffdesk/ui/errors.py" line="139"/>
         <source>Signed on</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="139"/>
+        <location filename="../../staffdesk/ui/errors.py" line="140"/>
         <source>Signed paper form</source>
         <translation>Formulario en papel firmado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="140"/>
+        <location filename="../../staffdesk/ui/errors.py" line="141"/>
         <source>Reason (not on the contact list)</source>
         <translation>Motivo (no está en la lista de contactos)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="141"/>
+        <location filename="../../staffdesk/ui/errors.py" line="142"/>
         <source>ID document</source>
         <translation>Documento de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="142"/>
+        <location filename="../../staffdesk/ui/errors.py" line="143"/>
         <source>ID description</source>
         <translation>Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="143"/>
+        <location filename="../../staffdesk/ui/errors.py" line="144"/>
         <source>Last four characters</source>
         <translation>Últimos cuatro caracteres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="144"/>
+        <location filename="../../staffdesk/ui/errors.py" line="145"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="145"/>
+        <location filename="../../staffdesk/ui/errors.py" line="146"/>
         <source>Override reason</source>
         <translation>Motivo de la autorización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
+        <location filename="../../staffdesk/ui/errors.py" line="147"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="147"/>
+        <location filename="../../staffdesk/ui/errors.py" line="148"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="148"/>
+        <location filename="../../staffdesk/ui/errors.py" line="149"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="149"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>Display name</source>
         <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="150"/>
+        <location filename="../../staffdesk/ui/errors.py" line="151"/>
         <source>Slip language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="155"/>
+        <location filename="../../staffdesk/ui/errors.py" line="156"/>
         <source>District name</source>
         <translation>Nombre del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="156"/>
+        <location filename="../../staffdesk/ui/errors.py" line="157"/>
         <source>Portal url</source>
         <translation>Dirección del portal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="157"/>
+        <location filename="../../staffdesk/ui/errors.py" line="158"/>
         <source>Support email</source>
         <translation>Correo de soporte</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="158"/>
+        <location filename="../../staffdesk/ui/errors.py" line="159"/>
         <source>Passcode days</source>
         <translation>Días de vigencia del código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="159"/>
+        <location filename="../../staffdesk/ui/errors.py" line="160"/>
         <source>Two person rule</source>
         <translation>Regla de dos personas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="160"/>
+        <location filename="../../staffdesk/ui/errors.py" line="161"/>
         <source>Shared database</source>
         <translation>Base de datos compartida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="161"/>
+        <location filename="../../staffdesk/ui/errors.py" line="162"/>
         <source>Request</source>
         <translation>Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="175"/>
+        <location filename="../../staffdesk/ui/errors.py" line="176"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="177"/>
+        <location filename="../../staffdesk/ui/errors.py" line="178"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
     </message>

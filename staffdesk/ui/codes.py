@@ -161,6 +161,8 @@ class WeeklyChart(QWidget):
         top, bottom = line + 4, self.height() - line - 2
         height = max(bottom - top, 10)
         most = max(1, *(max(w.issued, w.linked) for w in self.weeks))
+        painter.setPen(self.palette().mid().color())
+        painter.drawLine(0, int(bottom), self.width(), int(bottom))  # the zero line
         slot = self.width() / len(self.weeks)
         bar = max(3.0, min(18.0, slot / 3))
         for i, w in enumerate(self.weeks):

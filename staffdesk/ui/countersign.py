@@ -111,6 +111,7 @@ class CountersignDialog(AsksBeforeDiscarding, FormDialog):
         buttons.rejected.connect(self.reject)
         (self.reason if self.reason_kind else self.username).setFocus()
         self.setMinimumWidth(520)
+        self.resize(560, 480)  # the whole request in view, well inside a 1093×614 screen
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the username goes on to the password; anywhere else it approves (the
