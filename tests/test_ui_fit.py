@@ -177,6 +177,10 @@ def test_the_desk_dialogs_fit(qtbot, desk_app, boxes):
 
 def test_the_admin_windows_fit(qtbot, desk_app, boxes):
     win = signed_in(desk_app, "admin")
+    board = win.codes_dashboard()
+    wait_for(qtbot, lambda: getattr(board, "dashboard", None) is not None)
+    assert misfits(board) == []
+    board.close()
     batch = win.batch_print()
     assert misfits(batch) == []
     batch.close()

@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from staffdesk.ui.queue import DecisionContext
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Counter", text)
-
-
 # ------------------------------------------------------------------------------ lost slip
 
 
@@ -97,7 +93,9 @@ def _approved(win: MainWindow, result: Countersigned | req_svc.RequestView) -> N
     win.events.request_changed.emit(view.id)
     who = view.decision.decided_by if view.decision is not None else ""
     win.statusBar().showMessage(
-        tr("Approved by {0} at this desk. Issue the passcode and print the slip.").format(who),
+        QCoreApplication.translate(
+            "Counter", "Approved by {0} at this desk. Issue the passcode and print the slip."
+        ).format(who),
         10000,
     )
     win.open_issue(view.id)
@@ -112,10 +110,17 @@ def switch_school(win: MainWindow) -> None:
     if win.locked or len(desk.schools) <= 1:
         return
     codes = ["", *sorted(desk.schools)]
-    choices = [tr("All my schools")] + [f"{c} — {desk.schools[c]}" for c in codes[1:]]
+    choices = [QCoreApplication.translate("Counter", "All my schools")] + [
+        f"{c} — {desk.schools[c]}" for c in codes[1:]
+    ]
     current = codes.index(desk.school) if desk.school in codes else 0
     label, ok = QInputDialog.getItem(
-        win, tr("Switch school"), tr("School you are working at:"), choices, current, False
+        win,
+        QCoreApplication.translate("Counter", "Switch school"),
+        QCoreApplication.translate("Counter", "School you are working at:"),
+        choices,
+        current,
+        False,
     )
     if not ok:
         return

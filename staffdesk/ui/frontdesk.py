@@ -48,13 +48,14 @@ class SearchQuery:
 def portal_access(row: queries.ContactRow) -> str:
     """A contact's portal access as the clerk needs it: restricted, linked (which account,
     when), or allowed and not linked yet."""
-    tr = QCoreApplication.translate
     if row.restricted:
-        return tr("FrontDesk", "RESTRICTED")
+        return QCoreApplication.translate("FrontDesk", "RESTRICTED")
     if row.portal_account:
         when = f"{row.linked_at:%Y-%m-%d}" if row.linked_at is not None else ""
-        return tr("FrontDesk", "Linked: {0} ({1})").format(row.portal_account, when)
-    return tr("FrontDesk", "Allowed, not linked")
+        return QCoreApplication.translate("FrontDesk", "Linked: {0} ({1})").format(
+            row.portal_account, when
+        )
+    return QCoreApplication.translate("FrontDesk", "Allowed, not linked")
 
 
 def student_search_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
