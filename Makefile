@@ -31,6 +31,7 @@ pytest: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m staffdesk.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m staffdesk.ui.screenshots docs/screenshots/es --lang es
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_slips.py

@@ -2,47 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../staffdesk/ui/counter.py" line="100"/>
-        <source>Approved by {0} at this desk. Issue the passcode and print the slip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/counter.py" line="115"/>
-        <source>All my schools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/counter.py" line="118"/>
-        <source>Switch school</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/counter.py" line="118"/>
-        <source>School you are working at:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
-        <source>FrontDesk</source>
-        <comment>RESTRICTED</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="56"/>
-        <source>FrontDesk</source>
-        <comment>Linked: {0} ({1})</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="57"/>
-        <source>FrontDesk</source>
-        <comment>Allowed, not linked</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccessForm</name>
     <message>
         <location filename="../../forms/access_form.ui" line="9"/>
@@ -1134,7 +1093,7 @@ Reason (required, kept in the audit trail):</source>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="62"/>
         <location filename="../../staffdesk/ui/admin.py" line="198"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,7 +1109,7 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="65"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,8 +1125,8 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="117"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="109"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1198,7 +1157,7 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,7 +1173,7 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/codes.py" line="98"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
         <location filename="../../staffdesk/ui/queue.py" line="72"/>
         <source>Permanent ID</source>
         <translation type="unfinished"></translation>
@@ -1245,54 +1204,54 @@ Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
         <location filename="../../staffdesk/ui/queue.py" line="70"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="73"/>
         <source>Grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="106"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
         <source>Relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="88"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="89"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="90"/>
         <source>Portal access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,6 +1279,29 @@ Reason (required, kept in the audit trail):</source>
     <message>
         <location filename="../../staffdesk/ui/queue.py" line="77"/>
         <source>ID verified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="96"/>
+        <source>Approved by {0} at this desk. Issue the passcode and print the slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="113"/>
+        <source>All my schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="119"/>
+        <source>Switch school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="120"/>
+        <source>School you are working at:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1623,47 +1605,62 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="102"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <source>RESTRICTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="55"/>
+        <source>Linked: {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="58"/>
+        <source>Allowed, not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="103"/>
         <source>(has not picked a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="261"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="262"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="268"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="269"/>
         <source>No student matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="270"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="271"/>
         <source>{0}+ students — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <source>{0} student(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="317"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="318"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="332"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="333"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="346"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="347"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="364"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="365"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation type="unfinished"></translation>
@@ -2286,7 +2283,7 @@ staffdesk staff add admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="91"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="279"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="283"/>
         <source>Locked after {0} minutes without use.</source>
         <translation type="unfinished"></translation>
     </message>

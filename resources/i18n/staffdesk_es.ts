@@ -4,42 +4,8 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../staffdesk/ui/counter.py" line="100"/>
-        <source>Approved by {0} at this desk. Issue the passcode and print the slip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/counter.py" line="115"/>
         <source>All my schools</source>
-        <translation type="unfinished">Todas mis escuelas</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/counter.py" line="118"/>
-        <source>Switch school</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/counter.py" line="118"/>
-        <source>School you are working at:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="53"/>
-        <source>FrontDesk</source>
-        <comment>RESTRICTED</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="56"/>
-        <source>FrontDesk</source>
-        <comment>Linked: {0} ({1})</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="57"/>
-        <source>FrontDesk</source>
-        <comment>Allowed, not linked</comment>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">Todas mis escuelas</translation>
     </message>
 </context>
 <context>
@@ -249,7 +215,7 @@
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="101"/>
         <source>Re&amp;cord form</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gistrar formulario</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="103"/>
@@ -284,17 +250,17 @@
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="303"/>
         <source>Lost slip — new Parent Access Form</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja perdida — nuevo formulario de acceso para padres</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="305"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja perdida: al emitir el código de este formulario se revoca el anterior (serie {0}).</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="309"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja perdida: el código anterior ya no funciona; no hay nada que revocar.</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="388"/>
@@ -503,20 +469,20 @@ Record the form anyway?</source>
     <message>
         <location filename="../../staffdesk/ui/badge.py" line="42"/>
         <source>Requests waiting for your approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitudes que esperan su aprobación</translation>
     </message>
     <message numerus="yes">
         <location filename="../../staffdesk/ui/badge.py" line="89"/>
         <source>%n request(s) waiting for you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n solicitud espera su aprobación</numerusform>
+            <numerusform>%n solicitudes esperan su aprobación</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/badge.py" line="90"/>
         <source>Open the approval queue (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la cola de aprobación (F4)</translation>
     </message>
 </context>
 <context>
@@ -1144,7 +1110,7 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="62"/>
         <location filename="../../staffdesk/ui/admin.py" line="198"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -1160,7 +1126,7 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/codes.py" line="98"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
         <location filename="../../staffdesk/ui/queue.py" line="72"/>
         <source>Permanent ID</source>
         <translation>ID permanente</translation>
@@ -1191,73 +1157,73 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Emitido por</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
         <location filename="../../staffdesk/ui/queue.py" line="70"/>
         <source>School</source>
         <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="73"/>
         <source>Grade</source>
         <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="106"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
         <source>Relationship</source>
         <translation>Parentesco</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="88"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="89"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="90"/>
         <source>Portal access</source>
         <translation>Acceso al portal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="117"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="109"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="65"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -1336,6 +1302,29 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <location filename="../../staffdesk/ui/admin.py" line="199"/>
         <source>Students on the roster</source>
         <translation>Estudiantes en la lista</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="96"/>
+        <source>Approved by {0} at this desk. Issue the passcode and print the slip.</source>
+        <translation>Aprobada por {0} en este mostrador. Emita el código e imprima la hoja.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="113"/>
+        <source>All my schools</source>
+        <translation>Todas mis escuelas</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="119"/>
+        <source>Switch school</source>
+        <translation>Cambiar de escuela</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/counter.py" line="120"/>
+        <source>School you are working at:</source>
+        <translation>Escuela en la que trabaja:</translation>
     </message>
 </context>
 <context>
@@ -1639,51 +1628,62 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>FrontDesk</name>
     <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
         <source>RESTRICTED</source>
-        <translation type="vanished">RESTRINGIDO</translation>
+        <translation>RESTRINGIDO</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="102"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="55"/>
+        <source>Linked: {0} ({1})</source>
+        <translation>Vinculado: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="58"/>
+        <source>Allowed, not linked</source>
+        <translation>Permitido, sin vincular</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="103"/>
         <source>(has not picked a name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aún no eligió su nombre)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="261"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="262"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="268"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="269"/>
         <source>No student matches.</source>
         <translation>Ningún estudiante coincide.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="270"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="271"/>
         <source>{0}+ students — scroll for more</source>
         <translation>{0}+ estudiantes — desplácese para ver más</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <source>{0} student(s)</source>
         <translation>{0} estudiante(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="317"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="318"/>
         <source>Not found</source>
-        <translation type="unfinished">No se encontró</translation>
+        <translation>No se encontró</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="332"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="333"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grado &lt;b&gt;{grade}&lt;/b&gt; · ID permanente &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Teléfono registrado: &lt;b&gt;{phone}&lt;/b&gt; · Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="346"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="347"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation>{0} contacto(s) restringido(s): sin acceso al portal salvo que un administrador lo autorice.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="364"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="365"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation>Ningún estudiante seleccionado</translation>
@@ -1766,12 +1766,12 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../forms/frontdesk.ui" line="107"/>
         <source>Portal links: accounts linked to this student</source>
-        <translation type="unfinished"></translation>
+        <translation>Vínculos del portal: cuentas vinculadas a este estudiante</translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="112"/>
         <source>Portal links</source>
-        <translation type="unfinished"></translation>
+        <translation>Vínculos del portal</translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="125"/>
@@ -1816,17 +1816,17 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../forms/frontdesk.ui" line="159"/>
         <source>Appro&amp;ve here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Apro&amp;bar aquí…</translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="160"/>
         <source>Approve the checked request at this desk: an approver types their own username and password, nobody signs out (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar la solicitud verificada en este mostrador: un aprobador escribe su propio usuario y contraseña, nadie cierra sesión (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="161"/>
         <source>Approve here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar aquí</translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="166"/>
@@ -1846,17 +1846,17 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../forms/frontdesk.ui" line="173"/>
         <source>&amp;Lost slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja &amp;perdida…</translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="174"/>
         <source>Start a new form prefilled from the last one, for a parent who lost the slip; issuing it revokes the old code (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar un formulario nuevo con los datos del anterior, para un padre que perdió la hoja; al emitirlo se revoca el código anterior (F7)</translation>
     </message>
     <message>
         <location filename="../../forms/frontdesk.ui" line="175"/>
         <source>Lost slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja perdida</translation>
     </message>
 </context>
 <context>
@@ -2051,7 +2051,7 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="230"/>
         <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>El código anterior (serie {0}) fue revocado: ya no funciona en el portal.</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="234"/>
@@ -2081,7 +2081,7 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="307"/>
         <source>(the system&apos;s default printer)</source>
-        <translation type="unfinished">(la impresora predeterminada del sistema)</translation>
+        <translation>(la impresora predeterminada del sistema)</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="308"/>
@@ -2314,7 +2314,7 @@ staffdesk staff add admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="91"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="279"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="283"/>
         <source>Locked after {0} minutes without use.</source>
         <translation>Bloqueado tras {0} minutos sin uso.</translation>
     </message>
@@ -2331,12 +2331,12 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="128"/>
         <source>&amp;Lost slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja &amp;perdida…</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="130"/>
         <source>S&amp;witch school…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de &amp;escuela…</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="134"/>
@@ -2534,7 +2534,7 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="507"/>
         <source>ID check recorded for {0}. Next: an approver approves it here (Ctrl+Shift+A, with their own password) or in the approval queue (F4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación de identidad registrada para {0}. Siguiente: un aprobador la aprueba aquí (Ctrl+Shift+A, con su propia contraseña) o en la cola de aprobación (F4).</translation>
     </message>
     <message>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
@@ -2862,7 +2862,7 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../staffdesk/ui/screenshots.py" line="224"/>
         <source>Aunt with a custody letter; the school called the mother.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tía con carta de custodia; la escuela llamó a la madre.</translation>
     </message>
 </context>
 <context>
