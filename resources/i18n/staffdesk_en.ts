@@ -3616,4 +3616,27 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>DocumentKinds</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>CA ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>Driver&apos;s licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>Other ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

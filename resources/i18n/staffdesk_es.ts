@@ -3651,4 +3651,27 @@ staffdesk staff add admin --role admin</translation>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
     </message>
 </context>
+<context>
+    <name>DocumentKinds</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>CA ID card</source>
+        <translation>Identificación de CA</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>Driver&apos;s licence</source>
+        <translation>Licencia de conducir</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>Passport</source>
+        <translation>Pasaporte</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="0"/>
+        <source>Other ID</source>
+        <translation>Otra identificación</translation>
+    </message>
+</context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from staffdesk.cli.app import App, Commands, Usage, emit
 from staffdesk.cli.requests import request_text
+from staffdesk.services.codes import CodeState
 
 
 def _issue(app: App, reissue: bool) -> int:
@@ -163,9 +164,7 @@ def register(c: Commands) -> None:
     sp.add_argument("--reason", required=True)
     sp = c.leaf(g, "list", cmd_passcode_list, "a school's codes by state (the codes dashboard)")
     sp.add_argument("--school", required=True, metavar="CODE")
-    sp.add_argument(
-        "--state", required=True, choices=["unused", "expiring", "expired", "locked", "used"]
-    )
+    sp.add_argument("--state", required=True, choices=[s.value for s in CodeState])
     sp.add_argument(
         "--within-days",
         type=int,

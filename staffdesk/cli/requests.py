@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 from staffdesk.cli.app import App, Commands, emit
+from staffdesk.domain.workflow import DocumentKind
 
 
 def request_text(v: Any) -> str:
@@ -229,9 +230,7 @@ def register(c: Commands) -> None:
     sp.add_argument("request")
     sp = c.leaf(g, "verify", cmd_request_verify, "record the parent's identity check")
     sp.add_argument("request")
-    sp.add_argument(
-        "--document", required=True, choices=["ca-id", "drivers-licence", "passport", "other"]
-    )
+    sp.add_argument("--document", required=True, choices=[k.value for k in DocumentKind])
     sp.add_argument("--note", help="what the document is (required for other)")
     sp.add_argument("--last4", help="last 4 characters of the document number (optional)")
     sp = c.leaf(g, "approve", cmd_request_approve, "approve a verified request")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from staffdesk.cli.app import App, Commands, emit, new_password
 from staffdesk.domain.messages import msg
+from staffdesk.domain.workflow import Role
 
 
 def _staff_from_shared(app: App) -> None:
@@ -90,7 +91,7 @@ def register(c: Commands) -> None:
     g = c.group("staff", "staff accounts")
     sp = c.leaf(g, "add", cmd_staff_add, "add a staff account (the first must be an admin)")
     sp.add_argument("user")
-    sp.add_argument("--role", required=True, choices=["clerk", "approver", "admin"])
+    sp.add_argument("--role", required=True, choices=[r.value for r in Role])
     sp.add_argument("--school", nargs="+", action="extend", metavar="CODE")
     sp.add_argument("--name", help="display name")
     c.leaf(g, "list", cmd_staff_list, "list staff accounts")

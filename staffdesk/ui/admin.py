@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.workflow import Role
 from staffdesk.services import queries, staff
 from staffdesk.services.context import Actor
 from staffdesk.ui import states
@@ -28,11 +29,6 @@ from staffdesk.ui.models import Column, RowsModel
 from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 # the role names in the "Role" box, translated where they are shown (self.tr)
-ROLES = (
-    ("clerk", QT_TRANSLATE_NOOP("StaffEditDialog", "clerk")),
-    ("approver", QT_TRANSLATE_NOOP("StaffEditDialog", "approver")),
-    ("admin", QT_TRANSLATE_NOOP("StaffEditDialog", "admin")),
-)
 
 
 def _schools(view: staff.StaffView) -> str:
@@ -131,8 +127,8 @@ class StaffEditDialog(FormDialog):
         self.role: QComboBox = self.w(QComboBox, "role")
         self.password: QLineEdit = self.w(QLineEdit, "password")
         box: QGroupBox = self.w(QGroupBox, "schools")
-        for role, label in ROLES:
-            self.role.addItem(self.tr(label), role)
+        for role in Role:
+            self.role.addItem(states.role(role.value), role.value)
         self.school_boxes: list[tuple[QCheckBox, str]] = []
         box_layout = box.layout()
         assert box_layout is not None, "the schools box of staff_edit.ui has a layout"

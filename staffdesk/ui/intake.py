@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +31,7 @@ from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
 from staffdesk.services.duplicates import DuplicateRequest, guardian_key
 from staffdesk.sync.config import issues_pending_sync as pending
+from staffdesk.ui import states
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import field_label, show_error
@@ -428,12 +430,28 @@ def readable_warning(warning: str) -> str:
     return f"{field_label(field)}: {rest}" if sep and " " not in field.strip("_") else warning
 
 
-KIND_BUTTONS = {
-    DocumentKind.CA_ID: "kind_ca_id",
-    DocumentKind.DRIVERS_LICENCE: "kind_drivers_licence",
-    DocumentKind.PASSPORT: "kind_passport",
-    DocumentKind.OTHER: "kind_other",
-}
+def document_buttons(layout: QVBoxLayout) -> dict[DocumentKind, QRadioButton]:
+    """One radio button per document kind the domain knows, in its order, above the hint;
+    each with its own Alt letter (the first of its name not taken on the form)."""
+    taken = set("elvp")  # D&escription, &Last four, &Verify ID; P left free as it always was
+    buttons = {}
+    for i, kind in enumerate(DocumentKind):
+        name = states.document_kind(kind.value)
+        button = QRadioButton(with_mnemonic(name, taken))
+        button.setObjectName(f"kind_{kind.name.lower()}")
+        button.setAccessibleName(name)
+        layout.insertWidget(i, button)
+        buttons[kind] = button
+    return buttons
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """`text` with & before its first letter not in `taken` (which it then joins)."""
+    for i, ch in enumerate(text):
+        if ch.isalnum() and ch.casefold() not in taken:
+            taken.add(ch.casefold())
+            return f"{text[:i]}&{text[i:]}"
+    return text
 
 
 class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
@@ -457,8 +475,11 @@ class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
         super().__init__("identity_check", self.tr("Identity check"), parent)
         self.desk = desk
         self.request = request
-        self.kinds = {k: self.w(QRadioButton, n) for k, n in KIND_BUTTONS.items()}
+        self.kinds = document_buttons(self.w(QVBoxLayout, "kind_layout"))
         self.description: QLineEdit = self.w(QLineEdit, "description")
+        order = [*self.kinds.values(), self.description]  # the kinds first, as on the paper
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self.last4: QLineEdit = self.w(QLineEdit, "last4")
         by: QLabel = self.w(QLabel, "verified_by")
         by.setText(f"{desk.me().display_name} ({desk.me().username})")

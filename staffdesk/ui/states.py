@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from staffdesk.domain.workflow import DOCUMENT_LABELS, DocumentKind
 from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 REQUEST_STATES = (
@@ -34,6 +35,19 @@ KINDS = (
     QT_TRANSLATE_NOOP("Kinds", "request"),
     QT_TRANSLATE_NOOP("Kinds", "passcode"),
 )
+# the staff form's Role box names the roles (domain.workflow.Role) in its own context
+ROLES = (
+    QT_TRANSLATE_NOOP("StaffEditDialog", "clerk"),
+    QT_TRANSLATE_NOOP("StaffEditDialog", "approver"),
+    QT_TRANSLATE_NOOP("StaffEditDialog", "admin"),
+)
+# domain.workflow.DOCUMENT_LABELS, for lupdate: a kind without one here shows its English label
+DOCUMENT_KINDS = (
+    QT_TRANSLATE_NOOP("DocumentKinds", "CA ID card"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "Driver's licence"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "Passport"),
+    QT_TRANSLATE_NOOP("DocumentKinds", "Other ID"),
+)
 STAFF_STATES = (
     QT_TRANSLATE_NOOP("StaffStates", "active"),
     QT_TRANSLATE_NOOP("StaffStates", "disabled"),
@@ -54,6 +68,11 @@ passcode_state = _shown_in("PasscodeStates")
 kind = _shown_in("Kinds")
 staff_state = _shown_in("StaffStates")
 role = _shown_in("StaffEditDialog")  # the staff form's Role box names them
+
+
+def document_kind(value: str) -> str:
+    """A document kind's name (domain.workflow.DOCUMENT_LABELS) in the interface language."""
+    return QCoreApplication.translate("DocumentKinds", DOCUMENT_LABELS[DocumentKind(value)])
 
 
 def history_state(row: Any) -> str:
