@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -478,7 +479,7 @@ class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
         self.kinds = document_buttons(self.w(QVBoxLayout, "kind_layout"))
         self.description: QLineEdit = self.w(QLineEdit, "description")
         order = [*self.kinds.values(), self.description]  # the kinds first, as on the paper
-        for before, after in zip(order, order[1:], strict=False):
+        for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
         self.last4: QLineEdit = self.w(QLineEdit, "last4")
         by: QLabel = self.w(QLabel, "verified_by")
