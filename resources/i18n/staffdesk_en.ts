@@ -193,79 +193,79 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="67"/>
+        <location filename="../../staffdesk/ui/intake.py" line="70"/>
         <source>New Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="101"/>
+        <location filename="../../staffdesk/ui/intake.py" line="104"/>
         <source>Re&amp;cord form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="103"/>
+        <location filename="../../staffdesk/ui/intake.py" line="106"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="105"/>
+        <location filename="../../staffdesk/ui/intake.py" line="108"/>
         <source>Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="168"/>
+        <location filename="../../staffdesk/ui/intake.py" line="171"/>
         <source>To record the form: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="181"/>
-        <source>is required</source>
+        <location filename="../../staffdesk/ui/intake.py" line="184"/>
+        <source>Have the parent sign the paper form, then tick this box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="233"/>
+        <location filename="../../staffdesk/ui/intake.py" line="236"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="270"/>
+        <location filename="../../staffdesk/ui/intake.py" line="273"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="303"/>
+        <location filename="../../staffdesk/ui/intake.py" line="306"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="305"/>
+        <location filename="../../staffdesk/ui/intake.py" line="308"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="309"/>
+        <location filename="../../staffdesk/ui/intake.py" line="312"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="388"/>
+        <location filename="../../staffdesk/ui/intake.py" line="391"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="389"/>
+        <location filename="../../staffdesk/ui/intake.py" line="392"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="403"/>
+        <location filename="../../staffdesk/ui/intake.py" line="406"/>
         <source>Already requested or linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="404"/>
+        <location filename="../../staffdesk/ui/intake.py" line="407"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -774,7 +774,7 @@ Record the form anyway?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="39"/>
+        <location filename="../../staffdesk/ui/intake.py" line="42"/>
         <source>From the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,40 +1086,40 @@ Reason (required, kept in the audit trail):</source>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <location filename="../../staffdesk/ui/admin.py" line="57"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="62"/>
-        <location filename="../../staffdesk/ui/admin.py" line="198"/>
+        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <location filename="../../staffdesk/ui/admin.py" line="194"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="63"/>
+        <location filename="../../staffdesk/ui/admin.py" line="59"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="64"/>
+        <location filename="../../staffdesk/ui/admin.py" line="60"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="65"/>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="197"/>
+        <location filename="../../staffdesk/ui/admin.py" line="193"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="199"/>
+        <location filename="../../staffdesk/ui/admin.py" line="195"/>
         <source>Students on the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,6 +1595,29 @@ staffdesk staff add admin --role admin</source>
     </message>
 </context>
 <context>
+    <name>DocumentKinds</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="46"/>
+        <source>CA ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="47"/>
+        <source>Driver&apos;s licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="48"/>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="49"/>
+        <source>Other ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldErrors</name>
     <message>
         <location filename="../../staffdesk/ui/base.py" line="141"/>
@@ -1849,88 +1872,48 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="19"/>
-        <source>&amp;CA ID card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../forms/identity_check.ui" line="20"/>
-        <source>CA ID card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="25"/>
-        <source>&amp;Driver&apos;s licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="26"/>
-        <source>Driver&apos;s licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="31"/>
-        <source>P&amp;assport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="32"/>
-        <source>Passport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="37"/>
-        <source>&amp;Other ID (specify)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="38"/>
-        <source>Other ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="43"/>
         <source>Nothing is chosen yet: pick the document you looked at (Space on it, or Alt and its underlined letter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="45"/>
+        <location filename="../../forms/identity_check.ui" line="22"/>
         <source>Which document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="55"/>
+        <location filename="../../forms/identity_check.ui" line="32"/>
         <source>D&amp;escription</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="61"/>
+        <location filename="../../forms/identity_check.ui" line="38"/>
         <source>ID description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="62"/>
+        <location filename="../../forms/identity_check.ui" line="39"/>
         <source>Required for other ID, e.g. consular ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="67"/>
+        <location filename="../../forms/identity_check.ui" line="44"/>
         <source>&amp;Last four (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="73"/>
+        <location filename="../../forms/identity_check.ui" line="50"/>
         <source>Last four characters of the document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="74"/>
+        <location filename="../../forms/identity_check.ui" line="51"/>
         <source>At most the last 4 letters or digits — never the full document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="81"/>
-        <location filename="../../forms/identity_check.ui" line="86"/>
+        <location filename="../../forms/identity_check.ui" line="58"/>
+        <location filename="../../forms/identity_check.ui" line="63"/>
         <source>Verified by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,27 +1921,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="457"/>
+        <location filename="../../staffdesk/ui/intake.py" line="476"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="467"/>
+        <location filename="../../staffdesk/ui/intake.py" line="489"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="492"/>
+        <location filename="../../staffdesk/ui/intake.py" line="514"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="493"/>
+        <location filename="../../staffdesk/ui/intake.py" line="515"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="494"/>
+        <location filename="../../staffdesk/ui/intake.py" line="516"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2193,12 +2176,12 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="34"/>
+        <location filename="../../staffdesk/ui/states.py" line="35"/>
         <source>request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
         <source>passcode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2574,27 +2557,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="29"/>
+        <location filename="../../staffdesk/ui/states.py" line="30"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="30"/>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
         <source>locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2750,32 +2733,32 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
         <source>recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="22"/>
+        <location filename="../../staffdesk/ui/states.py" line="23"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="23"/>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2796,28 +2779,28 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="191"/>
-        <location filename="../../staffdesk/ui/admin.py" line="194"/>
+        <location filename="../../staffdesk/ui/admin.py" line="187"/>
+        <location filename="../../staffdesk/ui/admin.py" line="190"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="208"/>
+        <location filename="../../staffdesk/ui/admin.py" line="204"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="209"/>
+        <location filename="../../staffdesk/ui/admin.py" line="205"/>
         <source>Rename the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="232"/>
+        <location filename="../../staffdesk/ui/admin.py" line="228"/>
         <source>Rename school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="233"/>
+        <location filename="../../staffdesk/ui/admin.py" line="229"/>
         <source>New name for {0}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3214,23 +3197,23 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="39"/>
+        <location filename="../../staffdesk/ui/admin.py" line="35"/>
         <source>district-wide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="55"/>
-        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <location filename="../../staffdesk/ui/admin.py" line="51"/>
+        <location filename="../../staffdesk/ui/admin.py" line="54"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="101"/>
+        <location filename="../../staffdesk/ui/admin.py" line="97"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="103"/>
+        <location filename="../../staffdesk/ui/admin.py" line="99"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3296,22 +3279,22 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="40"/>
         <source>clerk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="33"/>
+        <location filename="../../staffdesk/ui/states.py" line="41"/>
         <source>approver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="34"/>
+        <location filename="../../staffdesk/ui/states.py" line="42"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="127"/>
+        <location filename="../../staffdesk/ui/admin.py" line="123"/>
         <source>Add a staff account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3319,12 +3302,12 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="38"/>
+        <location filename="../../staffdesk/ui/states.py" line="52"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="39"/>
+        <location filename="../../staffdesk/ui/states.py" line="53"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3613,29 +3596,6 @@ staffdesk staff add admin --role admin</source>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="178"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DocumentKinds</name>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>CA ID card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>Driver&apos;s licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>Passport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>Other ID</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -204,7 +204,7 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="67"/>
+        <location filename="../../staffdesk/ui/intake.py" line="70"/>
         <source>New Parent Access Form</source>
         <translation>Nuevo formulario de acceso para padres</translation>
     </message>
@@ -213,62 +213,66 @@
         <translation type="vanished">&amp;Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="101"/>
+        <location filename="../../staffdesk/ui/intake.py" line="104"/>
         <source>Re&amp;cord form</source>
         <translation>Re&amp;gistrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="103"/>
+        <location filename="../../staffdesk/ui/intake.py" line="106"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation>Registrar el formulario y luego verificar la identificación (Intro)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="105"/>
+        <location filename="../../staffdesk/ui/intake.py" line="108"/>
         <source>Record form</source>
         <translation>Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="168"/>
+        <location filename="../../staffdesk/ui/intake.py" line="171"/>
         <source>To record the form: {0}.</source>
         <translation>Para registrar el formulario: {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="181"/>
         <source>is required</source>
-        <translation>es obligatorio</translation>
+        <translation type="vanished">es obligatorio</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="233"/>
+        <location filename="../../staffdesk/ui/intake.py" line="184"/>
+        <source>Have the parent sign the paper form, then tick this box.</source>
+        <translation>Pida al padre o la madre que firme el formulario en papel y luego marque esta casilla.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="236"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation>&lt;b&gt;{0} no está en la lista de contactos de este estudiante.&lt;/b&gt; En casa no podría elegir su nombre en el portal. Si no es una de estas personas, quien aprueba debe escribir el motivo antes de aprobar:&lt;ul&gt;{1}&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="270"/>
+        <location filename="../../staffdesk/ui/intake.py" line="273"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation>Contacto(s) restringido(s) de este estudiante: {0}. Para darles acceso al portal se necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="303"/>
+        <location filename="../../staffdesk/ui/intake.py" line="306"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation>Hoja perdida — nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="305"/>
+        <location filename="../../staffdesk/ui/intake.py" line="308"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation>Hoja perdida: al emitir el código de este formulario se revoca el anterior (serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="309"/>
+        <location filename="../../staffdesk/ui/intake.py" line="312"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation>Hoja perdida: el código anterior ya no funciona; no hay nada que revocar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="388"/>
+        <location filename="../../staffdesk/ui/intake.py" line="391"/>
         <source>Name differs from the roster</source>
         <translation>El nombre no coincide con la lista</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="389"/>
+        <location filename="../../staffdesk/ui/intake.py" line="392"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
@@ -277,12 +281,12 @@ Record the form anyway, as written by the parent?</source>
 ¿Registrar el formulario de todos modos, tal como lo escribió el padre o madre?</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="403"/>
+        <location filename="../../staffdesk/ui/intake.py" line="406"/>
         <source>Already requested or linked</source>
         <translation>Ya solicitado o vinculado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="404"/>
+        <location filename="../../staffdesk/ui/intake.py" line="407"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -858,7 +862,7 @@ Record the form anyway?</source>
         <translation>Más de 14 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="39"/>
+        <location filename="../../staffdesk/ui/intake.py" line="42"/>
         <source>From the roster</source>
         <translation>Según la lista escolar</translation>
     </message>
@@ -1108,8 +1112,8 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="62"/>
-        <location filename="../../staffdesk/ui/admin.py" line="198"/>
+        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <location filename="../../staffdesk/ui/admin.py" line="194"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
         <source>Name</source>
         <translation>Nombre</translation>
@@ -1211,7 +1215,7 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="65"/>
+        <location filename="../../staffdesk/ui/admin.py" line="61"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
         <source>State</source>
         <translation>Estado</translation>
@@ -1279,27 +1283,27 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>ID del registro</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="61"/>
+        <location filename="../../staffdesk/ui/admin.py" line="57"/>
         <source>Username</source>
         <translation>Usuario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="63"/>
+        <location filename="../../staffdesk/ui/admin.py" line="59"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="64"/>
+        <location filename="../../staffdesk/ui/admin.py" line="60"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="197"/>
+        <location filename="../../staffdesk/ui/admin.py" line="193"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="199"/>
+        <location filename="../../staffdesk/ui/admin.py" line="195"/>
         <source>Students on the roster</source>
         <translation>Estudiantes en la lista</translation>
     </message>
@@ -1618,6 +1622,29 @@ staffdesk staff add admin --role admin</translation>
     </message>
 </context>
 <context>
+    <name>DocumentKinds</name>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="46"/>
+        <source>CA ID card</source>
+        <translation>Identificación de CA</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="47"/>
+        <source>Driver&apos;s licence</source>
+        <translation>Licencia de conducir</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="48"/>
+        <source>Passport</source>
+        <translation>Pasaporte</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/states.py" line="49"/>
+        <source>Other ID</source>
+        <translation>Otra identificación</translation>
+    </message>
+</context>
+<context>
     <name>FieldErrors</name>
     <message>
         <location filename="../../staffdesk/ui/base.py" line="141"/>
@@ -1872,88 +1899,80 @@ staffdesk staff add admin --role admin</translation>
         <translation>¿Cómo se verificó al padre o madre?</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="19"/>
         <source>&amp;CA ID card</source>
-        <translation>Identificación de &amp;CA</translation>
+        <translation type="vanished">Identificación de &amp;CA</translation>
+    </message>
+    <message>
+        <source>CA ID card</source>
+        <translation type="vanished">Identificación de CA</translation>
+    </message>
+    <message>
+        <source>&amp;Driver&apos;s licence</source>
+        <translation type="vanished">&amp;Licencia de conducir</translation>
+    </message>
+    <message>
+        <source>Driver&apos;s licence</source>
+        <translation type="vanished">Licencia de conducir</translation>
+    </message>
+    <message>
+        <source>P&amp;assport</source>
+        <translation type="vanished">P&amp;asaporte</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="vanished">Pasaporte</translation>
+    </message>
+    <message>
+        <source>&amp;Other ID (specify)</source>
+        <translation type="vanished">&amp;Otra identificación (especifique)</translation>
+    </message>
+    <message>
+        <source>Other ID</source>
+        <translation type="vanished">Otra identificación</translation>
     </message>
     <message>
         <location filename="../../forms/identity_check.ui" line="20"/>
-        <source>CA ID card</source>
-        <translation>Identificación de CA</translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="25"/>
-        <source>&amp;Driver&apos;s licence</source>
-        <translation>&amp;Licencia de conducir</translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="26"/>
-        <source>Driver&apos;s licence</source>
-        <translation>Licencia de conducir</translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="31"/>
-        <source>P&amp;assport</source>
-        <translation>P&amp;asaporte</translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="32"/>
-        <source>Passport</source>
-        <translation>Pasaporte</translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="37"/>
-        <source>&amp;Other ID (specify)</source>
-        <translation>&amp;Otra identificación (especifique)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="38"/>
-        <source>Other ID</source>
-        <translation>Otra identificación</translation>
-    </message>
-    <message>
-        <location filename="../../forms/identity_check.ui" line="43"/>
         <source>Nothing is chosen yet: pick the document you looked at (Space on it, or Alt and its underlined letter).</source>
         <translation>Todavía no hay nada elegido: marque el documento que revisó (Espacio sobre él, o Alt y su letra subrayada).</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="45"/>
+        <location filename="../../forms/identity_check.ui" line="22"/>
         <source>Which document</source>
         <translation>Qué documento</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="55"/>
+        <location filename="../../forms/identity_check.ui" line="32"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escripción</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="61"/>
+        <location filename="../../forms/identity_check.ui" line="38"/>
         <source>ID description</source>
         <translation>Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="62"/>
+        <location filename="../../forms/identity_check.ui" line="39"/>
         <source>Required for other ID, e.g. consular ID</source>
         <translation>Obligatoria si es otra, p. ej., matrícula consular</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="67"/>
+        <location filename="../../forms/identity_check.ui" line="44"/>
         <source>&amp;Last four (optional)</source>
         <translation>Últimos c&amp;uatro (opcional)</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="73"/>
+        <location filename="../../forms/identity_check.ui" line="50"/>
         <source>Last four characters of the document number</source>
         <translation>Últimos cuatro caracteres del número del documento</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="74"/>
+        <location filename="../../forms/identity_check.ui" line="51"/>
         <source>At most the last 4 letters or digits — never the full document number</source>
         <translation>Como máximo las últimas 4 letras o dígitos; nunca el número completo del documento</translation>
     </message>
     <message>
-        <location filename="../../forms/identity_check.ui" line="81"/>
-        <location filename="../../forms/identity_check.ui" line="86"/>
+        <location filename="../../forms/identity_check.ui" line="58"/>
+        <location filename="../../forms/identity_check.ui" line="63"/>
         <source>Verified by</source>
         <translation>Verificado por</translation>
     </message>
@@ -1961,27 +1980,27 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="457"/>
+        <location filename="../../staffdesk/ui/intake.py" line="476"/>
         <source>Identity check</source>
         <translation>Verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="467"/>
+        <location filename="../../staffdesk/ui/intake.py" line="489"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation>&lt;b&gt;{guardian}&lt;/b&gt; para &lt;b&gt;{student}&lt;/b&gt; (ID permanente {pid}, {school}).&lt;br&gt;Revise la identificación con foto y confirme que coincide con la persona en el mostrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="492"/>
+        <location filename="../../staffdesk/ui/intake.py" line="514"/>
         <source>&amp;Verify ID</source>
         <translation>&amp;Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="493"/>
+        <location filename="../../staffdesk/ui/intake.py" line="515"/>
         <source>Verify ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="494"/>
+        <location filename="../../staffdesk/ui/intake.py" line="516"/>
         <source>Record the identity check (Enter)</source>
         <translation>Registrar la verificación de identidad (Intro)</translation>
     </message>
@@ -2224,12 +2243,12 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="34"/>
+        <location filename="../../staffdesk/ui/states.py" line="35"/>
         <source>request</source>
         <translation>solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
         <source>passcode</source>
         <translation>código</translation>
     </message>
@@ -2609,27 +2628,27 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="27"/>
+        <location filename="../../staffdesk/ui/states.py" line="28"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>used</source>
         <translation>usado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="29"/>
+        <location filename="../../staffdesk/ui/states.py" line="30"/>
         <source>expired</source>
         <translation>vencido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="30"/>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
         <source>revoked</source>
         <translation>revocado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
         <source>locked</source>
         <translation>bloqueado</translation>
     </message>
@@ -2785,32 +2804,32 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="19"/>
+        <location filename="../../staffdesk/ui/states.py" line="20"/>
         <source>recorded</source>
         <translation>registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>verified</source>
         <translation>verificada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>approved</source>
         <translation>aprobada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="22"/>
+        <location filename="../../staffdesk/ui/states.py" line="23"/>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="23"/>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
         <source>issued</source>
         <translation>emitida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
         <source>revoked</source>
         <translation>revocada</translation>
     </message>
@@ -2831,28 +2850,28 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="191"/>
-        <location filename="../../staffdesk/ui/admin.py" line="194"/>
+        <location filename="../../staffdesk/ui/admin.py" line="187"/>
+        <location filename="../../staffdesk/ui/admin.py" line="190"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="208"/>
+        <location filename="../../staffdesk/ui/admin.py" line="204"/>
         <source>&amp;Rename…</source>
         <translation>Cambiar &amp;nombre…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="209"/>
+        <location filename="../../staffdesk/ui/admin.py" line="205"/>
         <source>Rename the school</source>
         <translation>Cambiar el nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="232"/>
+        <location filename="../../staffdesk/ui/admin.py" line="228"/>
         <source>Rename school</source>
         <translation>Cambiar nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="233"/>
+        <location filename="../../staffdesk/ui/admin.py" line="229"/>
         <source>New name for {0}:</source>
         <translation>Nuevo nombre para {0}:</translation>
     </message>
@@ -3249,23 +3268,23 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="39"/>
+        <location filename="../../staffdesk/ui/admin.py" line="35"/>
         <source>district-wide</source>
         <translation>todo el distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="55"/>
-        <location filename="../../staffdesk/ui/admin.py" line="58"/>
+        <location filename="../../staffdesk/ui/admin.py" line="51"/>
+        <location filename="../../staffdesk/ui/admin.py" line="54"/>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="101"/>
+        <location filename="../../staffdesk/ui/admin.py" line="97"/>
         <source>&amp;Enable</source>
         <translation>Ac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="103"/>
+        <location filename="../../staffdesk/ui/admin.py" line="99"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
@@ -3331,22 +3350,22 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="40"/>
         <source>clerk</source>
         <translation>auxiliar de oficina</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="33"/>
+        <location filename="../../staffdesk/ui/states.py" line="41"/>
         <source>approver</source>
         <translation>aprobador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="34"/>
+        <location filename="../../staffdesk/ui/states.py" line="42"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="127"/>
+        <location filename="../../staffdesk/ui/admin.py" line="123"/>
         <source>Add a staff account</source>
         <translation>Agregar una cuenta del personal</translation>
     </message>
@@ -3354,12 +3373,12 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="38"/>
+        <location filename="../../staffdesk/ui/states.py" line="52"/>
         <source>active</source>
         <translation>activa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="39"/>
+        <location filename="../../staffdesk/ui/states.py" line="53"/>
         <source>disabled</source>
         <translation>desactivada</translation>
     </message>
@@ -3649,29 +3668,6 @@ staffdesk staff add admin --role admin</translation>
         <location filename="../../staffdesk/ui/errors.py" line="178"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentKinds</name>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>CA ID card</source>
-        <translation>Identificación de CA</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>Driver&apos;s licence</source>
-        <translation>Licencia de conducir</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>Passport</source>
-        <translation>Pasaporte</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="0"/>
-        <source>Other ID</source>
-        <translation>Otra identificación</translation>
     </message>
 </context>
 </TS>

@@ -141,7 +141,7 @@ class FieldErrors:
             QCoreApplication.translate("FieldErrors", "Problem: {0}").format(message)
         )
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if row >= 0:
+        if row >= 0 and message:  # an empty message marks the field without a line under it
             # QFormLayout does not give a wrapped label its height: say it outright
             width = max(widget.width(), 200)
             box = label.fontMetrics().boundingRect(

@@ -180,10 +180,10 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         for name, message in self.problems().items():
             if not explain and (name not in self._left or not message):
                 continue
-            text = message or (
-                req_svc.MSG_UNSIGNED if name == "paper_form_signed" else self.tr("is required")
-            )
-            shown = self.errors.show(name, text, focus=False)
+            if name == "paper_form_signed":
+                message = self.tr("Have the parent sign the paper form, then tick this box.")
+            # an empty field is only marked: the line above the buttons names it
+            shown = self.errors.show(name, message, focus=False)
             first = first or shown
         if explain and first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
