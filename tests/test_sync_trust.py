@@ -19,7 +19,7 @@ from staffdesk.domain.errors import DuplicateWorkstation, RestoredWorkstation
 from staffdesk.services import audit, settings, staff
 from staffdesk.store import db
 from staffdesk.store.models import AuditEvent, Outbox, Setting, StaffUser
-from staffdesk.sync import connection, secrets
+from staffdesk.sync import config, connection, secrets
 from staffdesk.ui.sync_status import sync_status_parts
 from tests import sync_helpers as h
 
@@ -363,3 +363,26 @@ def test_two_desks_with_one_name_are_told_apart_from_an_unreachable_database(
     assert report.ok and report.waiting == 0, report.lines()
     assert h.count(shared, "access_request", id=rid) == 1
     assert _verified(shared)
+
+
+def test_the_desktop_app_on_a_new_desk_takes_the_shared_staff_before_offering_a_first_account(
+    qtbot: object,
+    shared: Engine,
+    shared_url: str,
+    template: Path,
+    tmp_path: Path,
+    memory_keyring: secrets.MemoryKeyring,
+) -> None:
+    from staffdesk.ui.app import DeskApp
+
+    _staffed(shared, template, tmp_path)
+    config.save(shared_url, password_in_keyring=False)
+    app = DeskApp(f"sqlite:///{tmp_path / 'new-desk.sqlite3'}", demo=False)
+    try:
+        app.prepare()
+        qtbot.waitUntil(lambda: app.ready, timeout=60000)  # type: ignore[attr-defined]
+        assert "no staff accounts" not in app.problem
+        with app.worker.factory() as s:  # type: ignore[misc]
+            assert staff.authenticate(s, "clerk", h.PASSWORD, workstation="ws-new").schools
+    finally:
+        app.shutdown()

@@ -1580,6 +1580,11 @@ Reason (required, kept in the audit trail):</source>
 staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../staffdesk/ui/app.py" line="1"/>
+        <source>Taking this desk&apos;s staff accounts from the shared database…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Discard</name>

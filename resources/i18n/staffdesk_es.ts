@@ -1607,6 +1607,11 @@ staffdesk staff add admin --role admin</source>
         <translation>Esta base de datos aún no tiene cuentas del personal. Cree el primer administrador con:
 staffdesk staff add admin --role admin</translation>
     </message>
+    <message>
+        <location filename="../../staffdesk/ui/app.py" line="1"/>
+        <source>Taking this desk&apos;s staff accounts from the shared database…</source>
+        <translation>Tomando las cuentas del personal de este puesto de la base de datos compartida…</translation>
+    </message>
 </context>
 <context>
     <name>Discard</name>

@@ -102,7 +102,25 @@ class DeskApp:
 
         self.worker.open_store(self.desk.url, done, failed)
 
-    def _prepared(self, staff_count: int) -> None:
+    def _prepared(self, staff_count: int, *, pulled: bool = False) -> None:
+        if staff_count == 0 and not pulled and self.worker.factory is not None:
+            # on a desk with a shared database, its staff come first: never a first account
+            # here while the shared database has some
+            from staffdesk.ui.sync_status import has_shared_database, staff_from_shared
+
+            url, factory = self.desk.url, self.worker.factory
+            if has_shared_database(url) and self.worker.in_background(
+                lambda: staff_from_shared(url, factory),
+                lambda n: self._prepared(n or 0, pulled=True),
+                self._failed,
+            ):
+                self.ready = False
+                self.problem = QApplication.translate(
+                    "DeskApp", "Taking this desk's staff accounts from the shared database…"
+                )
+                if self.sign_in is not None:
+                    self.sign_in.set_ready(False, self.problem)
+                return
         self.ready = staff_count > 0
         if not self.ready:
             self.problem = QApplication.translate(

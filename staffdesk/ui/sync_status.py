@@ -25,6 +25,37 @@ def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str]
     return True
 
 
+def has_shared_database(url: str) -> bool:
+    """Does this desk keep a local store beside a shared database?"""
+    from staffdesk.sync import config
+
+    return config.issues_pending_sync(url)
+
+
+def staff_from_shared(url: str, factory: sessionmaker[Session]) -> int | None:
+    """A new desk whose store has no staff takes them from its shared database before anyone
+    may make a first account (docs/sync.md, first-account rule): the staff count after the pull,
+    or None when there is no shared database to ask. A shared database that cannot be reached
+    raises (StoreUnavailable): the sign-in window says so."""
+    from staffdesk.services import staff, storage
+    from staffdesk.sync import config
+    from staffdesk.sync import connection as sync_connection
+    from staffdesk.sync.pull import pull
+
+    if not config.issues_pending_sync(url):
+        return None
+    shared_url = sync_connection.resolve_url()
+    if shared_url is None:
+        return None
+    shared = sync_connection.shared_engine(shared_url)
+    try:
+        pull(factory, shared)
+    finally:
+        shared.dispose()
+    with storage.unit_of_work(factory) as session:
+        return staff.staff_count(session)
+
+
 def sync_status_parts(session: Session, url: str) -> tuple[str, str]:
     """The status bar's sync text — online/offline, changes waiting, last sync, changes that
     need an admin, open conflicts, what stopped the last round, the last verified checkpoint —
