@@ -46,6 +46,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def synced(shared_url: str, template: Path, tmp_path: Path) -> Iterator[tuple[h.Desk, str, str]]:
     """A workstation that issued a code and pushed it as staffdesk_app: (desk, pid, vpc)."""
     desk = h.desk(tmp_path, "ws-a", template)
+    # the roster and staff go with an admin's login: staffdesk_app may not write them (0008)
+    admin = _as(shared_url, "staffdesk_admin")
+    assert desk.sync(admin).ok
+    admin.dispose()
     _, _, vpc = h.issued(desk, "1000001")
     office = _as(shared_url, "staffdesk_app")
     report = desk.sync(office)
@@ -63,7 +67,7 @@ def _refused(engine: Engine, sql: str, **params: object) -> str:
 
 
 def test_the_roles_are_who_they_say(shared_url: str) -> None:
-    for role in ("staffdesk_app", "portal_app"):
+    for role in ("staffdesk_app", "staffdesk_admin", "portal_app"):
         with _as(shared_url, role).connect() as c:
             assert c.execute(text("SELECT current_user")).scalar_one() == role
 
@@ -93,15 +97,16 @@ def test_a_push_works_as_staffdesk_app_and_the_portal_check_as_portal_app(
         assert audit.verify(s).ok  # the workstation's chain and the portal's, both intact
 
 
-def test_a_bulk_push_through_copy_works_as_staffdesk_app(
+def test_a_bulk_push_through_copy_works_as_staffdesk_admin(
     shared_url: str, template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A roster-sized push stages its rows with COPY in a temporary table: the app role may."""
+    """A roster-sized push stages its rows with COPY in a temporary table: the admin role may
+    (since 0008 only an admin's login writes the roster)."""
     from staffdesk.sync import upsert as upsert_module
 
     monkeypatch.setattr(upsert_module, "COPY_MIN", 1)
     desk = h.desk(tmp_path, "ws-a", template)
-    office = _as(shared_url, "staffdesk_app")
+    office = _as(shared_url, "staffdesk_admin")
     report = desk.sync(office)
     assert report.ok, report.error
     assert report.push.rows["student"] == 12 and report.push.rows["student_contact"] > 0

@@ -146,6 +146,7 @@ ENGLISH: dict[str, str] = {
     "store.stale": "someone else changed this record a moment ago; it has been reloaded, please check it and try again",
     "store.problem": "{reason}",
     "store.problem_detail": "{reason} ({detail})",
+    "store.refused": "the shared database refused this: {reason}",
     "store.newer_schema": "the database {url} has a schema this version of StaffDesk does not know ({detail}); it was probably made by a newer StaffDesk: update this one",
     "store.cannot_upgrade": "cannot create or upgrade the schema at {url}: {detail}",
     "store.unreachable": "the database {url} cannot be reached: {detail}",

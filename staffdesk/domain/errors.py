@@ -132,3 +132,9 @@ class RestoredWorkstation(WorkstationIdentityProblem):
 class DuplicateWorkstation(WorkstationIdentityProblem):
     """Another store already writes this workstation's name on the shared database: two desks
     share one name. Give this one its own name (STAFFDESK_WORKSTATION / the site config)."""
+
+
+class DatabaseRefused(StaffDeskError):
+    """The shared database itself refused a change: one of its trust guards (a trigger of
+    migration 0008) or the privileges of this database login. Not a bug and not the network:
+    the change is not allowed to anyone signed in this way."""

@@ -849,9 +849,11 @@ def _issue(
                 serial=p.serial,
             )
         )
+    # the issuance events first: a MariaDB shared database accepts a passcode row only once its
+    # event is there (migration 0008; PostgreSQL checks it at commit)
+    audit.record_changes(session, actor, changes)
     session.add_all(rows)
     session.flush()
-    audit.record_changes(session, actor, changes)
     return slips, [p.id for p in rows], revoked
 
 

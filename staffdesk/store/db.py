@@ -16,10 +16,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, Programm
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from staffdesk.domain.errors import ConflictError, StoreUnavailable, ValidationError
+from staffdesk.domain.errors import (
+    ConflictError,
+    DatabaseRefused,
+    StoreUnavailable,
+    ValidationError,
+)
 from staffdesk.domain.messages import msg
 from staffdesk.private import PRIVATE_DIR, create_private, private_dir, tighten
-from staffdesk.store.driver_errors import environment_problem
+from staffdesk.store.driver_errors import database_refusal, environment_problem
 
 log = logging.getLogger("staffdesk.store")
 
@@ -134,6 +139,9 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     except DBAPIError as exc:
         with suppress(DBAPIError):  # the connection may be gone with the error
             session.rollback()
+        refused = database_refusal(exc)  # a trust guard or a privilege: say what and why
+        if refused is not None:
+            raise DatabaseRefused(msg("store.refused", reason=refused)) from None
         reason = environment_problem(exc)
         if reason is None:
             raise  # a bug: the crash log gets it (bound values hidden by make_engine)
@@ -185,9 +193,8 @@ def upgrade(engine: Engine) -> None:
 
 # The newest migration in store/migrations/versions; tests/test_schema.py checks it against
 # Alembic's own reading of that folder, so the start-up check needs no Alembic at all.
-SCHEMA_HEAD = (
-    "0010"  # chain: 0003 → 0007 → 0006 → 0005 → 0010 (numbered by issue, chained by merge)
-)
+# chain: 0003 → 0007 → 0006 → 0005 → 0008 → 0010 (numbered by issue, chained by merge)
+SCHEMA_HEAD = "0010"
 
 
 def schema_is_current(engine: Engine) -> bool:

@@ -102,3 +102,45 @@ def _no_server(orig: BaseException) -> bool:
     import psycopg
 
     return isinstance(orig, psycopg.OperationalError)
+
+
+# The shared database's own refusals (migration 0008): a trust guard's trigger, or a privilege
+# this database login does not hold.
+GUARD_PREFIX = "staffdesk guard: "
+POSTGRES_GUARD = "23SD1"
+POSTGRES_PRIVILEGE = "42501"  # insufficient_privilege
+MYSQL_GUARD = 4025  # SIGNAL … SET MYSQL_ERRNO = 4025 (ER_CONSTRAINT_FAILED)
+MYSQL_PRIVILEGE = (1142, 1143, 1227)  # table, column, operation denied
+
+
+def _first_line(orig: BaseException) -> str:
+    args: tuple[object, ...] = getattr(orig, "args", ())
+    if type(orig).__module__.startswith("pymysql") and len(args) > 1:
+        raw = str(args[1])
+    else:
+        raw = str(orig)
+    lines = raw.strip().splitlines()
+    return lines[0][:300] if lines else ""
+
+
+def database_refusal(exc: DBAPIError) -> str | None:
+    """What the shared database refused and why, when it was a guard or a privilege; else None."""
+    orig = exc.orig
+    if orig is None:
+        return None
+    module = type(orig).__module__
+    if module.startswith("psycopg"):
+        state = getattr(orig, "sqlstate", None)
+        if state == POSTGRES_GUARD:
+            return _first_line(orig).removeprefix(GUARD_PREFIX)
+        if state == POSTGRES_PRIVILEGE:
+            return f"this database login may not do that ({_first_line(orig)})"
+        return None
+    if module.startswith("pymysql"):
+        args = getattr(orig, "args", ())
+        code = args[0] if args and isinstance(args[0], int) else None
+        if code == MYSQL_GUARD and _first_line(orig).startswith(GUARD_PREFIX):
+            return _first_line(orig).removeprefix(GUARD_PREFIX)
+        if code in MYSQL_PRIVILEGE:
+            return f"this database login may not do that ({_first_line(orig)})"
+    return None

@@ -351,6 +351,20 @@ class AuditHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class AuditCheckpoint(Base):
+    """Append-only anchor of a chain's head (migration 0008): on the shared database a trigger
+    refuses a checkpoint that does not extend the chain's previous one and stamps the server's
+    clock and the database login; no application role may update or delete one."""
+
+    __tablename__ = "audit_checkpoint"
+    chain: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    written_by: Mapped[str] = mapped_column(String(128), default="")  # the database login
+    source: Mapped[str] = mapped_column(String(64), default="")  # "portal", "sync ws-a", ...
+
+
 class Outbox(Base):
     """Local store only: changes waiting to be pushed to the shared database, in order."""
 

@@ -402,10 +402,14 @@ def _send(shared: Engine, batch: Batch, *, admin: bool = False) -> _Outcome:
     admin push a login without the privilege is the caller's mistake, not the rows': refused as
     a whole (AdminLoginRefused), nothing quarantined."""
     login = str(shared.url.username or "")
+    # The audit events go first: on MariaDB a passcode row is accepted only once its issuance
+    # event is there (migration 0008; PostgreSQL checks it at commit).
     try:
         with shared.begin() as conn:
+            first = _Outcome()
+            _apply_audit(conn, batch, first)
             out = _apply(conn, batch, server_now(conn), set())
-            _apply_audit(conn, batch, out)
+            out.audit_marks, out.audit_events = first.audit_marks, first.audit_events
         return out
     except DBAPIError as exc:
         if admin and denied(exc):
@@ -416,6 +420,7 @@ def _send(shared: Engine, batch: Batch, *, admin: bool = False) -> _Outcome:
     out = _Outcome()
     with shared.begin() as conn:
         stamp = server_now(conn)
+        _apply_audit(conn, batch, out)
         for unit in batch.units():
             savepoint = conn.begin_nested()
             try:
@@ -431,7 +436,6 @@ def _send(shared: Engine, batch: Batch, *, admin: bool = False) -> _Outcome:
                 continue
             savepoint.commit()
             out.merge(one)
-        _apply_audit(conn, batch, out)
     return out
 
 

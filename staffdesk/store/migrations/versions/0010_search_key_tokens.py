@@ -1,7 +1,7 @@
 """fixes: search words and name keys from the one search key
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0008
 
 `student_name_token` was filled with a fold of its own (domain/name_search.py before this
 revision) that disagreed with domain.names.search_key, the fold the restricted-contact match key
@@ -10,7 +10,8 @@ now search_key's words, and search_key also folds Latin letters with a stroke (Å
 Arabic and Hebrew vowel signs, so `student.name_key` is recomputed and every student's tokens
 rebuilt. No column changes; downgrade leaves the (still valid) rows as they are.
 
-Chained after 0005 (main's head when it landed); 0008 and 0009 re-chain this one after them.
+Chained after 0005 (main's head when it landed), re-chained after 0008 when that landed; 0009
+re-chains it after itself.
 """
 
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0005"
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
