@@ -418,6 +418,7 @@ def test_codes_dashboard_lists_states_and_reissues_and_revokes(
     assert dash.reissue_button.isEnabled() and dash.revoke_button.isEnabled()
     dash.reissue()
     qtbot.waitUntil(lambda: dash.reissued is not None, timeout=30000)
+    assert not dash.reissue_button.isEnabled()  # not again before these slips are out
     asked = [b for b in boxes if b[0] == "question"]
     assert asked and "Reissue 1 code" in asked[-1][1]
     assert dash.reissued.pdf.startswith(b"%PDF")
@@ -429,6 +430,7 @@ def test_codes_dashboard_lists_states_and_reissues_and_revokes(
     dash.save_pdf(str(out))
     qtbot.waitUntil(lambda: "pdf" in dash.delivered, timeout=10000)
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert not dash.slips_waiting()  # slips out: the next selection may be reissued
     with db.unit_of_work(desk_app.desk.factory) as s:
         assert s.get(Passcode, ids["1000013"]).revoked_at is not None  # the old code is gone
     # revoke the unused one, with a reason asked for
@@ -439,6 +441,7 @@ def test_codes_dashboard_lists_states_and_reissues_and_revokes(
     )
     row = next(i for i in range(2) if qtmodel.row_at(i).passcode_id == ids["1000010"])
     dash.table.selectRow(row)
+    assert dash.reissue_button.isEnabled()  # the reissued slips are out: reissue works again
     monkeypatch.setattr(
         QInputDialog, "getMultiLineText", lambda *a, **k: ("Family moved away", True)
     )
@@ -513,3 +516,26 @@ def test_the_codes_dashboard_fits_a_small_screen(qtbot, desk_app, boxes):
     qtbot.waitUntil(lambda: dash.dashboard is not None, timeout=5000)
     assert misfits(dash) == []
     dash.close()
+
+
+def test_countersign_says_when_sign_in_is_throttled(qtbot, desk_app, boxes):
+    from staffdesk.domain.errors import AuthenticationFailed
+    from staffdesk.domain.passcode import SIGN_IN
+    from staffdesk.services import staff
+
+    win = signed_in(desk_app, "clerk")
+    view = request_for(desk_app, "1000004")
+    for _ in range(SIGN_IN.limit):
+        try:
+            with db.unit_of_work(desk_app.desk.factory) as s:
+                staff.authenticate(s, "approver", "not-the-password")
+        except AuthenticationFailed:
+            pass
+    select_in_queue(qtbot, win, view.id)
+    sign = win.queue.decide(Action.APPROVE)
+    qtbot.keyClicks(sign.username, "approver")
+    type_password(qtbot, sign, PASSWORD)  # the right password, but sign-in is paused here
+    qtbot.waitUntil(lambda: "Checking" not in sign.error.text(), timeout=30000)
+    assert "Too many failed sign-ins" in sign.error.text()
+    assert request_for(desk_app, "1000004").status is RequestStatus.VERIFIED
+    assert desk_app.desk.actor.username == "clerk"

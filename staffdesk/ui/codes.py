@@ -283,13 +283,13 @@ class CodesDashboard(FormDialog):
     def _selection(self, *_args: QItemSelection) -> None:
         n = len(self.selected_rows())
         self.selected_label.setText(self.tr("{0} code(s) selected").format(n) if n else "")
-        self.reissue_button.setEnabled(self.approver and n > 0 and self.reissued is None)
+        self.reissue_button.setEnabled(self.approver and n > 0 and not self.slips_waiting())
         self.revoke_button.setEnabled(self.approver and n > 0)
 
     # ------------------------------------------------------------------ actions
     def reissue(self) -> None:
         rows = self.selected_rows()
-        if not rows or self.reissued is not None:
+        if not rows or self.slips_waiting():
             return
         serials = ", ".join(r.serial for r in rows)
         answer = QMessageBox.question(
@@ -373,6 +373,10 @@ class CodesDashboard(FormDialog):
             show_error(self, exc)
 
     # ------------------------------------------------------------------ the new slips
+    def slips_waiting(self) -> bool:
+        """New slips neither printed nor saved yet: their codes exist nowhere else."""
+        return self.reissued is not None and not self.delivered
+
     def _slips_out(self, pending: bool) -> None:
         self.print_button.setVisible(pending)
         self.save_button.setVisible(pending)
@@ -428,6 +432,7 @@ class CodesDashboard(FormDialog):
             return
         self.delivered.add(kind)
         self.status.setText(message)
+        self._selection()  # the next selection may be reissued now
         log.info("reissued slips %s for %d passcode(s)", kind, len(result.issued))
 
         def record(s: Session) -> None:
@@ -437,7 +442,7 @@ class CodesDashboard(FormDialog):
         self.desk.worker.submit(record, None, lambda exc: show_error(self, exc), owner=self)
 
     def done(self, result: int) -> None:
-        if self.reissued is not None and not self.delivered:
+        if self.slips_waiting():
             answer = QMessageBox.question(
                 self,
                 self.tr("New slips not printed"),
