@@ -48,6 +48,12 @@ def test_different_names_in_one_script_keep_different_keys() -> None:
         "JOHN  LÓPEZ",  # case, accents, spacing
         "Ｊｏｈｎ Lopez",  # full-width letters
         "John L\u03bfpez",  # Greek omicron
+        "Jo\u3164hn Lopez",  # Hangul filler: a letter that shows as a gap
+        "Jo\u115fhn Lopez",  # Hangul choseong filler
+        "Jo\uffa0hn Lopez",  # half-width Hangul filler
+        "Jo\u2800hn Lopez",  # Braille blank
+        "John Lopez\u17b4",  # Khmer inherent vowel, invisible
+        "Jo\u034fhn Lop\ufe0fez",  # combining grapheme joiner, variation selector
     ],
 )
 def test_disguised_names_share_the_matching_key(disguise: str) -> None:

@@ -31,6 +31,7 @@ def _verified(office: Office, guardian: str, pid: str = "1000001") -> str:
     [
         "Carl\u043es Núñez",  # Cyrillic о for the Latin o
         "Car\u200blos Núñez",  # a zero-width space inside the name
+        "Car\u3164los Núñez",  # a Hangul filler: shows as a gap, is a letter to Unicode
         "Carlos Q. Núñez",  # an added middle initial
         "CARLOS NUNEZ",
         "Carlos Nu\u0303n\u0303ez",  # decomposed accents

@@ -2,11 +2,12 @@
 
 `search_key` is what the roster stores as `student.name_key`, what the search words of
 `student_name_token` are made of (domain/name_search.py) and what a search box's text is folded
-with: Unicode NFKC, format characters (zero-width, bidi) removed, case folded, Latin accents
-folded (Nguyễn → nguyen, đ → d, Łukasz → lukasz, Ørsted → orsted), the optional vowel signs of
-Arabic and Hebrew dropped (مُحَمَّد → محمد), apostrophes dropped and other punctuation read as a
-space. Letters of every script are kept as they are (王芳, иванова, 김민준, й and ё stay letters of
-their own), so it stays readable.
+with: Unicode NFKC, invisible characters removed (format characters such as zero-width and bidi
+ones, and the other default-ignorable code points: Hangul fillers, variation selectors, …),
+case folded, Latin accents folded (Nguyễn → nguyen, đ → d, Łukasz → lukasz, Ørsted → orsted),
+the optional vowel signs of Arabic and Hebrew dropped (مُحَمَّد → محمد), apostrophes dropped
+and other punctuation read as a space. Letters of every script are kept as they are (王芳,
+иванова, 김민준, й and ё stay letters of their own), so it stays readable.
 
 `match_key` is what decides that two written names are the same person's: the search key with
 middle initials dropped ("John Q. Lopez" → john lopez), then mapped to its confusable skeleton
@@ -69,10 +70,36 @@ def _word_char(ch: str) -> bool:
     return category[0] in "LMN"
 
 
+# Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt) that are not format
+# characters (Cf): Hangul fillers, Khmer inherent vowels, Mongolian selectors, variation
+# selectors, the combining grapheme joiner. They show as nothing, or as a gap, so a name holding
+# one inside a word must key as the name without it; the Braille blank, which looks like a space
+# but is a symbol, likewise.
+_IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2800, 0x2800),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xE0100, 0xE01EF),
+)
+
+
+@functools.cache
+def _invisible(ch: str) -> bool:
+    if unicodedata.category(ch) == "Cf":
+        return True
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _IGNORABLE)
+
+
 def search_key(name: str) -> str:
     """Folded for search and display-free comparison; letters of every script kept."""
     text = unicodedata.normalize("NFKC", name or "")
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = "".join(ch for ch in text if not _invisible(ch))
     text = _fold_latin_accents(text.casefold())
     text = "".join(ch for ch in text if ch not in _APOSTROPHES)
     text = "".join(ch if _word_char(ch) else " " for ch in text)
