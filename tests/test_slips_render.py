@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from staffdesk.domain.errors import PrintFailed, ValidationError
-from staffdesk.slips import render, texts
+from staffdesk.slips import slip_geometry, slip_static, texts
 from staffdesk.slips.content import CredentialSlip, SlipStudent
 from staffdesk.slips.render import (
     CUT_LINE_Y,
@@ -252,12 +252,12 @@ def test_largest_family_slip_fits_in_every_language() -> None:
     for language in available_languages():
         words = load_texts(language)
         for count in range(1, MAX_STUDENTS_PER_SLIP + 1):
-            key = render._StaticKey(
+            key = slip_geometry.StaticKey(
                 language, "District", "School", PORTAL_URL, SUPPORT_EMAIL, count
             )
-            top = render._block_bottom(key, words) - 22
-            plan = render._plan_flow(key, words, top)
-            assert plan.bottom >= render.FLOW_FLOOR, (language, count)
+            top = slip_static._block_bottom(key, words) - 22
+            plan = slip_static._plan_flow(key, words, top)
+            assert plan.bottom >= slip_geometry.FLOW_FLOOR, (language, count)
 
 
 def test_six_students_render_on_one_page() -> None:

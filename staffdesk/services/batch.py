@@ -25,7 +25,7 @@ from staffdesk.domain.workflow import RequestStatus, Role
 from staffdesk.services import audit
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.hashing import HASHER
-from staffdesk.services.requests import issue_separately, log_printed
+from staffdesk.services.issuing import issue_separately, log_printed
 from staffdesk.store.models import AccessRequest, Passcode, School, Student, new_id
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)

@@ -26,7 +26,8 @@ from staffdesk.domain.messages import msg
 from staffdesk.private import write_private, write_private_bytes
 from staffdesk.services import batch
 from staffdesk.services.context import Actor
-from staffdesk.services.requests import Issued, issue_passcodes, log_printed
+from staffdesk.services.issuing import issue_passcodes, log_printed
+from staffdesk.services.request_views import Issued
 
 # how a slip reached the parent, as the print log records it
 DeliveryKind = Literal["slip", "family", "batch", "print", "pdf"]
