@@ -7,12 +7,15 @@ Run against real PostgreSQL and MariaDB (STAFFDESK_TEST_POSTGRES_URL / _MYSQL_UR
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy import Engine, insert, select, text, update
+from sqlalchemy import Engine, create_engine, insert, select, text, update
+from sqlalchemy.engine import make_url
 
 from staffdesk.cli import main
 from staffdesk.domain.errors import DuplicateWorkstation, RestoredWorkstation
@@ -20,6 +23,7 @@ from staffdesk.services import audit, settings, staff
 from staffdesk.store import db
 from staffdesk.store.models import AuditEvent, Outbox, Setting, StaffUser
 from staffdesk.sync import config, connection, secrets
+from staffdesk.sync.conflicts import list_conflicts
 from staffdesk.ui.sync_status import sync_status_parts
 from tests import sync_helpers as h
 
@@ -363,6 +367,116 @@ def test_two_desks_with_one_name_are_told_apart_from_an_unreachable_database(
     assert report.ok and report.waiting == 0, report.lines()
     assert h.count(shared, "access_request", id=rid) == 1
     assert _verified(shared)
+
+
+# ------------------------------------------------------- the real roles (migration 0008)
+
+
+@contextmanager
+def real_logins(shared_url: str) -> Iterator[Callable[[str], tuple[str, str]]]:
+    """`make(role)`: a new database login granted that role, as a district creates one per
+    desk and per admin; (user, password). Dropped afterwards."""
+    u = make_url(shared_url)
+    root = create_engine(db.normalise_url(shared_url), isolation_level="AUTOCOMMIT")
+    made: list[str] = []
+    pg = u.get_backend_name() == "postgresql"
+
+    def make(role: str) -> tuple[str, str]:
+        user, password = f"sdl_{uuid.uuid4().hex[:10]}", uuid.uuid4().hex
+        with root.connect() as c:
+            if pg:
+                c.execute(text(f"CREATE ROLE {user} LOGIN PASSWORD '{password}' IN ROLE {role}"))
+            else:
+                c.execute(text(f"CREATE USER '{user}'@'%' IDENTIFIED BY '{password}'"))
+                c.execute(text(f"GRANT {role} TO '{user}'@'%'"))
+                c.execute(text(f"SET DEFAULT ROLE {role} FOR '{user}'@'%'"))
+        made.append(user)
+        return user, password
+
+    try:
+        yield make
+    finally:
+        with root.connect() as c:
+            for user in made:
+                c.execute(text(f"DROP ROLE {user}" if pg else f"DROP USER '{user}'@'%'"))
+        root.dispose()
+
+
+def _as_login(shared_url: str, user: str, password: str) -> str:
+    return make_url(shared_url).set(username=user, password=password).render_as_string(False)
+
+
+def test_as_the_real_roles_only_an_admin_login_sends_staff_and_a_desk_login_is_refused(
+    shared: Engine,
+    shared_url: str,
+    template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: secrets.MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with real_logins(shared_url) as make:
+        desk_user, desk_pw = make("staffdesk_app")
+        alice, alice_pw = make("staffdesk_admin")
+        monkeypatch.setenv("STAFFDESK_WORKSTATION", "ws-a")
+        desk = h.desk(tmp_path, "ws-a", template)  # roster and staff made here, never sent
+        code, out, err = _run(capsys, "connect", _as_login(shared_url, desk_user, desk_pw))
+        assert code == 0, err
+        code, out, err = _run(capsys, "--db", desk.url, "sync")
+        assert code == 0 and "need an admin" in out, (out, err)
+        assert h.count(shared, "staff_user") == 0
+        # a desk's own login given as --admin: refused as a whole, nothing quarantined
+        bare = config.strip_password(_as_login(shared_url, desk_user, desk_pw))
+        secrets.store_password(bare, desk_pw)
+        code, out, err = _run(capsys, "--db", desk.url, "sync", "--admin", desk_user, "--yes")
+        assert code == 1 and f"the database login {desk_user!r} may not write" in err, err
+        assert "staffdesk_admin" in err
+        with desk.factory() as s:
+            assert list_conflicts(s) == []
+        assert h.count(shared, "staff_user") == 0
+        # alice, granted staffdesk_admin: her password from the keyring (`--remember` earlier)
+        secrets.store_password(
+            config.strip_password(_as_login(shared_url, alice, alice_pw)), alice_pw
+        )
+        code, out, err = _run(capsys, "--db", desk.url, "sync", "--admin", alice, "--yes")
+        assert code == 0, err
+        assert "waiting to push: 0" in out
+        assert h.count(shared, "staff_user") == 4 and h.count(shared, "student") == 12
+        assert alice_pw not in config.config_path().read_text(encoding="utf-8")
+
+
+def test_a_forged_admin_forced_through_a_desk_login_is_refused_by_the_database(
+    shared: Engine, shared_url: str, template: Path, tmp_path: Path
+) -> None:
+    """A modified client that sends staff changes over the desk's own login: the shared database
+    refuses them, the sync quarantines them with the reason, and the rest goes on."""
+    from staffdesk.sync.push import push
+
+    _staffed(shared, template, tmp_path)
+    with real_logins(shared_url) as make:
+        desk_user, desk_pw = make("staffdesk_app")
+        office = db.make_engine(_as_login(shared_url, desk_user, desk_pw))
+        clerk_desk = h.desk(tmp_path, "ws-b")
+        assert clerk_desk.sync(office, admin=None).ok
+        with clerk_desk.work() as s:
+            s.execute(update(StaffUser).where(StaffUser.username == "clerk").values(role="admin"))
+            clerk = s.scalars(select(StaffUser.id).where(StaffUser.username == "clerk")).one()
+            s.execute(insert(Outbox).values(entity_type="staff_user", entity_id=clerk, action="x"))
+            s.merge(Setting(key="two_person_rule", value="off", updated_by="clerk"))
+            s.execute(
+                insert(Outbox).values(
+                    entity_type="setting", entity_id="two_person_rule", action="x"
+                )
+            )
+        rid = h.record(clerk_desk, "1000001")
+        report = push(clerk_desk.factory, office, workstation="ws-b")  # every entry, as it is
+        refused = {(c.entity_type, c.entity_id): c.message for c in report.conflicts}
+        assert set(refused) == {("staff_user", clerk), ("setting", "two_person_rule")}
+        assert all("denied" in m for m in refused.values()), refused
+        assert _role_on_shared(shared, "clerk") == "clerk"
+        assert _setting_on_shared(shared, "two_person_rule") != "off"
+        assert h.count(shared, "access_request", id=rid) == 1
+        office.dispose()
 
 
 def test_the_desktop_app_on_a_new_desk_takes_the_shared_staff_before_offering_a_first_account(
