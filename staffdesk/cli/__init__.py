@@ -130,10 +130,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return INTERRUPTED
-    except Exception:
+    except Exception as exc:
+        known = _known(exc)
+        if known is not None:  # a driver error outside a unit of work: the environment's
+            print(f"error: {app.say_error(known)}", file=sys.stderr)
+            log.warning("environment: %s", type(exc).__name__)
+            return ENVIRONMENT if isinstance(known, EnvironmentProblem) else REFUSED
         log.exception("unexpected error")
         print(f"unexpected error — details are in {logfile}", file=sys.stderr)
         return UNEXPECTED
+
+
+def _known(exc: BaseException) -> StaffDeskError | None:
+    """A driver error sorted as a unit of work sorts it (services.storage.known_error)."""
+    from staffdesk.services.storage import known_error
+
+    return known_error(exc)
 
 
 def _reader_gone() -> int:

@@ -14,8 +14,10 @@ from contextlib import contextmanager
 from typing import TypeAlias
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from staffdesk.domain.errors import StaffDeskError
 from staffdesk.store import db
 
 SessionFactory: TypeAlias = sessionmaker[Session]
@@ -49,6 +51,15 @@ def engine_of(factory: SessionFactory) -> Engine:
     bind = factory.kw["bind"]
     assert isinstance(bind, Engine)
     return bind
+
+
+def known_error(exc: BaseException) -> StaffDeskError | None:
+    """A driver error that escaped a unit of work (a sync round's shared engine, a schema
+    upgrade) sorted as the unit of work sorts them: a refusal or the environment's problem, or
+    None for anything else (a bug stays a bug)."""
+    if isinstance(exc, DBAPIError):
+        return db.sort_driver_error(exc)
+    return None
 
 
 @contextmanager

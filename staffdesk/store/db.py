@@ -125,6 +125,23 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def sort_driver_error(exc: DBAPIError) -> DatabaseRefused | StoreUnavailable | None:
+    """A driver error as the person is told it: a trust guard's or a privilege's refusal, the
+    environment's problem (store/driver_errors.py), or None when it is a bug."""
+    refused = database_refusal(exc)  # a trust guard or a privilege: say what and why
+    if refused is not None:
+        return DatabaseRefused(msg("store.refused", reason=refused))
+    reason = environment_problem(exc)
+    if reason is None:
+        return None
+    first = str(exc.orig).strip().splitlines()[0][:200] if exc.orig else ""
+    return StoreUnavailable(
+        msg("store.problem_detail", reason=reason, detail=first)
+        if first
+        else msg("store.problem", reason=reason)
+    )
+
+
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One user action: commit on success, roll back on any error. A driver error that is the
@@ -139,18 +156,12 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     except DBAPIError as exc:
         with suppress(DBAPIError):  # the connection may be gone with the error
             session.rollback()
-        refused = database_refusal(exc)  # a trust guard or a privilege: say what and why
-        if refused is not None:
-            raise DatabaseRefused(msg("store.refused", reason=refused)) from None
-        reason = environment_problem(exc)
-        if reason is None:
+        known = sort_driver_error(exc)
+        if known is None:
             raise  # a bug: the crash log gets it (bound values hidden by make_engine)
-        first = str(exc.orig).strip().splitlines()[0][:200] if exc.orig else ""
-        raise StoreUnavailable(
-            msg("store.problem_detail", reason=reason, detail=first)
-            if first
-            else msg("store.problem", reason=reason)
-        ) from exc
+        if isinstance(known, DatabaseRefused):
+            raise known from None
+        raise known from exc
     except BaseException:
         session.rollback()
         raise

@@ -168,6 +168,12 @@ def field_label(field: str) -> str:
 
 
 def describe(exc: BaseException) -> ErrorView:
+    if not isinstance(exc, StaffDeskError) and "sqlalchemy" in sys.modules:
+        # a driver error outside a unit of work (a sync round, opening the store): sorted as a
+        # unit of work sorts it, so the environment's problems are told calmly, bugs as bugs
+        from staffdesk.services.storage import known_error
+
+        exc = known_error(exc) or exc
     for cls, title, icon, env in _TITLES:  # noqa: B007 - used after the loop
         if isinstance(exc, cls):
             break
