@@ -37,9 +37,10 @@ from staffdesk.store.models import Outbox, Student, StudentContact
 from staffdesk.sync.pull import pull
 from staffdesk.sync.push import push
 
-PUSH = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-PULL = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-REPEAT = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+ARGV = sys.argv[1:] if __name__ == "__main__" else []  # bench_district imports the helpers
+PUSH = int(ARGV[0]) if len(ARGV) > 0 else 10_000
+PULL = int(ARGV[1]) if len(ARGV) > 1 else 100_000
+REPEAT = int(ARGV[2]) if len(ARGV) > 2 else 3
 BASE = os.environ.get("STAFFDESK_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 STUDENT_COLS = [c.name for c in Student.__table__.columns]

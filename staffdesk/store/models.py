@@ -107,7 +107,10 @@ class Student(Base):
     # domain.names.search_key("last first middle") for prefix search: case and Latin accents
     # folded, letters of every script kept, one space between words
     name_key: Mapped[str] = mapped_column(SearchKey)
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    # pulls read rows past a high-water mark of it (sync/pull.py): indexed (migration 0011)
+    updated_at: Mapped[datetime] = mapped_column(
+        UtcDateTime, default=utcnow, onupdate=utcnow, index=True
+    )
 
     __table_args__ = (
         Index("ix_student_name_key", "name_key", postgresql_ops={"name_key": "text_pattern_ops"}),
@@ -159,7 +162,10 @@ class StudentContact(Base):
     email: Mapped[str] = mapped_column(String(254), default="")
     emergency_order: Mapped[int] = mapped_column(Integer, default=1)
     portal_access: Mapped[str] = mapped_column(String(12), default="allowed")  # or restricted
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    # pulls read rows past a high-water mark of it (sync/pull.py): indexed (migration 0011)
+    updated_at: Mapped[datetime] = mapped_column(
+        UtcDateTime, default=utcnow, onupdate=utcnow, index=True
+    )
 
 
 # ------------------------------------------------------- office workflow (StaffDesk writes only)
@@ -209,11 +215,18 @@ class AccessRequest(Base):
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     workstation: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    # pulls read rows past a high-water mark of it (sync/pull.py): indexed (migration 0011)
+    updated_at: Mapped[datetime] = mapped_column(
+        UtcDateTime, default=utcnow, onupdate=utcnow, index=True
+    )
 
     __mapper_args__ = {"version_id_col": version}
     # an approver's badge counts verified requests at their schools: one index range per school
-    __table_args__ = (Index("ix_access_request_status_school", "status", "school_code"),)
+    __table_args__ = (
+        Index("ix_access_request_status_school", "status", "school_code"),
+        # a desk's pull asks each of its schools for its newest request (migration 0011)
+        Index("ix_access_request_school_updated", "school_code", "updated_at"),
+    )
 
 
 class IdentityCheck(Base):
@@ -273,7 +286,8 @@ class PortalLink(Base):
     account_email: Mapped[str] = mapped_column(String(254))
     passcode_id: Mapped[str] = mapped_column(ForeignKey("passcode.id"))
     contact_id: Mapped[str | None] = mapped_column(String(36), default=None)
-    linked_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # pulls read links past a high-water mark of it (sync/pull.py): indexed (0011)
+    linked_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
 
     __table_args__ = (UniqueConstraint("permanent_id", "account_email"),)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import threading
 from collections.abc import Callable, Collection
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import SecretStoreUnavailable
@@ -52,13 +54,36 @@ def resolve_url(explicit: str | None = None) -> str | None:
 
 
 def shared_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for the shared database that fails fast when it cannot connect."""
+    """An engine for the shared database that fails fast when it cannot connect.
+
+    On PostgreSQL a pooled connection is checked without a round trip: a sync round with
+    nothing new is one statement, and a liveness ping before it would double its cost (issue 11,
+    benchmarks/bench_district.py). A connection the server closed while it sat in the pool (a
+    restart, a terminated backend) has its socket readable: it is replaced before use. One
+    that died without a word fails its round, which is reported; the next round reconnects."""
     backend = make_url(config.parse_url(url)).get_backend_name()
     connect_args = dict(kwargs.pop("connect_args", {}))
     connect_args.setdefault("connect_timeout", CONNECT_TIMEOUT)
-    if backend == "postgresql":
-        connect_args.setdefault("application_name", "staffdesk-sync")
-    return db.make_engine(url, connect_args=connect_args, **kwargs)
+    if backend != "postgresql":
+        return db.make_engine(url, connect_args=connect_args, **kwargs)
+    connect_args.setdefault("application_name", "staffdesk-sync")
+    kwargs.setdefault("pool_pre_ping", False)
+    engine = db.make_engine(url, connect_args=connect_args, **kwargs)
+    event.listen(engine, "checkout", _closed_by_server)
+    return engine
+
+
+def _closed_by_server(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """An idle connection has nothing to read unless the server ended it: then the pool is
+    told to connect afresh (DisconnectionError makes it retry the checkout)."""
+    try:
+        if dbapi_connection.closed or dbapi_connection.broken:
+            raise DisconnectionError("the shared database closed this connection")
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError) as exc:
+        raise DisconnectionError("the shared database connection is gone") from exc
+    if readable:
+        raise DisconnectionError("the shared database closed this connection")
 
 
 def next_delay(failures: int, max_delay: float = MAX_DELAY) -> float:

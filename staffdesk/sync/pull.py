@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Engine, Table, delete, select, type_coerce
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    Table,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +34,7 @@ from staffdesk.services.context import utcnow
 from staffdesk.store import name_tokens
 from staffdesk.store.sync_tables import sync_tombstone
 from staffdesk.sync import faults
+from staffdesk.sync.push import server_now
 from staffdesk.sync.rows import (
     CONTACT,
     DECISION,
@@ -54,6 +67,7 @@ from staffdesk.sync.upsert import PORTAL_COLUMNS, Mode, upsert, upsert_tuples
 
 PULL_CHUNK = 10_000  # rows per local transaction when pulling
 OVERLAP = timedelta(minutes=2)  # pulls re-read this much before the mark: in-flight pushes
+NO_LINK_YET = datetime(2000, 1, 1, tzinfo=UTC)  # the link mark of a scope that has none
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,21 +127,25 @@ def _names(names: list[str], rows: Sequence[Sequence[Any]]) -> list[name_tokens.
 
 
 def _pull_roster(
-    sconn: Connection, local: sessionmaker[Session], marks: dict[str, datetime], p: PullTally
+    sconn: Connection,
+    local: sessionmaker[Session],
+    marks: dict[str, datetime],
+    read_at: datetime,
+    news: set[str],
+    p: PullTally,
 ) -> None:
     for name in ("school", "student", "student_contact"):
+        if name not in news:
+            continue
         table, key = T[name], key_of(name)
         mark = marks.get(f"pull:{name}")
         # plain tuples, datetimes as the naive UTC they are stored as: no per-row conversions
         names = [c.name for c in table.columns]
         cols = [type_coerce(c, DateTime()) if c.name == "updated_at" else c for c in table.columns]
-        at, ki = names.index("updated_at"), names.index(key)
+        ki = names.index(key)
         q = select(*cols).where(_since(table, "updated_at", mark))
         result = sconn.execute(q.execution_options(stream_results=True, yield_per=PULL_CHUNK))
-        newest = mark
         for part in result.partitions(PULL_CHUNK):
-            last = max(r[at] for r in part).replace(tzinfo=UTC)
-            newest = last if newest is None else max(newest, last)
             with local_transaction(local) as s:
                 conn = s.connection()
                 mine = unpushed(conn, name)
@@ -140,9 +158,11 @@ def _pull_roster(
                     conn, table, names, take, Mode.CHANGED, compare=content_columns(table)
                 )
                 name_tokens.replace(conn, renamed)  # search words follow, same transaction
-        _save_mark(local, f"pull:{name}", newest)
+        _save_mark(local, f"pull:{name}", read_at)
+    if "sync_tombstone" not in news:
+        return
     mark = marks.get("pull:sync_tombstone")
-    stones = [
+    stones = [  # stamped by the shared server, like the roster: read_at is the mark
         dict(r)
         for r in sconn.execute(
             select(sync_tombstone).where(
@@ -159,7 +179,7 @@ def _pull_roster(
             for chunk in chunks(gone):
                 n = conn.execute(delete(CONTACT).where(CONTACT.c.id.in_(chunk))).rowcount
                 p.pulled["student_contact deleted"] += max(n, 0)
-        _save_mark(local, "pull:sync_tombstone", _newest(mark, stones, "deleted_at"))
+    _save_mark(local, "pull:sync_tombstone", read_at)
 
 
 def _pull_staff_and_settings(sconn: Connection, local: sessionmaker[Session], p: PullTally) -> None:
@@ -197,6 +217,7 @@ def _pull_workflow(
     sconn: Connection,
     local: sessionmaker[Session],
     marks: dict[str, datetime],
+    read_at: datetime,
     scope: str,
     schools: Collection[str] | None,
     p: PullTally,
@@ -244,18 +265,11 @@ def _pull_workflow(
             )
             codes = [r for r in pcs if r["request_id"] in ok or r["id"] in local_codes]
             p.pulled["passcode"] += upsert(conn, PASSCODE, serials_free(conn, codes), Mode.PORTAL)
-    _save_mark(local, key, _newest(mark, requests, "updated_at"))
+    _save_mark(local, key, read_at)
 
 
-def _pull_portal(
-    sconn: Connection,
-    local: sessionmaker[Session],
-    marks: dict[str, datetime],
-    scope: str,
-    schools: Collection[str] | None,
-    p: PullTally,
-) -> None:
-    # the portal's columns change without a timestamp: re-read every passcode still in play
+def _pull_portal_columns(sconn: Connection, local: sessionmaker[Session], p: PullTally) -> bool:
+    """The portal's columns change without a timestamp: re-read every passcode still in play."""
     horizon = utcnow() - timedelta(days=1)
     with local_transaction(local) as s:
         watched = {
@@ -274,6 +288,18 @@ def _pull_portal(
     if changed:
         with local_transaction(local) as s:
             p.pulled["passcode (portal)"] += upsert(s.connection(), PASSCODE, changed, Mode.PORTAL)
+    return bool(changed)
+
+
+def _pull_links(
+    sconn: Connection,
+    local: sessionmaker[Session],
+    marks: dict[str, datetime],
+    scope: str,
+    schools: Collection[str] | None,
+    p: PullTally,
+) -> None:
+    # linked_at is the portal's clock, not the shared server's: the mark is the newest seen
     key = f"pull:portal_link:{scope}"
     mark = marks.get(key)
     q = (
@@ -284,7 +310,8 @@ def _pull_portal(
     if schools is not None:
         q = q.where(STUDENT.c.school_code.in_(sorted(schools)))
     links = [dict(r) for r in sconn.execute(q).mappings()]
-    if not links:
+    if not links:  # none yet: the next read is of every link from now on, in the portal's clock
+        _save_mark(local, key, mark or NO_LINK_YET)
         return
     with local_transaction(local) as s:
         conn = s.connection()
@@ -304,23 +331,133 @@ def _pull_portal(
     _save_mark(local, key, newest)
 
 
+def _fingerprint(dialect: Dialect, table: Table) -> str | None:
+    """SQL for a short digest of a small table's whole content (staff, their schools,
+    settings: rows without a timestamp of their own); None where the engine has no MD5."""
+    quote = dialect.identifier_preparer.quote
+    row = ", ".join(quote(c.name) for c in table.columns)
+    name = quote(table.name)
+    if dialect.name == "postgresql":  # the server's own 64-bit text hash: no MD5 per row
+        return (
+            f"(SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', {row}), "
+            f"0)), 0) FROM {name})"
+        )
+    if dialect.name in ("mysql", "mariadb"):
+        return (
+            f"(SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', "
+            f"{row})), 15), 16, 10) AS UNSIGNED)), 0)) FROM {name})"
+        )
+    return None
+
+
+SMALL = (STAFF, STAFF_SCHOOL, SETTING)  # read whole whenever their digest moves
+
+
+def _past(table: Table, column: str, mark: datetime | None, **where: str) -> Any:
+    """`max(column) > mark - OVERLAP`, the max a subquery without parameters (`where` aside):
+    an index's last entry, whatever plan the server caches for the prepared statement (an
+    EXISTS with the mark inside may get a generic plan that scans the whole table)."""
+    if mark is None:
+        return literal_column("1") == literal_column("1")
+    newest = select(func.max(table.c[column])).where(*[table.c[k] == v for k, v in where.items()])
+    return newest.scalar_subquery() > type_coerce(mark - OVERLAP, table.c[column].type)
+
+
+def _news(
+    sconn: Connection,
+    marks: dict[str, datetime],
+    scope: str,
+    schools: Collection[str] | None,
+    digests: dict[str, str],
+) -> set[str]:
+    """Which parts have something past their marks: one statement of index look-ups (and
+    digests of the small tables), so a round with nothing new costs about one bare SELECT.
+    Portal links need no look-up: a link comes with its passcode's `used_at`, which the
+    re-read of the passcodes in play sees (`_pull_portal_columns`)."""
+    probes: dict[str, Any] = {}
+    for name in ("school", "student", "student_contact"):
+        probes[name] = _past(T[name], "updated_at", marks.get(f"pull:{name}"))
+    probes["sync_tombstone"] = _past(
+        sync_tombstone,
+        "deleted_at",
+        marks.get("pull:sync_tombstone"),
+        entity_type="student_contact",
+    )
+    mark = marks.get(f"pull:access_request:{scope}")
+    if schools is None or mark is None:
+        probes["workflow"] = _past(REQUEST, "updated_at", mark)
+    elif schools:  # one look-up per school, index (school_code, updated_at)
+        probes["workflow"] = or_(
+            *[_past(REQUEST, "updated_at", mark, school_code=c) for c in sorted(schools)]
+        )
+    for table in SMALL:
+        sql = _fingerprint(sconn.dialect, table)
+        probes[table.name] = literal_column(sql) if sql else literal_column("NULL")
+    row = sconn.execute(select(*[v.label(k) for k, v in probes.items()])).one()._mapping
+    news = {k for k in ("school", "student", "student_contact", "sync_tombstone") if row[k]}
+    if "workflow" in probes and row["workflow"]:
+        news.add("workflow")
+    if marks.get(f"pull:portal_link:{scope}") is None:
+        news.add("portal_link")
+    for table in SMALL:
+        seen = row[table.name]
+        if seen is None or str(seen) != digests.get(table.name):
+            news.add("small")
+            digests[table.name] = "" if seen is None else str(seen)
+    return news
+
+
 def pull_all(
     local: sessionmaker[Session],
     shared: Engine,
     schools: Collection[str] | None,
     progress: PullTally,
 ) -> None:
-    """Every kind of row, from one consistent read of the shared database."""
+    """Every kind of row, from one consistent read of the shared database.
+
+    First one statement asks which parts have anything new (`_news`); a round with nothing new
+    stops there, after re-reading the portal's columns of the passcodes still in play. The
+    others read those parts in one REPEATABLE READ transaction. Rows stamped by the shared
+    server take as their next mark the server's clock at that read: everything stamped more
+    than OVERLAP before it was committed and seen, so an old roster is never read again."""
     faults.point("pull.begin")
     marks = _pull_marks(local)
+    digests = _pull_digests(local)
     scope = _scope_key(schools)
     with shared.connect() as sconn:
-        sconn = sconn.execution_options(isolation_level="REPEATABLE READ")
+        sconn.execution_options(isolation_level="AUTOCOMMIT")
+        news = _news(sconn, marks, scope, schools, digests)
+        portal_done = False
+        if not news:
+            if not _pull_portal_columns(sconn, local, progress):
+                sconn.commit()  # no round trip: in autocommit there is no transaction to end
+                return
+            news, portal_done = {"portal_link"}, True  # a code was used: its link is there
+        sconn.commit()
+        sconn.execution_options(isolation_level="REPEATABLE READ")
         with sconn.begin():
-            _pull_roster(sconn, local, marks, progress)
-            _pull_staff_and_settings(sconn, local, progress)
-            _pull_workflow(sconn, local, marks, scope, schools, progress)
-            _pull_portal(sconn, local, marks, scope, schools, progress)
+            read_at = server_now(sconn)
+            _pull_roster(sconn, local, marks, read_at, news, progress)
+            if "small" in news:
+                _pull_staff_and_settings(sconn, local, progress)
+            if "workflow" in news:
+                _pull_workflow(sconn, local, marks, read_at, scope, schools, progress)
+            if not portal_done and _pull_portal_columns(sconn, local, progress):
+                news.add("portal_link")
+            if news & {"workflow", "portal_link"}:
+                _pull_links(sconn, local, marks, scope, schools, progress)
+    if "small" in news:
+        with local_transaction(local) as s:
+            for name, value in digests.items():
+                set_state(s.connection(), f"{DIGEST}{name}", value)
+
+
+DIGEST = "digest:"  # sync_state keys of the small tables' digests last pulled
+
+
+def _pull_digests(local: sessionmaker[Session]) -> dict[str, str]:
+    with local_transaction(local) as s:
+        return {k.removeprefix(DIGEST): v for k, v in get_state(s.connection(), DIGEST).items()}
 
 
 def pull(

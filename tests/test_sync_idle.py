@@ -1,0 +1,137 @@
+"""A round with nothing new is one question to the shared database (issue 11, district scale):
+the pull asks which parts moved past their marks in one statement and reads only those, an old
+roster is never read again, and whatever does change after idle rounds still arrives."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event, update
+
+from staffdesk.services import portal
+from staffdesk.store import db
+from staffdesk.store.models import AccessRequest, School, StaffUser, Student, StudentContact
+from staffdesk.sync import connection
+from tests import sync_helpers as h
+
+LONG_AGO = datetime(2026, 1, 2, tzinfo=UTC)
+
+
+@pytest.fixture(params=h.SHARED_PARAMS)
+def shared(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    engine = db.make_engine(h.shared_url(request))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return h.seed_template(tmp_path_factory.mktemp("idle-template"), "ws-a")
+
+
+@contextmanager
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """The statements sent to `engine` meanwhile (the pool's liveness ping is not one)."""
+    seen: list[str] = []
+
+    def note(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def age_shared_rows(shared: Engine) -> None:
+    """As if everything on the shared database had been pushed long ago."""
+    with shared.begin() as c:
+        for model in (School, Student, StudentContact, AccessRequest):
+            c.execute(update(model.__table__).values(updated_at=LONG_AGO))
+
+
+def test_an_idle_round_is_one_statement_and_later_changes_still_arrive(
+    template: Path, tmp_path: Path, shared: Engine
+) -> None:
+    desk_a = h.desk(tmp_path, "ws-a", template)
+    desk_b = h.desk(tmp_path, "ws-b")
+    _rid, _code, vpc = h.issued(desk_a, "1000001")  # a LINC student
+    assert desk_a.sync(shared).ok
+    age_shared_rows(shared)
+    first = desk_b.sync(shared)
+    assert first.ok and first.pull.rows["student"] == 12 and first.pull.rows["passcode"] == 1
+
+    # nothing new, at a desk of a school with no codes in play: one statement, no rows
+    desk_c = h.desk(tmp_path, "ws-c")
+    assert desk_c.sync(shared, schools=["WASH"]).ok
+    with statements(shared) as sent:
+        other = desk_c.sync(shared, schools=["WASH"])
+    assert other.ok and not any(other.pull.rows.values()), other.lines()
+    assert len(sent) == 1, sent
+    assert "student" in sent[0] and "access_request" in sent[0]
+    # nothing new for every school: the one look-up, then the portal's columns of the code
+    # still in play (the portal changes them without a timestamp)
+    with statements(shared) as sent:
+        idle = desk_b.sync(shared)
+    assert idle.ok and not any(idle.pull.rows.values()), idle.lines()
+    assert len(sent) == 2, sent
+    assert "passcode" in sent[1] and "student" not in sent[1]
+
+    # what changes after idle rounds still arrives: a new request and code, a staff account
+    # changed on the shared database itself (no timestamp: its digest moves), a portal link
+    h.issued(desk_a, "1000004")
+    assert desk_a.sync(shared).ok
+    with shared.begin() as c:
+        c.execute(
+            update(StaffUser.__table__)
+            .where(StaffUser.username == "clerk")
+            .values(display_name="Clerk Renamed")
+        )
+    moved = desk_b.sync(shared)
+    assert moved.ok, moved.error
+    assert moved.pull.rows.get("access_request") == 1, moved.lines()
+    assert moved.pull.rows.get("passcode") == 1 and moved.pull.rows.get("staff_user") == 1
+    assert "student" not in moved.pull.rows  # the old roster is not read again
+    with desk_b.work() as s:
+        clerk = s.query(StaffUser).filter_by(username="clerk").one()
+        assert clerk.display_name == "Clerk Renamed"
+
+    linked = h.link(db.session_factory(shared), "1000001", vpc, "mom@example.org")
+    assert isinstance(linked, portal.LinkResult)
+    report = desk_b.sync(shared)
+    assert report.ok, report.error
+    assert report.pull.rows.get("portal_link") == 1, report.lines()
+    assert report.pull.rows.get("passcode (portal)") == 1
+
+
+@pytest.mark.postgres
+def test_a_connection_the_server_ended_between_rounds_is_replaced_unseen(
+    template: Path, tmp_path: Path, pg_url: str
+) -> None:
+    """No liveness ping before a round (it would double an idle round's cost): a pooled
+    connection the server closed meanwhile is noticed on its socket and replaced."""
+    engine = db.make_engine(pg_url)
+    db.upgrade(engine)
+    engine.dispose()
+    shared = connection.shared_engine(pg_url)
+    desk_a = h.desk(tmp_path, "ws-a", template)
+    try:
+        assert desk_a.sync(shared).ok
+        with shared.connect() as c:
+            pid = c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+        with db.make_engine(pg_url).connect() as admin:
+            assert admin.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})").scalar()
+        time.sleep(0.5)  # the backend's goodbye reaches the socket (not a timing assertion)
+        report = desk_a.sync(shared)
+        assert report.ok, report.error
+        with shared.connect() as c:
+            assert c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != pid
+    finally:
+        shared.dispose()
