@@ -1600,29 +1600,6 @@ staffdesk staff add admin --role admin</source>
     </message>
 </context>
 <context>
-    <name>DocumentKinds</name>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="46"/>
-        <source>CA ID card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="47"/>
-        <source>Driver&apos;s licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="48"/>
-        <source>Passport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="49"/>
-        <source>Other ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>FieldErrors</name>
     <message>
         <location filename="../../staffdesk/ui/base.py" line="141"/>

@@ -1627,29 +1627,6 @@ staffdesk staff add admin --role admin</translation>
     </message>
 </context>
 <context>
-    <name>DocumentKinds</name>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="46"/>
-        <source>CA ID card</source>
-        <translation>Identificación de CA</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="47"/>
-        <source>Driver&apos;s licence</source>
-        <translation>Licencia de conducir</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="48"/>
-        <source>Passport</source>
-        <translation>Pasaporte</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/states.py" line="49"/>
-        <source>Other ID</source>
-        <translation>Otra identificación</translation>
-    </message>
-</context>
-<context>
     <name>FieldErrors</name>
     <message>
         <location filename="../../staffdesk/ui/base.py" line="141"/>

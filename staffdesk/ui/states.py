@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from staffdesk.domain.workflow import DOCUMENT_LABELS, DocumentKind
+from staffdesk import messages
+from staffdesk.domain.workflow import DocumentKind
 from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 REQUEST_STATES = (
@@ -41,13 +42,6 @@ ROLES = (
     QT_TRANSLATE_NOOP("StaffEditDialog", "approver"),
     QT_TRANSLATE_NOOP("StaffEditDialog", "admin"),
 )
-# domain.workflow.DOCUMENT_LABELS, for lupdate: a kind without one here shows its English label
-DOCUMENT_KINDS = (
-    QT_TRANSLATE_NOOP("DocumentKinds", "CA ID card"),
-    QT_TRANSLATE_NOOP("DocumentKinds", "Driver's licence"),
-    QT_TRANSLATE_NOOP("DocumentKinds", "Passport"),
-    QT_TRANSLATE_NOOP("DocumentKinds", "Other ID"),
-)
 STAFF_STATES = (
     QT_TRANSLATE_NOOP("StaffStates", "active"),
     QT_TRANSLATE_NOOP("StaffStates", "disabled"),
@@ -71,8 +65,14 @@ role = _shown_in("StaffEditDialog")  # the staff form's Role box names them
 
 
 def document_kind(value: str) -> str:
-    """A document kind's name (domain.workflow.DOCUMENT_LABELS) in the interface language."""
-    return QCoreApplication.translate("DocumentKinds", DOCUMENT_LABELS[DocumentKind(value)])
+    """A document kind's name in the interface language, from the core's message catalogue
+    (domain/catalogue.py "document.*", resources/messages/<lang>.json)."""
+    return messages.term("document", DocumentKind(value).value, interface_language())
+
+
+def interface_language() -> str:
+    """The language the interface shows (install_translations sets the default locale)."""
+    return QLocale().name().split("_")[0]
 
 
 def history_state(row: Any) -> str:
