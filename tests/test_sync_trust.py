@@ -306,6 +306,8 @@ def test_a_desk_restored_from_a_backup_is_named_and_goes_on_in_a_new_segment(
     code, out, err = _run(capsys, "--db", restored.url, "sync", "--shared", shared_url)
     assert code == 5, (out, err)
     assert "restored from a backup" in err and "--new-segment" in err
+    code, out, err = _run(capsys, "--db", restored.url, "--json", "sync", "--shared", shared_url)
+    assert code == 5 and json.loads(out)["waiting"] == waiting, (out, err)
     code, out, err = _run(
         capsys, "--db", restored.url, "sync", "--shared", shared_url, "--new-segment"
     )
@@ -358,14 +360,22 @@ def test_two_desks_with_one_name_are_told_apart_from_an_unreachable_database(
     assert "another workstation already uses the name" in (twin.status().last_error or "")
     # the first desk is not disturbed
     assert first.sync(shared).ok
-    # renamed, the twin's work goes out under its own name (its local events: a new segment)
+    # renamed, with --new-segment its events so far move to a chain of its own name
     from staffdesk.sync.identity import new_segment
 
-    done = new_segment(twin.factory, shared, "ws-a")
+    twin.name = "ws-twin"
+    done = new_segment(twin.factory, shared, "ws-twin")
+    assert (done.old_chain, done.new_chain) == ("ws-a", "ws-twin")
     assert done.moved >= 1 and done.continues_from == 0
     report = twin.sync(shared, admin=None)
     assert report.ok and report.waiting == 0, report.lines()
     assert h.count(shared, "access_request", id=rid) == 1
+    h.verify(twin, rid)  # and goes on writing there
+    assert twin.sync(shared, admin=None).ok
+    actions = [action for _, action, _ in _shared_chain(shared, "ws-twin")]
+    assert actions[0] == "audit.segment" and "request.record" in actions
+    assert actions[-1] == "request.verify"
+    assert first.sync(shared).ok  # the first desk's chain is as it was
     assert _verified(shared)
 
 

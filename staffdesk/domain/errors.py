@@ -119,7 +119,7 @@ class WorkstationIdentityProblem(ConflictError):
     """The shared database's audit chain for this workstation is not this store's: the command
     line gives these their own exit code (5). `chain` is the workstation's chain."""
 
-    def __init__(self, message: str, chain: str) -> None:
+    def __init__(self, message: str, chain: str = "") -> None:
         super().__init__(message)
         self.chain = chain
 

@@ -96,8 +96,9 @@ def _problem(state: ChainState, workstation: str) -> WorkstationIdentityProblem:
             f"another workstation already uses the name {workstation!r}: the shared audit chain "
             f"{c!r} holds {state.shared_seq} event(s) that are not this store's, from the first "
             "one on. Give this desk its own name (STAFFDESK_WORKSTATION, or `workstation` in the "
-            "site config) and sync again; nothing waiting here is lost. If this desk replaced "
-            "the other one under the same name, `staffdesk sync --new-segment` continues it",
+            "site config), then run `staffdesk sync --new-segment`: the events this desk wrote "
+            "under the shared name move to a chain of its own; nothing waiting here is lost. (If "
+            "it replaced the other desk under the same name, `--new-segment` alone continues it)",
             c,
         )
     if state.local_seq == 0:
@@ -105,8 +106,9 @@ def _problem(state: ChainState, workstation: str) -> WorkstationIdentityProblem:
             f"the shared database already holds {state.shared_seq} audit event(s) from a "
             f"workstation named {workstation!r}, and this store has none of them: another desk "
             "uses this name, or this store is new or was reset. Give this desk its own name "
-            "(STAFFDESK_WORKSTATION, or `workstation` in the site config), or, if it replaces "
-            "that desk, run `staffdesk sync --new-segment`; nothing waiting here is lost",
+            "(STAFFDESK_WORKSTATION, or `workstation` in the site config) and run `staffdesk "
+            "sync --new-segment`, or, if it replaces that desk, `--new-segment` alone; nothing "
+            "waiting here is lost",
             c,
         )
     unsent = state.local_seq - state.agreed
@@ -177,16 +179,22 @@ class Segment:
         )
 
 
-def _next_segment(sconn: Connection, lconn: Connection, workstation: str) -> str:
+def _next_segment(sconn: Connection, lconn: Connection, workstation: str, old: str) -> str:
+    """The chain to go on in: the workstation's own name if it was renamed to one no chain has,
+    else its next segment NAME~2, NAME~3 …"""
     base = workstation.split(SEGMENT_MARK)[0]
     taken: set[str] = set()
     for conn in (sconn, lconn):
         taken.update(
             str(c)
             for c in conn.scalars(
-                select(AUDIT_HEAD.c.chain).where(AUDIT_HEAD.c.chain.like(f"{base}{SEGMENT_MARK}%"))
+                select(AUDIT_HEAD.c.chain).where(
+                    AUDIT_HEAD.c.chain.like(f"{base}{SEGMENT_MARK}%") | (AUDIT_HEAD.c.chain == base)
+                )
             )
         )
+    if base != old.split(SEGMENT_MARK)[0] and base not in taken:
+        return base
     n = 2
     while f"{base}{SEGMENT_MARK}{n}" in taken:
         n += 1
@@ -219,7 +227,7 @@ def _new_segment(local: sessionmaker[Session], shared: Engine, workstation: str)
         state = states[0]
         problem = _problem(state, workstation).message
         old = state.chain
-        new = _next_segment(sconn, lconn, workstation)
+        new = _next_segment(sconn, lconn, workstation, old)
         keep = state.agreed
         mine = [
             dict(r)
