@@ -23,10 +23,11 @@ from sqlalchemy.exc import DBAPIError
 
 from staffdesk.domain.errors import DatabaseRefused
 from staffdesk.domain.passcode import MAX_DAYS
-from staffdesk.services import audit, portal, requests
+from staffdesk.services import anchors, audit, portal, requests
 from staffdesk.services.hashing import hash_secret
 from staffdesk.store import db, guard
 from staffdesk.store.driver_errors import database_refusal
+from staffdesk.store.models import AuditEvent
 from tests import sync_helpers as h
 
 Login = Callable[[str], Engine]
@@ -438,3 +439,200 @@ def test_an_existing_shared_database_upgrades_from_0005(
     with db.session_factory(old)() as s:
         assert audit.verify(s).ok
     old.dispose()
+
+
+# ------------------------------------------------------------------ item 4: anchors, verify
+
+
+def _verify_cli(url: str, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    from staffdesk.cli import main
+
+    capsys.readouterr()
+    code = main(["--db", url, "audit", "verify", *extra])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def _anchor(engine: Engine, source: str) -> anchors.CheckpointRound:
+    with db.unit_of_work(db.session_factory(engine)) as s:
+        return audit.write_checkpoints(s, source)
+
+
+@contextmanager
+def unguarded(district: District) -> Iterator[Any]:
+    """What a database superuser can do: switch the triggers off (PostgreSQL: replica mode;
+    MariaDB: drop them) and rewrite the trail behind StaffDesk's back."""
+    if district.mariadb:
+        with district.owner.begin() as c:
+            for name in ("sd_event_keep", "sd_event_append_only", "sd_head_forward",
+                         "sd_head_keep", "sd_checkpoint_keep"):  # fmt: skip
+                c.execute(text(f"DROP TRIGGER {name}"))
+            yield c
+    else:
+        with district.owner.begin() as c:
+            c.execute(text("SET LOCAL session_replication_role = replica"))
+            yield c
+
+
+def _events(c: Any, chain: str) -> list[Any]:
+    return c.execute(
+        text("SELECT * FROM audit_event WHERE chain = :c ORDER BY seq"), {"c": chain}
+    ).all()
+
+
+def test_the_portal_check_anchors_every_chain_head(district: District) -> None:
+    with district.owner.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM audit_checkpoint")).scalar_one() == 0
+    assert isinstance(
+        h.link(db.session_factory(district.portal), "1000001", district.vpc), portal.LinkResult
+    )
+    with district.owner.connect() as c:
+        rows = c.execute(
+            text("SELECT chain, seq, written_by, source FROM audit_checkpoint ORDER BY chain")
+        ).all()
+        heads = {k: v for k, v in c.execute(text("SELECT chain, seq FROM audit_head"))}
+    assert {r.chain: r.seq for r in rows} == heads  # ws-a and the portal's own chain
+    assert all(r.source == "portal" for r in rows)
+    assert all("portal_app" in r.written_by or "sdt_" in r.written_by for r in rows), rows
+    with db.session_factory(district.owner)() as s:
+        report = audit.verify(s)
+    assert report.ok and report.anchored == 2, report
+    # nothing moved: the next round has nothing to add, and refuses nothing
+    assert _anchor(district.app, "sync ws-a") == anchors.CheckpointRound()
+
+
+def test_a_checkpoint_must_extend_the_previous_one(district: District) -> None:
+    written = _anchor(district.app, "sync ws-a")
+    (mark,) = [a for a in written.written if a.chain == "ws-a"]
+    insert = "INSERT INTO audit_checkpoint (chain, seq, hash, written_at, written_by, source) "
+    now = naive(datetime.now(UTC))
+    said = refused(
+        district.app,
+        one(insert + "VALUES ('ws-a', :s, :h, :t, 'me', 'x')", s=mark.seq, h=mark.hash, t=now),
+    )
+    assert "does not extend" in said or "Duplicate" in said or "duplicate" in said
+    said = refused(
+        district.app,
+        one(insert + "VALUES ('ws-a', :s, :h, :t, 'me', 'x')", s=mark.seq - 1, h=mark.hash, t=now),
+    )
+    assert "does not extend" in said
+    h.record(district.desk, "1000003")  # the chain moves on ...
+    assert district.desk.sync(district.app).ok
+    said = refused(
+        district.app,
+        one(insert + "VALUES ('ws-a', :s, :h, :t, 'me', 'x')", s=mark.seq + 1, h="0" * 64, t=now),
+    )
+    assert "not that event's" in said  # ... but a checkpoint must name its real hash
+    for engine in (district.app, district.portal, district.admin, district.owner):
+        refused(engine, one("DELETE FROM audit_checkpoint"))
+        refused(engine, one("UPDATE audit_checkpoint SET seq = 1"))
+
+
+def test_truncating_a_chain_is_detected_and_named(
+    district: District, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _anchor(district.app, "sync ws-a")
+    with unguarded(district) as c:
+        events = _events(c, "ws-a")
+        keep = events[-3]
+        c.execute(
+            text("DELETE FROM audit_event WHERE chain = 'ws-a' AND seq > :s"), {"s": keep.seq}
+        )
+        c.execute(
+            text("UPDATE audit_head SET seq = :s, hash = :h WHERE chain = 'ws-a'"),
+            {"s": keep.seq, "h": keep.hash},
+        )
+    code, said = _verify_cli(district.shared, capsys)
+    assert code == 1
+    assert f"chain ws-a event {keep.seq + 1}: truncated" in said, said
+
+
+def test_deleting_a_whole_chain_is_detected_and_named(
+    district: District, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _anchor(district.app, "sync ws-a")
+    with unguarded(district) as c:
+        c.execute(text("DELETE FROM audit_event WHERE chain = 'ws-a'"))
+        c.execute(text("DELETE FROM audit_head WHERE chain = 'ws-a'"))
+    code, said = _verify_cli(district.shared, capsys)
+    assert code == 1 and "chain ws-a event 1: the whole chain is gone" in said, said
+
+
+def test_rechaining_after_an_edit_is_detected_from_the_edited_event(
+    district: District, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _anchor(district.app, "sync ws-a")
+    rid = h.record(district.desk, "1000003")
+    h.verify(district.desk, rid)
+    assert district.desk.sync(district.app).ok
+    second = _anchor(district.app, "sync ws-a")
+    (old,) = [a for a in first.written if a.chain == "ws-a"]
+    (new,) = [a for a in second.written if a.chain == "ws-a"]
+    assert new.seq > old.seq + 1
+    edited = old.seq + 1  # after the first anchor, before the second
+    with unguarded(district) as c:
+        rows = _events(c, "ws-a")
+        prev = next(r.hash for r in rows if r.seq == edited - 1)
+        for r in rows:
+            if r.seq < edited:
+                continue
+            e = AuditEvent(**{k: getattr(r, k) for k in r._fields})
+            if isinstance(e.at, datetime) and e.at.tzinfo is None:
+                e.at = e.at.replace(tzinfo=UTC)
+            if r.seq == edited:
+                e.actor = "someone else"
+            e.prev_hash = prev
+            e.hash = prev = audit._digest(prev, audit._fields(e))
+            c.execute(
+                text("UPDATE audit_event SET actor = :a, prev_hash = :p, hash = :h WHERE id = :i"),
+                {"a": e.actor, "p": e.prev_hash, "h": e.hash, "i": e.id},
+            )
+        c.execute(text("UPDATE audit_head SET hash = :h WHERE chain = 'ws-a'"), {"h": prev})
+    with db.session_factory(district.owner)() as s:  # the chain itself is consistent again ...
+        assert not any("content" in p.problem for p in audit.verify(s).problems)
+    code, said = _verify_cli(district.shared, capsys)  # ... but not with its anchors
+    assert code == 1
+    assert f"chain ws-a event {old.seq + 1}: rewritten" in said, said
+
+
+def test_a_head_moved_back_is_refused_and_detected(
+    district: District, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _anchor(district.app, "sync ws-a")
+    with unguarded(district) as c:
+        c.execute(text("UPDATE audit_head SET seq = 2 WHERE chain = 'ws-a'"))
+    code, said = _verify_cli(district.shared, capsys)
+    assert code == 1 and "chain ws-a event 3: head moved back" in said, said
+
+
+def test_an_exported_checkpoint_catches_a_superuser_who_rewrote_the_anchors_too(
+    district: District, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from staffdesk.cli import main
+
+    _anchor(district.app, "sync ws-a")
+    export = tmp_path / "anchors.json"
+    assert main(["--db", district.shared, "audit", "checkpoints", "--out", str(export)]) == 0
+    assert export.stat().st_mode & 0o777 == 0o600
+    with unguarded(district) as c:  # the whole chain, its head and its anchors: all gone
+        c.execute(text("DELETE FROM audit_event WHERE chain = 'ws-a'"))
+        c.execute(text("DELETE FROM audit_head WHERE chain = 'ws-a'"))
+        c.execute(text("DELETE FROM audit_checkpoint WHERE chain = 'ws-a'"))
+    code, said = _verify_cli(district.shared, capsys)
+    assert code == 0  # the database alone can no longer tell: the superuser gap
+    code, said = _verify_cli(district.shared, capsys, "--against", str(export))
+    assert code == 1
+    assert "chain ws-a event 1: the whole chain is gone" in said, said
+    assert "its exported checkpoint is gone from the database" in said
+
+
+def test_a_file_that_is_not_an_export_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from staffdesk.cli import main
+
+    bogus = tmp_path / "anchors.json"
+    bogus.write_text('{"checkpoints": []}', encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'local.sqlite3'}"
+    assert main(["--db", url, "audit", "verify", "--against", str(bogus)]) == 1
+    assert "against" in capsys.readouterr().err

@@ -13,15 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from staffdesk.private import write_private_text_with
 from staffdesk.services.context import Actor, utcnow
-from staffdesk.store.models import AuditEvent, AuditHead, Outbox, new_id
+from staffdesk.store.models import AuditCheckpoint, AuditEvent, AuditHead, Outbox, new_id
 from staffdesk.store.sync_tables import sync_state
+
+if TYPE_CHECKING:
+    from staffdesk.services.anchors import Anchor, CheckpointRound
 
 GENESIS = "0" * 64
 PORTAL_CHAIN = "portal"
@@ -200,14 +203,18 @@ class AuditReport:
     events: int
     chains: int
     problems: tuple[ChainProblem, ...]
+    anchored: int = 0  # chains with at least one checkpoint
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def verify(session: Session) -> AuditReport:
-    """Recompute every chain: an edited, deleted, inserted or reordered event breaks it."""
+def verify(session: Session, against: Sequence[Anchor] | None = None) -> AuditReport:
+    """Recompute every chain: an edited, deleted, inserted or reordered event breaks it. Then
+    check each chain against its checkpoints (and an exported set, `against`): a truncated or
+    deleted chain, a chain re-hashed after an edit, a head moved back are named with the event
+    from which the chain differs."""
     problems: list[ChainProblem] = []
     heads = {h.chain: h for h in session.execute(select(AuditHead)).scalars()}
     chains: dict[str, tuple[int, str]] = {}
@@ -232,7 +239,13 @@ def verify(session: Session) -> AuditReport:
             )
     for chain in chains.keys() - heads.keys():
         problems.append(ChainProblem(chain, 0, "chain has no head record"))
-    return AuditReport(count, len(chains), tuple(problems))
+    from staffdesk.services.anchors import verify_anchors
+
+    for p in verify_anchors(session, against):
+        if not any(q.chain == p.chain and q.seq == p.seq for q in problems):
+            problems.append(p)
+    anchored = len(session.scalars(select(AuditCheckpoint.chain).distinct()).all())
+    return AuditReport(count, len(chains), tuple(problems), anchored)
 
 
 EXPORT_COLUMNS = (
@@ -290,3 +303,11 @@ def export_csv(session: Session, actor: Actor, path: Path) -> int:
         details={"events": n},
     )
     return n
+
+
+def write_checkpoints(session: Session, source: str) -> CheckpointRound:
+    """Anchor every chain head that moved since its last checkpoint (services/anchors.py): the
+    portal check and every sync round call it in their own transaction."""
+    from staffdesk.services import anchors
+
+    return anchors.write_checkpoints(session, source)

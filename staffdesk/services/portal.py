@@ -262,7 +262,32 @@ def link(
     contact_name: str = "",
     now: datetime | None = None,
 ) -> LinkResult | PortalRefused:
-    """Run the check. Returns the refusal instead of raising so the caller commits the count."""
+    """Run the check. Returns the refusal instead of raising so the caller commits the count.
+    Every check also anchors the audit chains' heads that moved (audit.write_checkpoints), in
+    the same transaction: the portal is the one writer that runs all day."""
+    result = _check(
+        session,
+        permanent_id=permanent_id,
+        phone=phone,
+        vpc=vpc,
+        account_email=account_email,
+        contact_name=contact_name,
+        now=now,
+    )
+    audit.write_checkpoints(session, audit.PORTAL_CHAIN)
+    return result
+
+
+def _check(
+    session: Session,
+    *,
+    permanent_id: str,
+    phone: str,
+    vpc: str,
+    account_email: str,
+    contact_name: str,
+    now: datetime | None,
+) -> LinkResult | PortalRefused:
     now = now or utcnow()
     try:
         if len(account_email or "") > 254:
