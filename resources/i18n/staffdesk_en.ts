@@ -1058,27 +1058,27 @@ Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="398"/>
+        <location filename="../../staffdesk/ui/codes.py" line="402"/>
         <source>(the system&apos;s default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="399"/>
+        <location filename="../../staffdesk/ui/codes.py" line="403"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="419"/>
+        <location filename="../../staffdesk/ui/codes.py" line="423"/>
         <source>Saved to {0}. It holds passcodes: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="443"/>
+        <location filename="../../staffdesk/ui/codes.py" line="448"/>
         <source>New slips not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="445"/>
+        <location filename="../../staffdesk/ui/codes.py" line="450"/>
         <source>The new slips were neither printed nor saved. Their codes cannot be shown again: the families would need another reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1575,13 +1575,13 @@ Reason (required, kept in the audit trail):</source>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="108"/>
+        <location filename="../../staffdesk/ui/app.py" line="126"/>
         <source>This database has no staff accounts yet. Create the first admin with:
 staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="1"/>
+        <location filename="../../staffdesk/ui/app.py" line="118"/>
         <source>Taking this desk&apos;s staff accounts from the shared database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2158,12 +2158,12 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
         <source>request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <location filename="../../staffdesk/ui/states.py" line="37"/>
         <source>passcode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2414,7 +2414,7 @@ staffdesk staff add admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="211"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="42"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="73"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2441,7 +2441,7 @@ staffdesk staff add admin --role admin</source>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="319"/>
         <location filename="../../staffdesk/ui/main_window.py" line="330"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2467,7 +2467,7 @@ staffdesk staff add admin --role admin</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="507"/>
-        <source>ID check recorded for {0}. Next: an approver approves it here (Ctrl+Shift+A, with their own password) or in the approval queue (F4).</source>
+        <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2476,62 +2476,62 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="39"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="70"/>
         <source>Shared database (direct)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="44"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="75"/>
         <source>{0} waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="47"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="78"/>
         <source>last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="49"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="80"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="53"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="84"/>
         <source>{0} conflict(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="51"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="82"/>
         <source>{0} need an admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="55"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="86"/>
         <source>restored from a backup: run sync --new-segment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="57"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="88"/>
         <source>another desk has this desk&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="59"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="90"/>
         <source>admin login refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="63"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="94"/>
         <source>checkpoint #{0} verified {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="69"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="100"/>
         <source>Audit chain {0} anchored on the shared database up to event {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2539,27 +2539,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="29"/>
+        <location filename="../../staffdesk/ui/states.py" line="30"/>
         <source>used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="30"/>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="33"/>
         <source>locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2715,32 +2715,32 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="22"/>
+        <location filename="../../staffdesk/ui/states.py" line="23"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="23"/>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <location filename="../../staffdesk/ui/states.py" line="26"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3261,17 +3261,17 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="40"/>
+        <location filename="../../staffdesk/ui/states.py" line="41"/>
         <source>clerk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="41"/>
+        <location filename="../../staffdesk/ui/states.py" line="42"/>
         <source>approver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="42"/>
+        <location filename="../../staffdesk/ui/states.py" line="43"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3284,12 +3284,12 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="52"/>
+        <location filename="../../staffdesk/ui/states.py" line="46"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="53"/>
+        <location filename="../../staffdesk/ui/states.py" line="47"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3571,12 +3571,12 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="176"/>
+        <location filename="../../staffdesk/ui/errors.py" line="182"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="178"/>
+        <location filename="../../staffdesk/ui/errors.py" line="184"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation type="unfinished"></translation>
     </message>

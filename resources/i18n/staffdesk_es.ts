@@ -1084,27 +1084,27 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Se revocaron {0} código(s): {1}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="398"/>
+        <location filename="../../staffdesk/ui/codes.py" line="402"/>
         <source>(the system&apos;s default printer)</source>
         <translation>(la impresora predeterminada del sistema)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="399"/>
+        <location filename="../../staffdesk/ui/codes.py" line="403"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviado a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="419"/>
+        <location filename="../../staffdesk/ui/codes.py" line="423"/>
         <source>Saved to {0}. It holds passcodes: delete it once printed.</source>
         <translation>Guardado en {0}. Contiene códigos de acceso: bórrelo una vez impreso.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="443"/>
+        <location filename="../../staffdesk/ui/codes.py" line="448"/>
         <source>New slips not printed</source>
         <translation>Comprobantes nuevos sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="445"/>
+        <location filename="../../staffdesk/ui/codes.py" line="450"/>
         <source>The new slips were neither printed nor saved. Their codes cannot be shown again: the families would need another reissue. Close anyway?</source>
         <translation>Los comprobantes nuevos no se imprimieron ni se guardaron. Sus códigos no se pueden volver a mostrar: las familias necesitarían otra reemisión. ¿Cerrar de todos modos?</translation>
     </message>
@@ -1601,14 +1601,14 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="108"/>
+        <location filename="../../staffdesk/ui/app.py" line="126"/>
         <source>This database has no staff accounts yet. Create the first admin with:
 staffdesk staff add admin --role admin</source>
         <translation>Esta base de datos aún no tiene cuentas del personal. Cree el primer administrador con:
 staffdesk staff add admin --role admin</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="1"/>
+        <location filename="../../staffdesk/ui/app.py" line="118"/>
         <source>Taking this desk&apos;s staff accounts from the shared database…</source>
         <translation>Tomando las cuentas del personal de este puesto de la base de datos compartida…</translation>
     </message>
@@ -2225,12 +2225,12 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="35"/>
+        <location filename="../../staffdesk/ui/states.py" line="36"/>
         <source>request</source>
         <translation>solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="36"/>
+        <location filename="../../staffdesk/ui/states.py" line="37"/>
         <source>passcode</source>
         <translation>código</translation>
     </message>
@@ -2481,7 +2481,7 @@ staffdesk staff add admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="211"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="42"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="73"/>
         <source>Standalone</source>
         <translation>Independiente</translation>
     </message>
@@ -2508,7 +2508,7 @@ staffdesk staff add admin --role admin</translation>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="319"/>
         <location filename="../../staffdesk/ui/main_window.py" line="330"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
@@ -2534,8 +2534,12 @@ staffdesk staff add admin --role admin</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="507"/>
+        <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
+        <translation>Identificación registrada para {0}. Siguiente: aprobación aquí (Ctrl+Shift+A) o en la cola (F4).</translation>
+    </message>
+    <message>
         <source>ID check recorded for {0}. Next: an approver approves it here (Ctrl+Shift+A, with their own password) or in the approval queue (F4).</source>
-        <translation>Verificación de identidad registrada para {0}. Siguiente: un aprobador la aprueba aquí (Ctrl+Shift+A, con su propia contraseña) o en la cola de aprobación (F4).</translation>
+        <translation type="vanished">Verificación de identidad registrada para {0}. Siguiente: un aprobador la aprueba aquí (Ctrl+Shift+A, con su propia contraseña) o en la cola de aprobación (F4).</translation>
     </message>
     <message>
         <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
@@ -2547,62 +2551,62 @@ staffdesk staff add admin --role admin</translation>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="39"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="70"/>
         <source>Shared database (direct)</source>
         <translation>Base de datos compartida (directa)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="43"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="44"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="75"/>
         <source>{0} waiting</source>
         <translation>{0} pendiente(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="47"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="78"/>
         <source>last sync {0}</source>
         <translation>última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="49"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="80"/>
         <source>never synced</source>
         <translation>nunca sincronizado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="53"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="84"/>
         <source>{0} conflict(s)</source>
         <translation>{0} conflicto(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="51"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="82"/>
         <source>{0} need an admin</source>
         <translation>{0} requieren un administrador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="55"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="86"/>
         <source>restored from a backup: run sync --new-segment</source>
         <translation>restaurado de una copia de seguridad: ejecute sync --new-segment</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="57"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="88"/>
         <source>another desk has this desk&apos;s name</source>
         <translation>otro puesto usa el nombre de este puesto</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="59"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="90"/>
         <source>admin login refused</source>
         <translation>inicio de sesión de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="63"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="94"/>
         <source>checkpoint #{0} verified {1}</source>
         <translation>punto de control n.º {0} verificado {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="69"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="100"/>
         <source>Audit chain {0} anchored on the shared database up to event {1}</source>
         <translation>Cadena de auditoría {0} anclada en la base de datos compartida hasta el evento {1}</translation>
     </message>
@@ -2610,27 +2614,27 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>PasscodeStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="28"/>
+        <location filename="../../staffdesk/ui/states.py" line="29"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="29"/>
+        <location filename="../../staffdesk/ui/states.py" line="30"/>
         <source>used</source>
         <translation>usado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="30"/>
+        <location filename="../../staffdesk/ui/states.py" line="31"/>
         <source>expired</source>
         <translation>vencido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="31"/>
+        <location filename="../../staffdesk/ui/states.py" line="32"/>
         <source>revoked</source>
         <translation>revocado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="32"/>
+        <location filename="../../staffdesk/ui/states.py" line="33"/>
         <source>locked</source>
         <translation>bloqueado</translation>
     </message>
@@ -2786,32 +2790,32 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>RequestStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="20"/>
+        <location filename="../../staffdesk/ui/states.py" line="21"/>
         <source>recorded</source>
         <translation>registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="21"/>
+        <location filename="../../staffdesk/ui/states.py" line="22"/>
         <source>verified</source>
         <translation>verificada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="22"/>
+        <location filename="../../staffdesk/ui/states.py" line="23"/>
         <source>approved</source>
         <translation>aprobada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="23"/>
+        <location filename="../../staffdesk/ui/states.py" line="24"/>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="24"/>
+        <location filename="../../staffdesk/ui/states.py" line="25"/>
         <source>issued</source>
         <translation>emitida</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="25"/>
+        <location filename="../../staffdesk/ui/states.py" line="26"/>
         <source>revoked</source>
         <translation>revocada</translation>
     </message>
@@ -3332,17 +3336,17 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="40"/>
+        <location filename="../../staffdesk/ui/states.py" line="41"/>
         <source>clerk</source>
         <translation>auxiliar de oficina</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="41"/>
+        <location filename="../../staffdesk/ui/states.py" line="42"/>
         <source>approver</source>
         <translation>aprobador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="42"/>
+        <location filename="../../staffdesk/ui/states.py" line="43"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -3355,12 +3359,12 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>StaffStates</name>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="52"/>
+        <location filename="../../staffdesk/ui/states.py" line="46"/>
         <source>active</source>
         <translation>activa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/states.py" line="53"/>
+        <location filename="../../staffdesk/ui/states.py" line="47"/>
         <source>disabled</source>
         <translation>desactivada</translation>
     </message>
@@ -3642,12 +3646,12 @@ staffdesk staff add admin --role admin</translation>
         <translation>Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="176"/>
+        <location filename="../../staffdesk/ui/errors.py" line="182"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="178"/>
+        <location filename="../../staffdesk/ui/errors.py" line="184"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
     </message>

@@ -504,8 +504,8 @@ class MainWindow(QMainWindow):
         self.queue.refresh() if self.stack.currentIndex() == self.PAGE_QUEUE else None
         self.statusBar().showMessage(
             self.tr(
-                "ID check recorded for {0}. Next: an approver approves it here "
-                "(Ctrl+Shift+A, with their own password) or in the approval queue (F4)."
+                "ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the "
+                "queue (F4)."
             ).format(view.guardian_name),
             10000,
         )
