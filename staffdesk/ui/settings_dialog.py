@@ -3,7 +3,7 @@ database's address, whose password goes only to the OS keyring — never a plain
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from staffdesk.ui import prefs
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import interface_language_items, slip_language_items
+from staffdesk.ui.screen import available
 
 
 def keyring_state() -> str:
@@ -120,16 +121,24 @@ class SettingsDialog(FormDialog):
                 + "</span>"
             )
             self.shared_password.setEnabled(False)
-            # QFormLayout does not give a wrapped label its height: say it outright
-            label = self.keyring_status
-            width = max(label.width(), self.shared_password.width(), 300)
-            label.setMinimumHeight(label.heightForWidth(width))
-            layout = self.layout()
-            if layout is not None:
-                layout.activate()
-                self.resize(self.width(), max(self.height(), layout.minimumSize().height()))
+            self._fit_keyring_status()
+            QTimer.singleShot(0, self, self._fit_keyring_status)  # once the layout has run
         else:
             self.keyring_status.setText(self.tr("The password is kept in the system keyring."))
+
+    def _fit_keyring_status(self) -> None:
+        """QFormLayout does not give a wrapped label its height: say it outright, at the width
+        its column has, and grow the dialog around it (never squeezing the fields)."""
+        label = self.keyring_status
+        width = max(self.shared_password.width(), 200)
+        label.setFixedHeight(label.heightForWidth(width))
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        room = available(self)
+        wanted = max(self.height(), layout.minimumSize().height(), layout.sizeHint().height())
+        self.resize(self.width(), min(wanted, room.height()) if room else wanted)
 
     def _loaded(self, current: settings.DistrictSettings) -> None:
         self.current = current
