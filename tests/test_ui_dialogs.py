@@ -256,6 +256,10 @@ def test_a_guardian_not_on_the_list_is_warned_at_intake_and_the_reason_is_shown(
     notice = form.contacts_notice.text()
     assert "not on this student's contact list" in notice
     assert all(c.name in notice for c in form.card.contacts)  # the list, to check against
+    assert "restricted" not in notice  # nobody on this student's list is
+    form.show_contact_list("Pedro Paramo", (req_svc.ListedContact("Ana Lopez", "Mother", True),))
+    assert "Ana Lopez (Mother) — <b>restricted</b>" in form.contacts_notice.text()
+    form.show_contact_list("Pedro Paramo", form.card.contacts)
     form.set_text("address", "1 Main St")
     form.set_text("email", "pedro@example.org")
     form.paper_form_signed.setChecked(True)

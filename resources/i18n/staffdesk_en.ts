@@ -223,49 +223,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="236"/>
+        <location filename="../../staffdesk/ui/intake.py" line="228"/>
+        <source>restricted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/intake.py" line="238"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="273"/>
+        <location filename="../../staffdesk/ui/intake.py" line="275"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="306"/>
+        <location filename="../../staffdesk/ui/intake.py" line="308"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="308"/>
+        <location filename="../../staffdesk/ui/intake.py" line="310"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="312"/>
+        <location filename="../../staffdesk/ui/intake.py" line="314"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="391"/>
+        <location filename="../../staffdesk/ui/intake.py" line="393"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="392"/>
+        <location filename="../../staffdesk/ui/intake.py" line="394"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="406"/>
+        <location filename="../../staffdesk/ui/intake.py" line="408"/>
         <source>Already requested or linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="407"/>
+        <location filename="../../staffdesk/ui/intake.py" line="409"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -1903,27 +1908,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="476"/>
+        <location filename="../../staffdesk/ui/intake.py" line="478"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="489"/>
+        <location filename="../../staffdesk/ui/intake.py" line="491"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="514"/>
+        <location filename="../../staffdesk/ui/intake.py" line="516"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="515"/>
+        <location filename="../../staffdesk/ui/intake.py" line="517"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="516"/>
+        <location filename="../../staffdesk/ui/intake.py" line="518"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2956,32 +2961,32 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="53"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="98"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="99"/>
         <source>Checking the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="117"/>
         <source>No secure keyring: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="120"/>
         <source>The password cannot be saved on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="127"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="198"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="207"/>
         <source>enter the address first</source>
         <translation type="unfinished"></translation>
     </message>

@@ -225,9 +225,11 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         guardian: str,
         contacts: Sequence[queries.ContactRow | req_svc.ListedContact],
     ) -> None:
+        restricted = escape(self.tr("restricted"))
         lines = "".join(
             f"<li>{escape(c.name)}"
             + (f" ({escape(c.relationship)})" if c.relationship else "")
+            + (f" — <b>{restricted}</b>" if c.restricted else "")
             + "</li>"
             for c in contacts
         )
