@@ -543,3 +543,26 @@ def test_countersign_says_when_sign_in_is_throttled(qtbot, desk_app, boxes):
     assert "Too many failed sign-ins" in sign.error.text()
     assert request_for(desk_app, "1000004").status is RequestStatus.VERIFIED
     assert desk_app.desk.actor.username == "clerk"
+
+
+def test_escape_asks_in_the_id_check_and_the_decision_once_something_is_typed(
+    qtbot, desk_app, boxes
+):
+    win = signed_in(desk_app, "approver")
+    ident = win.open_identity(request_for(desk_app, "1000001"))
+    qtbot.waitExposed(ident)
+    ident.kinds[next(iter(ident.kinds))].setChecked(True)
+    with qtbot.waitSignal(ident.rejected, timeout=2000):
+        qtbot.keyClick(ident, Qt.Key.Key_Escape)  # the fixture answers Yes: discard
+    assert [b[1] for b in boxes] == ["Discard what you typed?"]
+    select_in_queue(qtbot, win, request_for(desk_app, "1000004").id)
+    decision = win.queue.decide(Action.REJECT)
+    qtbot.waitExposed(decision)
+    with qtbot.waitSignal(decision.rejected, timeout=2000):
+        qtbot.keyClick(decision, Qt.Key.Key_Escape)  # nothing written: closes, no question
+    assert len(boxes) == 1
+    decision = win.queue.decide(Action.REJECT)
+    qtbot.keyClicks(decision.reason, "Signature does not match")
+    with qtbot.waitSignal(decision.rejected, timeout=2000):
+        qtbot.keyClick(decision, Qt.Key.Key_Escape)
+    assert [b[1] for b in boxes] == ["Discard what you typed?"] * 2
