@@ -49,3 +49,20 @@ def test_the_identity_check_has_one_button_per_document_kind(qtbot, desk_app, bo
     assert states.document_kind("passport") == "Passport"
     dialog.close()
     win.sign_out()
+
+
+def test_the_operations_list_names_every_desk_action() -> None:
+    """ui/operations.py is the one list: every function there that makes an operation is in
+    OPERATIONS with what it does."""
+    import inspect
+
+    from staffdesk.ui import operations
+
+    makers = {
+        name
+        for name, fn in inspect.getmembers(operations, inspect.isfunction)
+        if fn.__module__ == operations.__name__ and not name.startswith("_")
+    }
+    assert makers == set(operations.OPERATIONS)
+    assert all(operations.OPERATIONS.values())
+    assert {"deliver_slips", "record_form", "verify_identity", "approve"} <= makers

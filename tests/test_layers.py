@@ -132,3 +132,28 @@ def test_one_private_file_writer() -> None:
             if name in PRIVATE_CALLS or opens_a_file:
                 offenders.append(f"{rel}:{node.lineno} calls {ast.unparse(node.func)}")
     assert not offenders, f"write private files with staffdesk.private: {offenders}"
+
+
+# the worker's own bootstrap (opening the store) and the paged table models' page fetches are
+# the only other callers of the worker: every user action goes through ui/operations.py
+WORKER_CALLERS = {"staffdesk/ui/operations.py", "staffdesk/ui/models.py", "staffdesk/ui/app.py"}
+
+
+def test_every_desk_action_is_a_named_operation() -> None:
+    """The window runs nothing anonymous on the worker: each user action is one function in
+    ui/operations.py (success and failure callbacks added by the caller), so every action the
+    desk can run is in one list."""
+    offenders = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in WORKER_CALLERS or rel == "staffdesk/ui/worker.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("submit", "compute", "in_background", "open_store")
+                and "worker" in ast.unparse(node.func.value)
+            ):
+                offenders.append(f"{rel}:{node.lineno} calls {ast.unparse(node.func)}")
+    assert not offenders, f"add a named operation to ui/operations.py: {offenders}"

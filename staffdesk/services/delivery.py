@@ -24,10 +24,10 @@ from staffdesk import config as settings
 from staffdesk.domain.errors import ValidationError
 from staffdesk.domain.messages import msg
 from staffdesk.private import write_private, write_private_bytes
-from staffdesk.services import batch
+from staffdesk.services import batch, queries
 from staffdesk.services.context import Actor
 from staffdesk.services.issuing import issue_passcodes, log_printed
-from staffdesk.services.request_views import Issued
+from staffdesk.services.request_views import Issued, RequestView, get_request
 
 # how a slip reached the parent, as the print log records it
 DeliveryKind = Literal["slip", "family", "batch", "print", "pdf"]
@@ -178,3 +178,16 @@ def blank_form(session: Session, out: Path, *, language: str = "", school: str =
         out, language=code, district_name=district.district_name, school_name=school_name
     )
     return code
+
+
+@dataclass(frozen=True, slots=True)
+class IssueContext:
+    """What the issue dialog shows before issuing: the request and its family candidates."""
+
+    request: RequestView
+    siblings: list[queries.FamilyCandidate]
+
+
+def issue_context(session: Session, actor: Actor, request_id: str) -> IssueContext:
+    view = get_request(session, actor, request_id)
+    return IssueContext(view, queries.family_candidates(session, actor, request_id))

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError
 from staffdesk.domain.workflow import Role
 from staffdesk.services import queries, staff
-from staffdesk.services.context import Actor
-from staffdesk.ui import states
+from staffdesk.ui import operations, states
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.frontdesk import setup_table
@@ -75,12 +73,9 @@ class StaffDialog(FormDialog):
 
     def refresh(self) -> None:
         actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: [_StaffRow(v) for v in staff.list_staff(s, actor)],
-            self._loaded,
-            lambda e: show_error(self, e),
-            owner=self,
-        )
+        operations.list_staff(actor).success(
+            lambda views: self._loaded([_StaffRow(v) for v in views])
+        ).failure(lambda e: show_error(self, e)).run(self.desk, owner=self)
 
     def _loaded(self, rows: list[_StaffRow]) -> None:
         self.model.set_rows(rows)
@@ -104,12 +99,9 @@ class StaffDialog(FormDialog):
         if row is None:
             return
         actor, username, active = self.desk.me(), row.id, row.active != "active"
-        self.desk.worker.submit(
-            lambda s: staff.set_active(s, actor, username, active),
-            lambda _v: self.refresh(),
-            lambda e: show_error(self, e),
-            owner=self,
-        )
+        operations.set_staff_active(actor, username, active).success(
+            lambda _v: self.refresh()
+        ).failure(lambda e: show_error(self, e)).run(self.desk, owner=self)
 
     def add(self) -> StaffEditDialog:
         dialog = StaffEditDialog(self.desk, self)
@@ -157,29 +149,19 @@ class StaffEditDialog(FormDialog):
         username, role = self.username.text(), str(self.role.currentData())
         password, display_name = self.password.text(), self.display_name.text()
         schools = [code for box, code in self.school_boxes if box.isChecked()]
-        self.desk.worker.submit(
-            lambda s: staff.add_staff(
-                s,
-                actor,
-                username=username,
-                role=role,
-                password=password,
-                display_name=display_name,
-                schools=schools,
-            ),
-            lambda _v: self.accept(),
-            self._failed,
-            owner=self,
-        )
+        operations.add_staff(
+            actor,
+            username=username,
+            role=role,
+            password=password,
+            display_name=display_name,
+            schools=schools,
+        ).success(lambda _v: self.accept()).failure(self._failed).run(self.desk, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
             return
         show_error(self, exc)
-
-
-def _rename(session: Session, actor: Actor, code: str, name: str) -> None:
-    staff.rename_school(session, actor, code, name)
 
 
 class SchoolsDialog(FormDialog):
@@ -210,12 +192,9 @@ class SchoolsDialog(FormDialog):
 
     def refresh(self) -> None:
         actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: [_School(r) for r in queries.list_schools(s, actor)],
-            self.model.set_rows,
-            lambda e: show_error(self, e),
-            owner=self,
-        )
+        operations.list_schools(actor).success(
+            lambda rows: self.model.set_rows([_School(r) for r in rows])
+        ).failure(lambda e: show_error(self, e)).run(self.desk, owner=self)
 
     def rename(self, name: str = "") -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -232,12 +211,9 @@ class SchoolsDialog(FormDialog):
             if not ok or not name.strip():
                 return
         actor, code = self.desk.me(), row.id
-        self.desk.worker.submit(
-            lambda s: _rename(s, actor, code, name),
-            lambda _r: self.refresh(),
-            lambda e: show_error(self, e),
-            owner=self,
-        )
+        operations.rename_school(actor, code, name).success(lambda _r: self.refresh()).failure(
+            lambda e: show_error(self, e)
+        ).run(self.desk, owner=self)
 
 
 class _School:

@@ -106,14 +106,13 @@ class DeskApp:
         if staff_count == 0 and not pulled and self.worker.factory is not None:
             # on a desk with a shared database, its staff come first: never a first account
             # here while the shared database has some
-            from staffdesk.ui.sync_status import has_shared_database, staff_from_shared
+            from staffdesk.ui import operations
+            from staffdesk.ui.sync_status import has_shared_database
 
             url, factory = self.desk.url, self.worker.factory
-            if has_shared_database(url) and self.worker.in_background(
-                lambda: staff_from_shared(url, factory),
-                lambda n: self._prepared(n or 0, pulled=True),
-                self._failed,
-            ):
+            pull = operations.staff_from_shared(url, factory)
+            pull.success(lambda n: self._prepared(n or 0, pulled=True)).failure(self._failed)
+            if has_shared_database(url) and pull.start(self.desk):
                 self.ready = False
                 self.problem = QApplication.translate(
                     "DeskApp", "Taking this desk's staff accounts from the shared database…"

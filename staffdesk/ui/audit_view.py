@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain.workflow import Role
 from staffdesk.services import audit, queries
+from staffdesk.ui import operations
 from staffdesk.ui.base import Desk
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
@@ -112,9 +113,9 @@ class AuditView(QWidget):
 
     def verify(self) -> None:
         self.status.setText(self.tr("Verifying the chain…"))
-        self.desk.worker.submit(
-            audit.verify, self._verified, lambda e: show_error(self, e), owner=self
-        )
+        operations.verify_audit().success(self._verified).failure(
+            lambda e: show_error(self, e)
+        ).run(self.desk, owner=self)
 
     def _verified(self, report: audit.AuditReport) -> None:
         if report.ok:
@@ -141,9 +142,6 @@ class AuditView(QWidget):
         if not path:
             return
         actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: audit.export_csv(s, actor, Path(path)),
-            lambda n: self.status.setText(self.tr("{0} events exported to {1}.").format(n, path)),
-            lambda e: show_error(self, e),
-            owner=self,
-        )
+        operations.export_audit(actor, Path(path)).success(
+            lambda n: self.status.setText(self.tr("{0} events exported to {1}.").format(n, path))
+        ).failure(lambda e: show_error(self, e)).run(self.desk, owner=self)

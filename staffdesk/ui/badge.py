@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from staffdesk.domain.workflow import Role
 from staffdesk.services import queries, settings
 from staffdesk.services.context import Actor
+from staffdesk.ui import operations
 from staffdesk.ui.base import Desk
 
 REFRESH_MS = 20_000
@@ -70,12 +71,9 @@ class ApproverBadge(QToolButton):
             self._again = True
             return
         self._asking = True
-        self.desk.worker.submit(
-            lambda s: count_waiting(s, actor),
-            lambda n: self._show(actor, n),
-            lambda _exc: self._failed(),
-            owner=self,
-        )
+        operations.count_waiting(actor).success(lambda n: self._show(actor, n)).failure(
+            lambda _exc: self._failed()
+        ).run(self.desk, owner=self)
 
     def _failed(self) -> None:
         self._asking = self._again = False  # the status bar says when the database is away

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import PrintFailed
+from staffdesk.ui import operations
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import slip_language_items
@@ -82,8 +82,6 @@ class BatchPrintDialog(FormDialog):
             self.out.setText(path)
 
     def start(self) -> None:
-        from staffdesk.services import delivery
-
         code = str(self.school.currentData() or "")
         target = Path(self.out.text().strip())
         if not code or not self.out.text().strip():
@@ -95,26 +93,23 @@ class BatchPrintDialog(FormDialog):
         actor, progress, cancel = self.desk.me(), self._progress, self._cancel
         cancel.clear()
 
-        def work(session: Session) -> object:
-            return delivery.deliver_batch(
-                session,
-                actor,
-                code,
-                part,
-                grade=grade,
-                language=lang,
-                progress=lambda phase, done, total: progress.moved.emit(phase, done, total),
-                cancelled=cancel.is_set,
-            )
-
+        op = operations.deliver_batch(
+            actor,
+            code,
+            part,
+            grade=grade,
+            language=lang,
+            progress=lambda phase, done, total: progress.moved.emit(phase, done, total),
+            cancelled=cancel.is_set,
+        )
         self.running = True
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.close_button.setEnabled(False)
         self.status.setText(self.tr("Starting…"))
-        self.desk.worker.submit(
-            work, lambda r: self._done(r, part, target), lambda e: self._failed(e, part), owner=self
-        )
+        op.success(lambda r: self._done(r, part, target)).failure(
+            lambda e: self._failed(e, part)
+        ).run(self.desk, owner=self)
 
     def cancel(self) -> None:
         self._cancel.set()

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from staffdesk.domain.errors import PrintFailed
 from staffdesk.domain.workflow import Role
 from staffdesk.services import codes, delivery
+from staffdesk.ui import operations
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.models import Column, PagedModel, local_time
@@ -258,12 +259,9 @@ class CodesDashboard(FormDialog):
             self.counts.setText(self.tr("You have no school to show."))
             return
         actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: codes.dashboard(s, actor, q.school, within_days=q.within_days),
-            self._show_dashboard,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        operations.codes_dashboard(actor, q.school, q.within_days).success(
+            self._show_dashboard
+        ).failure(lambda exc: show_error(self, exc)).run(self.desk, owner=self)
 
     def _show_dashboard(self, board: codes.CodesDashboard) -> None:
         self.dashboard = board
@@ -308,11 +306,8 @@ class CodesDashboard(FormDialog):
         actor, ids = self.desk.me(), [r.passcode_id for r in rows]
         self.reissue_button.setEnabled(False)
         self.status.setText(self.tr("Reissuing…"))
-        self.desk.worker.submit(
-            lambda s: codes.reissue_selected(s, actor, ids),
-            self._reissued,
-            self._failed,
-            owner=self,
+        operations.reissue_codes(actor, ids).success(self._reissued).failure(self._failed).run(
+            self.desk, owner=self
         )
 
     def _reissued(self, result: codes.Reissued) -> None:
@@ -350,11 +345,8 @@ class CodesDashboard(FormDialog):
             return
         actor, ids, why = self.desk.me(), [r.passcode_id for r in rows], reason
         self.revoke_button.setEnabled(False)
-        self.desk.worker.submit(
-            lambda s: codes.revoke_codes(s, actor, ids, reason=why),
-            self._revoked,
-            self._failed,
-            owner=self,
+        operations.revoke_codes(actor, ids, why).success(self._revoked).failure(self._failed).run(
+            self.desk, owner=self
         )
 
     def _revoked(self, result: codes.Revoked) -> None:
@@ -385,7 +377,6 @@ class CodesDashboard(FormDialog):
         if self.reissued is None:
             return
         from staffdesk.ui.issue import print_pages
-        from staffdesk.ui.pdfimage import pdf_pages
         from staffdesk.ui.printing import PRINT_DPI, make_printer, printer_label
 
         printer = make_printer()
@@ -402,12 +393,9 @@ class CodesDashboard(FormDialog):
             name = printer_label(printer) or self.tr("(the system's default printer)")
             self._delivered("print", self.tr("Sent to the printer {0}.").format(name))
 
-        self.desk.worker.compute(
-            lambda: pdf_pages(pdf, PRINT_DPI),
-            send,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        operations.rasterise(pdf, PRINT_DPI).success(send).failure(
+            lambda exc: show_error(self, exc)
+        ).run(self.desk, owner=self)
 
     def save_pdf(self, path: str = "") -> None:
         if self.reissued is None:
@@ -416,15 +404,10 @@ class CodesDashboard(FormDialog):
         if not path:
             return
         pdf = self.reissued.pdf
-        self.desk.worker.compute(
-            lambda: delivery.save_slips(pdf, path),
-            lambda _r: self._delivered(
-                "pdf",
-                self.tr("Saved to {0}. It holds passcodes: delete it once printed.").format(path),
-            ),
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        saved = self.tr("Saved to {0}. It holds passcodes: delete it once printed.").format(path)
+        operations.save_slips(pdf, path).success(lambda _r: self._delivered("pdf", saved)).failure(
+            lambda exc: show_error(self, exc)
+        ).run(self.desk, owner=self)
 
     def _delivered(self, kind: delivery.DeliveryKind, message: str) -> None:
         result, actor = self.reissued, self.desk.me()
@@ -435,11 +418,9 @@ class CodesDashboard(FormDialog):
         self._selection()  # the next selection may be reissued now
         log.info("reissued slips %s for %d passcode(s)", kind, len(result.issued))
 
-        def record(s: Session) -> None:
-            for issued in result.issued:
-                delivery.record_delivery(s, actor, issued, kind)
-
-        self.desk.worker.submit(record, None, lambda exc: show_error(self, exc), owner=self)
+        operations.record_deliveries(actor, result.issued, kind).failure(
+            lambda exc: show_error(self, exc)
+        ).run(self.desk, owner=self)
 
     def done(self, result: int) -> None:
         if self.slips_waiting():

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog
 from staffdesk.domain.workflow import Action, Role
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
-from staffdesk.ui import prefs
+from staffdesk.ui import operations, prefs
 from staffdesk.ui.errors import show_error
 
 if TYPE_CHECKING:
@@ -28,15 +28,10 @@ if TYPE_CHECKING:
 def start_lost_slip(win: MainWindow, card: queries.StudentCard) -> None:
     """A parent lost the slip: a new form prefilled from the last one (services.lost_slip);
     ID check and approval as for any form, and issuing it revokes the old code."""
-    from staffdesk.services import lost_slip
-
     actor = win.desk.me()
-    win.desk.worker.submit(
-        lambda s: lost_slip.lost_slip_form(s, actor, card.permanent_id),
-        lambda draft: _open_lost_slip(win, card, draft),
-        lambda exc: show_error(win, exc),
-        owner=win,
-    )
+    operations.lost_slip_form(actor, card.permanent_id).success(
+        lambda draft: _open_lost_slip(win, card, draft)
+    ).failure(lambda exc: show_error(win, exc)).run(win.desk, owner=win)
 
 
 def _open_lost_slip(win: MainWindow, card: queries.StudentCard, draft: LostSlipDraft) -> None:
@@ -60,15 +55,10 @@ def approve_here(win: MainWindow, request_id: str) -> None:
     """Approve the card's verified request without leaving the counter; the slip follows."""
     if win.locked:
         return
-    from staffdesk.ui.queue import decision_context
-
     actor = win.desk.me()
-    win.desk.worker.submit(
-        lambda s: decision_context(s, actor, request_id),
-        lambda ctx: _open_approval(win, ctx),
-        lambda exc: show_error(win, exc),
-        owner=win,
-    )
+    operations.decision_context(actor, request_id).success(
+        lambda ctx: _open_approval(win, ctx)
+    ).failure(lambda exc: show_error(win, exc)).run(win.desk, owner=win)
 
 
 def _open_approval(win: MainWindow, ctx: DecisionContext) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import (
     AuthenticationFailed,
@@ -36,10 +35,11 @@ from staffdesk.domain.errors import (
 )
 from staffdesk.services import countersign
 from staffdesk.services.context import Actor
+from staffdesk.ui import operations
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import describe, show_error
-from staffdesk.ui.queue import DecisionContext, decision_context, request_html
+from staffdesk.ui.queue import DecisionContext, request_html
 
 
 class CountersignDialog(AsksBeforeDiscarding, FormDialog):
@@ -158,22 +158,19 @@ class CountersignDialog(AsksBeforeDiscarding, FormDialog):
         v = self.ctx.request
         rid, version, kind = v.id, v.version, self.reason_kind
 
-        def run(s: Session) -> countersign.Countersigned:
-            return countersign.countersign_approve(
-                s,
-                desk_actor,
-                rid,
-                username=username,
-                password=password,
-                not_a_contact_reason=text if kind == "not_a_contact" else "",
-                possible_match_reason=text if kind == "possible_match" else "",
-                override_reason=text if kind == "override" else "",
-                expected_version=version,
-            )
-
+        op = operations.countersign_approve(
+            desk_actor,
+            rid,
+            username=username,
+            password=password,
+            not_a_contact_reason=text if kind == "not_a_contact" else "",
+            possible_match_reason=text if kind == "possible_match" else "",
+            override_reason=text if kind == "override" else "",
+            expected_version=version,
+        )
         self.submit_button.setEnabled(False)
         self.say(self.tr("Checking…"))
-        self.desk.worker.submit(run, self._done, self._failed, owner=self)
+        op.success(self._done).failure(self._failed).run(self.desk, owner=self)
 
     def _done(self, result: countersign.Countersigned) -> None:
         self.submit_button.setEnabled(True)
@@ -220,9 +217,6 @@ def load_countersign(
     """Fetch what the dialog shows off the UI thread, then build it and hand it to `on_open`,
     which connects `approved` and opens it (the main window keeps it with its other dialogs)."""
     actor = desk.me()
-    desk.worker.submit(
-        lambda s: decision_context(s, actor, request_id),
-        lambda ctx: on_open(CountersignDialog(desk, ctx, parent)),
-        lambda exc: show_error(parent, exc),
-        owner=parent,
-    )
+    operations.decision_context(actor, request_id).success(
+        lambda ctx: on_open(CountersignDialog(desk, ctx, parent))
+    ).failure(lambda exc: show_error(parent, exc)).run(desk, owner=parent)

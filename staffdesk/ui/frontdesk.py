@@ -27,8 +27,7 @@ from sqlalchemy.orm import Session
 from staffdesk.domain.errors import NotFound
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.services import queries
-from staffdesk.sync.config import issues_pending_sync as pending
-from staffdesk.ui import states
+from staffdesk.ui import operations, states
 from staffdesk.ui.base import Desk
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
@@ -300,12 +299,9 @@ class FrontDesk(QWidget):
             self.clear_card()  # while the new card loads, no action may reach the old child
         self._wanted_card = permanent_id
         actor, url = self.desk.me(), self.desk.url
-        self.desk.worker.submit(
-            lambda s: queries.student_card(s, actor, permanent_id, show_unsynced=pending(url)),
-            self._show_card,
-            self._card_failed,
-            owner=self,
-        )
+        operations.load_card(actor, permanent_id, url).success(self._show_card).failure(
+            self._card_failed
+        ).run(self.desk, owner=self)
 
     def reload_card(self) -> None:
         if self.card is not None:

@@ -31,8 +31,7 @@ from staffdesk.domain.workflow import DocumentKind
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
 from staffdesk.services.duplicates import DuplicateRequest, guardian_key
-from staffdesk.sync.config import issues_pending_sync as pending
-from staffdesk.ui import states
+from staffdesk.ui import operations, states
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import field_label, show_error
@@ -329,11 +328,8 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         except ValidationError:
             return  # said under the field by _left_field; the cursor goes on
         actor, url = self.desk.me(), self.desk.url
-        self.desk.worker.submit(
-            lambda s: queries.student_card(s, actor, pid, show_unsynced=pending(url)),
-            self.fill,
-            lambda exc: self._show(exc),
-            owner=self,
+        operations.load_card(actor, pid, url).success(self.fill).failure(self._show).run(
+            self.desk, owner=self
         )
 
     def form(self) -> req_svc.AccessForm:
@@ -365,18 +361,9 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         self._busy = True
         self._refresh()
         self._accepted = (accept_mismatch, accept_duplicate)
-        self.desk.worker.submit(
-            lambda s: req_svc.record_request(
-                s,
-                actor,
-                form,
-                accept_name_mismatch=accept_mismatch,
-                accept_duplicate=accept_duplicate,
-            ),
-            self._recorded,
-            self._failed,
-            owner=self,
-        )
+        operations.record_form(
+            actor, form, accept_name_mismatch=accept_mismatch, accept_duplicate=accept_duplicate
+        ).success(self._recorded).failure(self._failed).run(self.desk, owner=self)
 
     def _recorded(self, result: req_svc.Recorded) -> None:
         self._busy = False
@@ -564,20 +551,14 @@ class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
         actor, rid, version = self.desk.me(), self.request.id, self.request.version
         kind, note, last4 = chosen.value, self.description.text(), self.last4.text()
         self.submit_button.setEnabled(False)
-        self.desk.worker.submit(
-            lambda s: req_svc.verify_identity(
-                s,
-                actor,
-                rid,
-                document_kind=kind,
-                description=note,
-                last4=last4,
-                expected_version=version,
-            ),
-            self._done,
-            self._failed,
-            owner=self,
-        )
+        operations.verify_identity(
+            actor,
+            rid,
+            document_kind=kind,
+            description=note,
+            last4=last4,
+            expected_version=version,
+        ).success(self._done).failure(self._failed).run(self.desk, owner=self)
 
     def _done(self, view: req_svc.RequestView) -> None:
         self._kind_changed()

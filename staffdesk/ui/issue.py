@@ -32,17 +32,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from staffdesk import config
 from staffdesk.domain.errors import PrintFailed
-from staffdesk.services import delivery, queries
+from staffdesk.services import delivery
 from staffdesk.services import requests as req_svc
-from staffdesk.services.context import Actor
+from staffdesk.ui import operations
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.languages import slip_language_items
-from staffdesk.ui.pdfimage import pdf_pages
 from staffdesk.ui.printing import printer_label
 from staffdesk.ui.savepdf import ask_private_pdf_path
 
@@ -52,10 +50,7 @@ PREVIEW_DPI = 120
 PRINT_DPI = 300
 
 
-@dataclass(frozen=True, slots=True)
-class IssueContext:
-    request: req_svc.RequestView
-    siblings: list[queries.FamilyCandidate]
+IssueContext = delivery.IssueContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +58,6 @@ class RenderedSlip:
     pdf: bytes
     preview: list[QImage]
     problem: str = ""
-
-
-def _context(session: Session, actor: Actor, request_id: str) -> IssueContext:
-    view = req_svc.get_request(session, actor, request_id)
-    return IssueContext(view, queries.family_candidates(session, actor, request_id))
-
-
-def preview_slip(pdf: bytes, dpi: int = PREVIEW_DPI) -> RenderedSlip:
-    """The delivered slip's pages as images (a PDF without a preview says why)."""
-    try:
-        return RenderedSlip(pdf, pdf_pages(pdf, dpi))
-    except PrintFailed as exc:
-        return RenderedSlip(pdf, [], exc.message)
 
 
 def print_pages(printer: QPrinter, pages: list[QImage]) -> None:
@@ -143,9 +125,9 @@ class IssueDialog(FormDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_pdf)
         self.resize(980, 760)
         actor = desk.me()
-        desk.worker.submit(
-            lambda s: _context(s, actor, request_id), self._loaded, self._load_failed, owner=self
-        )
+        operations.issue_context(actor, request_id).success(self._loaded).failure(
+            self._load_failed
+        ).run(desk, owner=self)
 
     # ------------------------------------------------------------------ loading
     def _loaded(self, ctx: IssueContext) -> None:
@@ -196,14 +178,9 @@ class IssueDialog(FormDialog):
         versions = [self.context.request.version] + [None] * (len(ids) - 1)
         self.issue_button.setEnabled(False)
         self.status.setText(self.tr("Issuing…"))
-        self.desk.worker.submit(
-            lambda s: delivery.deliver_slips(
-                s, actor, ids, language=lang, reissue=reissue, expected_versions=versions
-            ),
-            self._issued,
-            self._issue_failed,
-            owner=self,
-        )
+        operations.deliver_slips(
+            actor, ids, language=lang, reissue=reissue, expected_versions=versions
+        ).success(self._issued).failure(self._issue_failed).run(self.desk, owner=self)
 
     def _issue_failed(self, exc: BaseException) -> None:
         self.issue_button.setEnabled(True)
@@ -236,9 +213,16 @@ class IssueDialog(FormDialog):
         self.status.setText(text)
         self.preview.setText(self.tr("Drawing the slip…"))
         pdf = delivered.pdf
-        self.desk.worker.compute(
-            lambda: preview_slip(pdf), self._rendered, self._render_failed, owner=self
-        )
+        operations.rasterise(pdf, PREVIEW_DPI).success(
+            lambda pages: self._rendered(RenderedSlip(pdf, pages))
+        ).failure(lambda exc: self._no_preview(pdf, exc)).run(self.desk, owner=self)
+
+    def _no_preview(self, pdf: bytes, exc: BaseException) -> None:
+        """A PDF without a preview still prints and saves; the preview says why."""
+        if isinstance(exc, PrintFailed):
+            self._rendered(RenderedSlip(pdf, [], exc.message))
+        else:
+            self._render_failed(exc)
 
     def _rendered(self, rendered: RenderedSlip) -> None:
         self.rendered = rendered
@@ -291,12 +275,9 @@ class IssueDialog(FormDialog):
             return
         self.status.setText(self.tr("Sending the slip to the printer…"))
         pdf = self.rendered.pdf
-        self.desk.worker.compute(
-            lambda: pdf_pages(pdf, PRINT_DPI),
-            lambda pages: self._send(printer, pages),
-            self._output_failed,
-            owner=self,
-        )
+        operations.rasterise(pdf, PRINT_DPI).success(
+            lambda pages: self._send(printer, pages)
+        ).failure(self._output_failed).run(self.desk, owner=self)
 
     def _send(self, printer: QPrinter, pages: list[QImage]) -> None:
         try:
@@ -316,15 +297,10 @@ class IssueDialog(FormDialog):
         if not path:
             return
         pdf = self.rendered.pdf
-        self.desk.worker.compute(
-            lambda: delivery.save_slips(pdf, path),
-            lambda _r: self._log(
-                "pdf",
-                self.tr("Saved to {0}. It holds a passcode: delete it once printed.").format(path),
-            ),
-            self._output_failed,
-            owner=self,
-        )
+        saved = self.tr("Saved to {0}. It holds a passcode: delete it once printed.").format(path)
+        operations.save_slips(pdf, path).success(lambda _r: self._log("pdf", saved)).failure(
+            self._output_failed
+        ).run(self.desk, owner=self)
 
     def _output_failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Not printed."))
@@ -336,12 +312,9 @@ class IssueDialog(FormDialog):
         self.delivered.add(kind)
         self.status.setText(message)
         log.info("slip %s for %d passcode(s)", kind, len(issued.passcode_ids))
-        self.desk.worker.submit(
-            lambda s: delivery.record_delivery(s, actor, issued, kind),
-            lambda _r: self.printed.emit(kind),
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        operations.record_delivery(actor, issued, kind).success(
+            lambda _r: self.printed.emit(kind)
+        ).failure(lambda exc: show_error(self, exc)).run(self.desk, owner=self)
 
     # ------------------------------------------------------------------ closing
     def done(self, result: int) -> None:

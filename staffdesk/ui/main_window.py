@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import AuthenticationFailed
 from staffdesk.domain.workflow import Action, Role
-from staffdesk.services import queries, staff
+from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
-from staffdesk.ui import counter, prefs, states
+from staffdesk.ui import counter, operations, prefs, states
 from staffdesk.ui.badge import ApproverBadge
 from staffdesk.ui.base import Desk, DeskEvents
 from staffdesk.ui.errors import show_error
@@ -36,7 +35,6 @@ from staffdesk.ui.intake import AccessFormDialog, IdentityCheckDialog
 from staffdesk.ui.issue import IssueDialog
 from staffdesk.ui.queue import ApprovalQueue
 from staffdesk.ui.screen import fit_to_screen
-from staffdesk.ui.sync_status import sync_round, sync_status_parts
 
 if TYPE_CHECKING:  # these load when first needed
     from staffdesk.ui.admin import SchoolsDialog, StaffDialog
@@ -304,12 +302,9 @@ class MainWindow(QMainWindow):
         factory = self.desk.worker.factory
         if factory is not None and self.desk.actor is not None:
             schools = None if self.desk.actor.is_admin else self.desk.actor.schools
-            self.desk.worker.in_background(
-                lambda: sync_round(url, factory, schools),
-                lambda ran: self._show_status(url) if ran else None,  # standalone: nothing new
-                self._sync_failed,
-                owner=self,
-            )
+            operations.sync_round(url, factory, schools).success(
+                lambda ran: self._show_status(url) if ran else None  # standalone: nothing new
+            ).failure(self._sync_failed).run(self.desk, owner=self)
         self._show_status(url)
 
     def _sync_failed(self, exc: BaseException) -> None:
@@ -324,12 +319,9 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(parts[0])
             self.sync_label.setToolTip(parts[1])
 
-        self.desk.worker.submit(
-            lambda session: sync_status_parts(session, url),
-            show,
-            lambda exc: self.sync_label.setText(self.tr("Offline")),
-            owner=self,
-        )
+        operations.sync_status(url).success(show).failure(
+            lambda exc: self.sync_label.setText(self.tr("Offline"))
+        ).run(self.desk, owner=self)
 
     # ------------------------------------------------------------------ lock
     def lock(self, reason: str) -> None:
@@ -364,10 +356,9 @@ class MainWindow(QMainWindow):
         if not secret:
             return
 
-        def check(s: Session) -> object:
-            return staff.authenticate(s, username, secret)
-
-        self.desk.worker.submit(check, lambda _a: self._unlocked(), self._unlock_failed, owner=self)
+        operations.unlock(username, secret).success(lambda _a: self._unlocked()).failure(
+            self._unlock_failed
+        ).run(self.desk, owner=self)
 
     def _unlocked(self) -> None:
         self.locked = False
@@ -484,12 +475,9 @@ class MainWindow(QMainWindow):
 
     def check_id_for(self, request_id: str) -> None:
         actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: req_svc.get_request(s, actor, request_id),
-            self.open_identity,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        operations.get_request(actor, request_id).success(self.open_identity).failure(
+            lambda exc: show_error(self, exc)
+        ).run(self.desk, owner=self)
 
     def open_identity(
         self, view: req_svc.RequestView, warnings: tuple[str, ...] = ()

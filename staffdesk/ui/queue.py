@@ -28,7 +28,7 @@ from staffdesk.domain.workflow import Action, RequestStatus, Role
 from staffdesk.services import queries, settings
 from staffdesk.services import requests as req_svc
 from staffdesk.services.context import Actor
-from staffdesk.ui import states
+from staffdesk.ui import operations, states
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import describe, show_error
@@ -340,27 +340,20 @@ class DecisionDialog(AsksBeforeDiscarding, FormDialog):
             not_listed = text if self.not_a_contact else ""
             acknowledged = text if self.acknowledge else ""
 
-            def run(s: Session) -> req_svc.RequestView:
-                return req_svc.approve(
-                    s,
-                    actor,
-                    rid,
-                    override_reason=override,
-                    not_a_contact_reason=not_listed,
-                    possible_match_reason=acknowledged,
-                    expected_version=version,
-                )
+            op = operations.approve(
+                actor,
+                rid,
+                override_reason=override,
+                not_a_contact_reason=not_listed,
+                possible_match_reason=acknowledged,
+                expected_version=version,
+            )
         elif self.action is Action.REJECT:
-
-            def run(s: Session) -> req_svc.RequestView:
-                return req_svc.reject(s, actor, rid, reason=text, expected_version=version)
+            op = operations.reject(actor, rid, reason=text, expected_version=version)
         else:
-
-            def run(s: Session) -> req_svc.RequestView:
-                return req_svc.revoke_passcode(s, actor, rid, reason=text, expected_version=version)
-
+            op = operations.revoke(actor, rid, reason=text, expected_version=version)
         self.submit_button.setEnabled(False)
-        self.desk.worker.submit(run, self._done, self._failed, owner=self)
+        op.success(self._done).failure(self._failed).run(self.desk, owner=self)
 
     def _done(self, view: req_svc.RequestView) -> None:
         self.decided.emit(view)
@@ -458,12 +451,9 @@ class ApprovalQueue(QWidget):
 
     def _count(self) -> None:
         actor, f = self.desk.me(), self.model.query
-        self.desk.worker.submit(
-            lambda s: queries.queue_count(s, actor, f),
-            lambda n: self.count.setText(self.tr("{0} request(s)").format(n)),
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        operations.queue_count(actor, f).success(
+            lambda n: self.count.setText(self.tr("{0} request(s)").format(n))
+        ).failure(lambda exc: show_error(self, exc)).run(self.desk, owner=self)
 
     # ------------------------------------------------------------------ detail
     def _selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
@@ -476,12 +466,9 @@ class ApprovalQueue(QWidget):
 
     def load_detail(self, request_id: str) -> None:
         actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: decision_context(s, actor, request_id),
-            self._show,
-            lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        operations.decision_context(actor, request_id).success(self._show).failure(
+            lambda exc: show_error(self, exc)
+        ).run(self.desk, owner=self)
 
     def _show(self, ctx: DecisionContext | None) -> None:
         self.ctx = ctx

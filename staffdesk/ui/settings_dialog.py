@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import SecretStoreUnavailable, StaffDeskError, ValidationError
 from staffdesk.domain.workflow import Role
 from staffdesk.services import settings
-from staffdesk.services.context import Actor
-from staffdesk.ui import prefs
+from staffdesk.ui import operations, prefs
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import interface_language_items, slip_language_items
@@ -37,11 +35,6 @@ def keyring_state() -> str:
     except SecretStoreUnavailable as exc:
         return exc.message
     return ""
-
-
-def save_district(session: Session, actor: Actor, changes: dict[str, str]) -> None:
-    for key, value in changes.items():
-        settings.set_value(session, actor, key, value)
 
 
 class SettingsDialog(FormDialog):
@@ -97,16 +90,15 @@ class SettingsDialog(FormDialog):
         except (ImportError, StaffDeskError):
             pass
         self.keyring_status.setText(self.tr("Checking the system keyring…"))
-        desk.worker.compute(
-            keyring_state,
-            self._keyring_checked,
-            lambda exc: self._keyring_checked(describe(exc).text),
-            owner=self,
-        )
+        operations.check_keyring().success(self._keyring_checked).failure(
+            lambda exc: self._keyring_checked(describe(exc).text)
+        ).run(desk, owner=self)
         buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        desk.worker.submit(settings.load, self._loaded, lambda e: show_error(self, e), owner=self)
+        operations.load_settings().success(self._loaded).failure(lambda e: show_error(self, e)).run(
+            desk, owner=self
+        )
         self.setMinimumWidth(620)
 
     def _keyring_checked(self, problem: str) -> None:
@@ -188,12 +180,9 @@ class SettingsDialog(FormDialog):
             self.accept()
             return
         actor = self.desk.me()
-        self.desk.worker.submit(
-            lambda s: save_district(s, actor, changes),
-            lambda _r: self.accept(),
-            self._failed,
-            owner=self,
-        )
+        operations.save_settings(actor, changes).success(lambda _r: self.accept()).failure(
+            self._failed
+        ).run(self.desk, owner=self)
 
     def _save_shared(self) -> None:
         url = self.shared_url.text().strip()

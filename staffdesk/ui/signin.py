@@ -9,21 +9,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from staffdesk.domain.errors import AuthenticationFailed, SignInThrottled, StaffDeskError
 from staffdesk.services.context import Actor
-from staffdesk.ui import prefs
+from staffdesk.ui import operations, prefs
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from staffdesk.services.queries import SchoolRow
-
-
-def _sign_in(session: Session, username: str, password: str) -> tuple[Actor, list[SchoolRow]]:
-    from staffdesk.services import queries, staff
-
-    actor = staff.authenticate(session, username, password)
-    return actor, queries.list_schools(session, actor)
 
 
 def _directory_domain() -> str:
@@ -113,12 +104,9 @@ class SignInDialog(FormDialog):
             return
         self.button.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
-        self.desk.worker.submit(
-            lambda s: _sign_in(s, username, password),
-            self._authenticated,
-            self._refused,
-            owner=self,
-        )
+        operations.sign_in(username, password).success(self._authenticated).failure(
+            self._refused
+        ).run(self.desk, owner=self)
 
     def _authenticated(self, result: tuple[Actor, list[SchoolRow]]) -> None:
         actor, schools = result
