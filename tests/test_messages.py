@@ -79,8 +79,8 @@ def test_every_message_has_spanish_with_the_same_parameters() -> None:
     assert not unknown, f"Spanish texts of no code: {unknown}"
 
 
-TERM_KINDS = {"field", "document", "request_state", "passcode_state", "role", "action", "doing",
-              "relationship"}  # fmt: skip
+TERM_KINDS = {"field", "document", "email_reason", "request_state", "passcode_state", "role",
+              "action", "doing", "relationship"}  # fmt: skip
 
 
 def test_the_words_the_desk_shows_are_translated() -> None:

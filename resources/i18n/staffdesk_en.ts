@@ -213,64 +213,64 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="171"/>
+        <location filename="../../staffdesk/ui/intake.py" line="177"/>
         <source>To record the form: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="184"/>
+        <location filename="../../staffdesk/ui/intake.py" line="190"/>
         <source>Have the parent sign the paper form, then tick this box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="228"/>
+        <location filename="../../staffdesk/ui/intake.py" line="234"/>
         <source>restricted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="238"/>
+        <location filename="../../staffdesk/ui/intake.py" line="244"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="275"/>
+        <location filename="../../staffdesk/ui/intake.py" line="287"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="308"/>
+        <location filename="../../staffdesk/ui/intake.py" line="317"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="310"/>
+        <location filename="../../staffdesk/ui/intake.py" line="319"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="314"/>
+        <location filename="../../staffdesk/ui/intake.py" line="323"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="393"/>
+        <location filename="../../staffdesk/ui/intake.py" line="402"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="394"/>
+        <location filename="../../staffdesk/ui/intake.py" line="403"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="408"/>
+        <location filename="../../staffdesk/ui/intake.py" line="417"/>
         <source>Already requested or linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="409"/>
+        <location filename="../../staffdesk/ui/intake.py" line="418"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -280,22 +280,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="437"/>
+        <location filename="../../staffdesk/ui/queue.py" line="442"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="463"/>
+        <location filename="../../staffdesk/ui/queue.py" line="473"/>
         <source>{0} request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="489"/>
+        <location filename="../../staffdesk/ui/queue.py" line="499"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="561"/>
+        <location filename="../../staffdesk/ui/queue.py" line="571"/>
         <source>Select a request in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1010,80 +1010,80 @@ Record the form anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="258"/>
+        <location filename="../../staffdesk/ui/codes.py" line="263"/>
         <source>You have no school to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="285"/>
+        <location filename="../../staffdesk/ui/codes.py" line="290"/>
         <source>{0} code(s) selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="297"/>
+        <location filename="../../staffdesk/ui/codes.py" line="302"/>
         <source>Reissue {0} code(s)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="299"/>
+        <location filename="../../staffdesk/ui/codes.py" line="304"/>
         <source>Serials: {0}.
 
 Each of these codes stops working and a new code is made for its request, one slip each. Print or save the new slips next: they cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="310"/>
+        <location filename="../../staffdesk/ui/codes.py" line="315"/>
         <source>Reissuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="324"/>
+        <location filename="../../staffdesk/ui/codes.py" line="329"/>
         <source>{0} new code(s) made; the old ones (serials {1}) no longer work. Print the new slips or save them as a PDF now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="339"/>
+        <location filename="../../staffdesk/ui/codes.py" line="344"/>
         <source>Revoke {0} code(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="341"/>
+        <location filename="../../staffdesk/ui/codes.py" line="346"/>
         <source>Serials: {0}. They stop working at once and no new code is made.
 Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="349"/>
+        <location filename="../../staffdesk/ui/codes.py" line="354"/>
         <source>Reason: please write why the codes are revoked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="362"/>
+        <location filename="../../staffdesk/ui/codes.py" line="367"/>
         <source>Revoked {0} code(s): {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="402"/>
+        <location filename="../../staffdesk/ui/codes.py" line="407"/>
         <source>(the system&apos;s default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="403"/>
+        <location filename="../../staffdesk/ui/codes.py" line="408"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="423"/>
+        <location filename="../../staffdesk/ui/codes.py" line="428"/>
         <source>Saved to {0}. It holds passcodes: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="448"/>
+        <location filename="../../staffdesk/ui/codes.py" line="453"/>
         <source>New slips not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="450"/>
+        <location filename="../../staffdesk/ui/codes.py" line="455"/>
         <source>The new slips were neither printed nor saved. Their codes cannot be shown again: the families would need another reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1097,7 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="58"/>
-        <location filename="../../staffdesk/ui/admin.py" line="194"/>
+        <location filename="../../staffdesk/ui/admin.py" line="199"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -1114,24 +1114,24 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="61"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="124"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="193"/>
+        <location filename="../../staffdesk/ui/admin.py" line="198"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="195"/>
+        <location filename="../../staffdesk/ui/admin.py" line="200"/>
         <source>Students on the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="109"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="113"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,7 +1162,7 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="126"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,37 +1226,37 @@ Reason (required, kept in the audit trail):</source>
     </message>
     <message>
         <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="111"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="89"/>
         <source>Relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="88"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="92"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="90"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="94"/>
         <source>Portal access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="112"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="123"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="125"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,82 +1497,82 @@ Reason (required, kept in the audit trail):</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <location filename="../../staffdesk/ui/queue.py" line="239"/>
         <source>Approve request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="235"/>
+        <location filename="../../staffdesk/ui/queue.py" line="240"/>
         <source>Reject request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="236"/>
+        <location filename="../../staffdesk/ui/queue.py" line="241"/>
         <source>Revoke passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="264"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="261"/>
+        <location filename="../../staffdesk/ui/queue.py" line="266"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="265"/>
+        <location filename="../../staffdesk/ui/queue.py" line="270"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="270"/>
+        <location filename="../../staffdesk/ui/queue.py" line="275"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="278"/>
+        <location filename="../../staffdesk/ui/queue.py" line="283"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="281"/>
+        <location filename="../../staffdesk/ui/queue.py" line="286"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="285"/>
+        <location filename="../../staffdesk/ui/queue.py" line="290"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="292"/>
+        <location filename="../../staffdesk/ui/queue.py" line="297"/>
         <source>&amp;Why they are different people (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="297"/>
+        <location filename="../../staffdesk/ui/queue.py" line="302"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="304"/>
+        <location filename="../../staffdesk/ui/queue.py" line="309"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="307"/>
+        <location filename="../../staffdesk/ui/queue.py" line="312"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="309"/>
+        <location filename="../../staffdesk/ui/queue.py" line="314"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="333"/>
+        <location filename="../../staffdesk/ui/queue.py" line="338"/>
         <source>Reason: please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,13 +1580,13 @@ Reason (required, kept in the audit trail):</source>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="126"/>
+        <location filename="../../staffdesk/ui/app.py" line="111"/>
         <source>This database has no staff accounts yet. Create the first admin with:
 staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="118"/>
+        <location filename="../../staffdesk/ui/app.py" line="103"/>
         <source>Taking this desk&apos;s staff accounts from the shared database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1630,47 +1630,47 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="103"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
         <source>(has not picked a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="262"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="266"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="269"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <source>No student matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="271"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="275"/>
         <source>{0}+ students — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="277"/>
         <source>{0} student(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="318"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="327"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="333"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="342"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="347"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="356"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="365"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="374"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation type="unfinished"></translation>
@@ -1908,27 +1908,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="478"/>
+        <location filename="../../staffdesk/ui/intake.py" line="481"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="491"/>
+        <location filename="../../staffdesk/ui/intake.py" line="494"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="516"/>
+        <location filename="../../staffdesk/ui/intake.py" line="519"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="517"/>
+        <location filename="../../staffdesk/ui/intake.py" line="520"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="518"/>
+        <location filename="../../staffdesk/ui/intake.py" line="521"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1936,122 +1936,122 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Issue passcode and print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="129"/>
+        <location filename="../../staffdesk/ui/issue.py" line="130"/>
         <source>Family&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="133"/>
+        <location filename="../../staffdesk/ui/issue.py" line="134"/>
         <source>&amp;Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="155"/>
+        <location filename="../../staffdesk/ui/issue.py" line="160"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="156"/>
+        <location filename="../../staffdesk/ui/issue.py" line="162"/>
         <source>status: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="157"/>
+        <location filename="../../staffdesk/ui/issue.py" line="163"/>
         <source>Parent/guardian: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="163"/>
+        <location filename="../../staffdesk/ui/issue.py" line="169"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="175"/>
+        <location filename="../../staffdesk/ui/issue.py" line="186"/>
         <source>Add {0} to the family slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="198"/>
+        <location filename="../../staffdesk/ui/issue.py" line="209"/>
         <source>Issuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="221"/>
+        <location filename="../../staffdesk/ui/issue.py" line="232"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="226"/>
+        <location filename="../../staffdesk/ui/issue.py" line="237"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="230"/>
+        <location filename="../../staffdesk/ui/issue.py" line="241"/>
         <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="234"/>
+        <location filename="../../staffdesk/ui/issue.py" line="245"/>
         <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="237"/>
+        <location filename="../../staffdesk/ui/issue.py" line="248"/>
         <source>Drawing the slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="251"/>
+        <location filename="../../staffdesk/ui/issue.py" line="262"/>
         <source>Preview of the credential slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="276"/>
+        <location filename="../../staffdesk/ui/issue.py" line="287"/>
         <source>The slip could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="292"/>
+        <location filename="../../staffdesk/ui/issue.py" line="303"/>
         <source>Sending the slip to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="307"/>
+        <location filename="../../staffdesk/ui/issue.py" line="318"/>
         <source>(the system&apos;s default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="308"/>
+        <location filename="../../staffdesk/ui/issue.py" line="319"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="323"/>
+        <location filename="../../staffdesk/ui/issue.py" line="334"/>
         <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="330"/>
+        <location filename="../../staffdesk/ui/issue.py" line="341"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="351"/>
+        <location filename="../../staffdesk/ui/issue.py" line="362"/>
         <source>Slip not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="353"/>
+        <location filename="../../staffdesk/ui/issue.py" line="364"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,44 +2439,44 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="264"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="270"/>
         <source>all my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="319"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="330"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="325"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="336"/>
         <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="348"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="354"/>
         <source>{0}, enter your password to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="392"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="398"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="400"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="406"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="476"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="482"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="507"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="513"/>
         <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="590"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2627,92 +2627,92 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="139"/>
+        <location filename="../../staffdesk/ui/queue.py" line="144"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="140"/>
+        <location filename="../../staffdesk/ui/queue.py" line="145"/>
         <source>Home phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="141"/>
+        <location filename="../../staffdesk/ui/queue.py" line="146"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <location filename="../../staffdesk/ui/queue.py" line="147"/>
         <source>Signed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="144"/>
+        <location filename="../../staffdesk/ui/queue.py" line="149"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="145"/>
+        <location filename="../../staffdesk/ui/queue.py" line="150"/>
         <source>{0} by {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="156"/>
+        <location filename="../../staffdesk/ui/queue.py" line="161"/>
         <source>, ends …{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="159"/>
+        <location filename="../../staffdesk/ui/queue.py" line="164"/>
         <source>ID checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="160"/>
+        <location filename="../../staffdesk/ui/queue.py" line="165"/>
         <source>{0} — by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="167"/>
+        <location filename="../../staffdesk/ui/queue.py" line="172"/>
         <source>{0} by {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="173"/>
+        <location filename="../../staffdesk/ui/queue.py" line="178"/>
         <source> (override: {0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="175"/>
+        <location filename="../../staffdesk/ui/queue.py" line="180"/>
         <source>, at workstation {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="176"/>
+        <location filename="../../staffdesk/ui/queue.py" line="181"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="180"/>
+        <location filename="../../staffdesk/ui/queue.py" line="185"/>
         <source>Not on the contact list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="181"/>
+        <location filename="../../staffdesk/ui/queue.py" line="186"/>
         <source>approved because: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="189"/>
+        <location filename="../../staffdesk/ui/queue.py" line="194"/>
         <source>, used {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="195"/>
+        <location filename="../../staffdesk/ui/queue.py" line="200"/>
         <source>Passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="196"/>
+        <location filename="../../staffdesk/ui/queue.py" line="201"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2766,28 +2766,28 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="187"/>
-        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <location filename="../../staffdesk/ui/admin.py" line="192"/>
+        <location filename="../../staffdesk/ui/admin.py" line="195"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="204"/>
+        <location filename="../../staffdesk/ui/admin.py" line="209"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="205"/>
+        <location filename="../../staffdesk/ui/admin.py" line="210"/>
         <source>Rename the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="228"/>
+        <location filename="../../staffdesk/ui/admin.py" line="238"/>
         <source>Rename school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="229"/>
+        <location filename="../../staffdesk/ui/admin.py" line="239"/>
         <source>New name for {0}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2971,22 +2971,22 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="126"/>
         <source>No secure keyring: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="129"/>
         <source>The password cannot be saved on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="136"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="218"/>
         <source>enter the address first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3195,12 +3195,12 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="97"/>
+        <location filename="../../staffdesk/ui/admin.py" line="102"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="99"/>
+        <location filename="../../staffdesk/ui/admin.py" line="104"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3281,7 +3281,7 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="123"/>
+        <location filename="../../staffdesk/ui/admin.py" line="128"/>
         <source>Add a staff account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3296,6 +3296,14 @@ staffdesk staff add admin --role admin</source>
     <message>
         <location filename="../../staffdesk/ui/states.py" line="47"/>
         <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../staffdesk/ui/models.py" line="46"/>
+        <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3330,258 +3338,108 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="62"/>
+        <location filename="../../staffdesk/ui/errors.py" line="64"/>
         <source>Please check these entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Please check this entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Sign-in refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="71"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="70"/>
+        <location filename="../../staffdesk/ui/errors.py" line="72"/>
         <source>Not possible now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="71"/>
+        <location filename="../../staffdesk/ui/errors.py" line="73"/>
         <source>Changed by someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="72"/>
+        <location filename="../../staffdesk/ui/errors.py" line="74"/>
         <source>Restricted contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="75"/>
+        <location filename="../../staffdesk/ui/errors.py" line="77"/>
         <source>Possible restricted contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="79"/>
-        <location filename="../../staffdesk/ui/errors.py" line="95"/>
+        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <location filename="../../staffdesk/ui/errors.py" line="97"/>
         <source>Database not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="82"/>
+        <location filename="../../staffdesk/ui/errors.py" line="84"/>
         <source>No secure password storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="86"/>
+        <location filename="../../staffdesk/ui/errors.py" line="88"/>
         <source>Printing failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="89"/>
+        <location filename="../../staffdesk/ui/errors.py" line="91"/>
         <source>District directory unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <location filename="../../staffdesk/ui/errors.py" line="123"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="99"/>
+        <location filename="../../staffdesk/ui/errors.py" line="101"/>
         <source>StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="103"/>
+        <location filename="../../staffdesk/ui/errors.py" line="105"/>
         <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="109"/>
+        <location filename="../../staffdesk/ui/errors.py" line="111"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
-        <source>Student Permanent ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
-        <source>School</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
-        <source>Student first name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
-        <source>Student middle initial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
-        <source>Student last name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
-        <source>Student name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="135"/>
-        <source>Parent/guardian name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="136"/>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="137"/>
-        <source>Home phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="138"/>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="139"/>
-        <source>Signed on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="140"/>
-        <source>Signed paper form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="141"/>
-        <source>Reason (not on the contact list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="142"/>
-        <source>ID document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="143"/>
-        <source>ID description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="144"/>
-        <source>Last four characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="145"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
-        <source>Override reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="147"/>
-        <source>Username</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../staffdesk/ui/errors.py" line="148"/>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="149"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="150"/>
-        <source>Display name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="151"/>
-        <source>Slip language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="156"/>
-        <source>District name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="157"/>
-        <source>Portal url</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="158"/>
-        <source>Support email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="159"/>
-        <source>Passcode days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="160"/>
-        <source>Two person rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="161"/>
-        <source>Shared database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="162"/>
-        <source>Request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="182"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="184"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation type="unfinished"></translation>
     </message>

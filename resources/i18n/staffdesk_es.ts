@@ -228,7 +228,7 @@
         <translation>Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="171"/>
+        <location filename="../../staffdesk/ui/intake.py" line="177"/>
         <source>To record the form: {0}.</source>
         <translation>Para registrar el formulario: {0}.</translation>
     </message>
@@ -237,47 +237,47 @@
         <translation type="vanished">es obligatorio</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="184"/>
+        <location filename="../../staffdesk/ui/intake.py" line="190"/>
         <source>Have the parent sign the paper form, then tick this box.</source>
         <translation>Pida al padre o la madre que firme el formulario en papel y luego marque esta casilla.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="228"/>
+        <location filename="../../staffdesk/ui/intake.py" line="234"/>
         <source>restricted</source>
         <translation>restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="238"/>
+        <location filename="../../staffdesk/ui/intake.py" line="244"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation>&lt;b&gt;{0} no está en la lista de contactos de este estudiante.&lt;/b&gt; En casa no podría elegir su nombre en el portal. Si no es una de estas personas, quien aprueba debe escribir el motivo antes de aprobar:&lt;ul&gt;{1}&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="275"/>
+        <location filename="../../staffdesk/ui/intake.py" line="287"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation>Contacto(s) restringido(s) de este estudiante: {0}. Para darles acceso al portal se necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="308"/>
+        <location filename="../../staffdesk/ui/intake.py" line="317"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation>Hoja perdida — nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="310"/>
+        <location filename="../../staffdesk/ui/intake.py" line="319"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation>Hoja perdida: al emitir el código de este formulario se revoca el anterior (serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="314"/>
+        <location filename="../../staffdesk/ui/intake.py" line="323"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation>Hoja perdida: el código anterior ya no funciona; no hay nada que revocar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="393"/>
+        <location filename="../../staffdesk/ui/intake.py" line="402"/>
         <source>Name differs from the roster</source>
         <translation>El nombre no coincide con la lista</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="394"/>
+        <location filename="../../staffdesk/ui/intake.py" line="403"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
@@ -286,12 +286,12 @@ Record the form anyway, as written by the parent?</source>
 ¿Registrar el formulario de todos modos, tal como lo escribió el padre o madre?</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="408"/>
+        <location filename="../../staffdesk/ui/intake.py" line="417"/>
         <source>Already requested or linked</source>
         <translation>Ya solicitado o vinculado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="409"/>
+        <location filename="../../staffdesk/ui/intake.py" line="418"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -303,22 +303,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="437"/>
+        <location filename="../../staffdesk/ui/queue.py" line="442"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="463"/>
+        <location filename="../../staffdesk/ui/queue.py" line="473"/>
         <source>{0} request(s)</source>
         <translation>{0} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="489"/>
+        <location filename="../../staffdesk/ui/queue.py" line="499"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione una solicitud para ver el formulario y decidir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="561"/>
+        <location filename="../../staffdesk/ui/queue.py" line="571"/>
         <source>Select a request in the list first.</source>
         <translation>Seleccione primero una solicitud en la lista.</translation>
     </message>
@@ -1033,22 +1033,22 @@ Record the form anyway?</source>
         <translation>Solo quien aprueba puede reemitir o revocar códigos.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="258"/>
+        <location filename="../../staffdesk/ui/codes.py" line="263"/>
         <source>You have no school to show.</source>
         <translation>No tiene ninguna escuela que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="285"/>
+        <location filename="../../staffdesk/ui/codes.py" line="290"/>
         <source>{0} code(s) selected</source>
         <translation>{0} código(s) seleccionado(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="297"/>
+        <location filename="../../staffdesk/ui/codes.py" line="302"/>
         <source>Reissue {0} code(s)?</source>
         <translation>¿Reemitir {0} código(s)?</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="299"/>
+        <location filename="../../staffdesk/ui/codes.py" line="304"/>
         <source>Serials: {0}.
 
 Each of these codes stops working and a new code is made for its request, one slip each. Print or save the new slips next: they cannot be shown again.</source>
@@ -1057,59 +1057,59 @@ Each of these codes stops working and a new code is made for its request, one sl
 Cada uno de estos códigos deja de funcionar y se crea un código nuevo para su solicitud, un comprobante cada uno. Imprima o guarde después los comprobantes nuevos: no se pueden volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="310"/>
+        <location filename="../../staffdesk/ui/codes.py" line="315"/>
         <source>Reissuing…</source>
         <translation>Reemitiendo…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="324"/>
+        <location filename="../../staffdesk/ui/codes.py" line="329"/>
         <source>{0} new code(s) made; the old ones (serials {1}) no longer work. Print the new slips or save them as a PDF now.</source>
         <translation>Se crearon {0} código(s) nuevo(s); los anteriores (números de serie {1}) ya no funcionan. Imprima ahora los comprobantes nuevos o guárdelos como PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="339"/>
+        <location filename="../../staffdesk/ui/codes.py" line="344"/>
         <source>Revoke {0} code(s)</source>
         <translation>Revocar {0} código(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="341"/>
+        <location filename="../../staffdesk/ui/codes.py" line="346"/>
         <source>Serials: {0}. They stop working at once and no new code is made.
 Reason (required, kept in the audit trail):</source>
         <translation>Números de serie: {0}. Dejan de funcionar de inmediato y no se crea ningún código nuevo.
 Motivo (obligatorio, queda en el registro de auditoría):</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="349"/>
+        <location filename="../../staffdesk/ui/codes.py" line="354"/>
         <source>Reason: please write why the codes are revoked.</source>
         <translation>Motivo: escriba por qué se revocan los códigos.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="362"/>
+        <location filename="../../staffdesk/ui/codes.py" line="367"/>
         <source>Revoked {0} code(s): {1}.</source>
         <translation>Se revocaron {0} código(s): {1}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="402"/>
+        <location filename="../../staffdesk/ui/codes.py" line="407"/>
         <source>(the system&apos;s default printer)</source>
         <translation>(la impresora predeterminada del sistema)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="403"/>
+        <location filename="../../staffdesk/ui/codes.py" line="408"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviado a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="423"/>
+        <location filename="../../staffdesk/ui/codes.py" line="428"/>
         <source>Saved to {0}. It holds passcodes: delete it once printed.</source>
         <translation>Guardado en {0}. Contiene códigos de acceso: bórrelo una vez impreso.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="448"/>
+        <location filename="../../staffdesk/ui/codes.py" line="453"/>
         <source>New slips not printed</source>
         <translation>Comprobantes nuevos sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="450"/>
+        <location filename="../../staffdesk/ui/codes.py" line="455"/>
         <source>The new slips were neither printed nor saved. Their codes cannot be shown again: the families would need another reissue. Close anyway?</source>
         <translation>Los comprobantes nuevos no se imprimieron ni se guardaron. Sus códigos no se pueden volver a mostrar: las familias necesitarían otra reemisión. ¿Cerrar de todos modos?</translation>
     </message>
@@ -1118,7 +1118,7 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
     <name>Columns</name>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="58"/>
-        <location filename="../../staffdesk/ui/admin.py" line="194"/>
+        <location filename="../../staffdesk/ui/admin.py" line="199"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
         <source>Name</source>
         <translation>Nombre</translation>
@@ -1183,56 +1183,56 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="111"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="87"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="89"/>
         <source>Relationship</source>
         <translation>Parentesco</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="88"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="92"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="90"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="94"/>
         <source>Portal access</source>
         <translation>Acceso al portal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="108"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="112"/>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="109"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="118"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="113"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="119"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="123"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/admin.py" line="61"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="120"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="124"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="125"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="126"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -1303,12 +1303,12 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="193"/>
+        <location filename="../../staffdesk/ui/admin.py" line="198"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="195"/>
+        <location filename="../../staffdesk/ui/admin.py" line="200"/>
         <source>Students on the roster</source>
         <translation>Estudiantes en la lista</translation>
     </message>
@@ -1523,82 +1523,82 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="234"/>
+        <location filename="../../staffdesk/ui/queue.py" line="239"/>
         <source>Approve request</source>
         <translation>Aprobar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="235"/>
+        <location filename="../../staffdesk/ui/queue.py" line="240"/>
         <source>Reject request</source>
         <translation>Rechazar solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="236"/>
+        <location filename="../../staffdesk/ui/queue.py" line="241"/>
         <source>Revoke passcode</source>
         <translation>Revocar código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="259"/>
+        <location filename="../../staffdesk/ui/queue.py" line="264"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation>&lt;b&gt;La regla de dos personas está activa:&lt;/b&gt; quien verificó la identificación ({0}) no puede aprobarla también.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="261"/>
+        <location filename="../../staffdesk/ui/queue.py" line="266"/>
         <source>nobody yet</source>
         <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="265"/>
+        <location filename="../../staffdesk/ui/queue.py" line="270"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation>Usted verificó la identificación de este padre o madre; otro aprobador debe aprobar la solicitud.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="270"/>
+        <location filename="../../staffdesk/ui/queue.py" line="275"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} tiene una alerta (orden judicial o nota de custodia). La aprobación está bloqueada salvo que un administrador la autorice con un motivo por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="278"/>
+        <location filename="../../staffdesk/ui/queue.py" line="283"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation>Motivo de la &amp;autorización del administrador (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="281"/>
+        <location filename="../../staffdesk/ui/queue.py" line="286"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="285"/>
+        <location filename="../../staffdesk/ui/queue.py" line="290"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
         <translation>&lt;b&gt;Posible contacto restringido:&lt;/b&gt; el nombre del padre, madre o tutor se parece a {0}, que está marcado (orden judicial o nota de custodia). Apruebe solo si está seguro de que son personas distintas.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="292"/>
+        <location filename="../../staffdesk/ui/queue.py" line="297"/>
         <source>&amp;Why they are different people (required, kept in the audit trail)</source>
         <translation>&amp;Por qué son personas distintas (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="297"/>
+        <location filename="../../staffdesk/ui/queue.py" line="302"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="304"/>
+        <location filename="../../staffdesk/ui/queue.py" line="309"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation>&amp;Por qué aprobar a alguien que no está en la lista de contactos (obligatorio, se guarda)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="307"/>
+        <location filename="../../staffdesk/ui/queue.py" line="312"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation>&amp;Motivo del rechazo (la oficina lo conserva)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="309"/>
+        <location filename="../../staffdesk/ui/queue.py" line="314"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation>&amp;Motivo de la revocación (p. ej., hoja perdida)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="333"/>
+        <location filename="../../staffdesk/ui/queue.py" line="338"/>
         <source>Reason: please write why.</source>
         <translation>Motivo: escriba por qué.</translation>
     </message>
@@ -1606,14 +1606,14 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="126"/>
+        <location filename="../../staffdesk/ui/app.py" line="111"/>
         <source>This database has no staff accounts yet. Create the first admin with:
 staffdesk staff add admin --role admin</source>
         <translation>Esta base de datos aún no tiene cuentas del personal. Cree el primer administrador con:
 staffdesk staff add admin --role admin</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="118"/>
+        <location filename="../../staffdesk/ui/app.py" line="103"/>
         <source>Taking this desk&apos;s staff accounts from the shared database…</source>
         <translation>Tomando las cuentas del personal de este puesto de la base de datos compartida…</translation>
     </message>
@@ -1657,47 +1657,47 @@ staffdesk staff add admin --role admin</translation>
         <translation>Permitido, sin vincular</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="103"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
         <source>(has not picked a name)</source>
         <translation>(aún no eligió su nombre)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="262"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="266"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="269"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <source>No student matches.</source>
         <translation>Ningún estudiante coincide.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="271"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="275"/>
         <source>{0}+ students — scroll for more</source>
         <translation>{0}+ estudiantes — desplácese para ver más</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="277"/>
         <source>{0} student(s)</source>
         <translation>{0} estudiante(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="318"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="327"/>
         <source>Not found</source>
         <translation>No se encontró</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="333"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="342"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grado &lt;b&gt;{grade}&lt;/b&gt; · ID permanente &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Teléfono registrado: &lt;b&gt;{phone}&lt;/b&gt; · Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="347"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="356"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation>{0} contacto(s) restringido(s): sin acceso al portal salvo que un administrador lo autorice.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="365"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="374"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation>Ningún estudiante seleccionado</translation>
@@ -1967,27 +1967,27 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="478"/>
+        <location filename="../../staffdesk/ui/intake.py" line="481"/>
         <source>Identity check</source>
         <translation>Verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="491"/>
+        <location filename="../../staffdesk/ui/intake.py" line="494"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation>&lt;b&gt;{guardian}&lt;/b&gt; para &lt;b&gt;{student}&lt;/b&gt; (ID permanente {pid}, {school}).&lt;br&gt;Revise la identificación con foto y confirme que coincide con la persona en el mostrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="516"/>
+        <location filename="../../staffdesk/ui/intake.py" line="519"/>
         <source>&amp;Verify ID</source>
         <translation>&amp;Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="517"/>
+        <location filename="../../staffdesk/ui/intake.py" line="520"/>
         <source>Verify ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="518"/>
+        <location filename="../../staffdesk/ui/intake.py" line="521"/>
         <source>Record the identity check (Enter)</source>
         <translation>Registrar la verificación de identidad (Intro)</translation>
     </message>
@@ -1995,102 +1995,102 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Reissue passcode</source>
         <translation>Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="109"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>Issue passcode and print</source>
         <translation>Emitir código e imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="129"/>
+        <location filename="../../staffdesk/ui/issue.py" line="130"/>
         <source>Family&apos;s language</source>
         <translation>Idioma de la familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="133"/>
+        <location filename="../../staffdesk/ui/issue.py" line="134"/>
         <source>&amp;Reissue passcode</source>
         <translation>&amp;Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="155"/>
+        <location filename="../../staffdesk/ui/issue.py" line="160"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="156"/>
+        <location filename="../../staffdesk/ui/issue.py" line="162"/>
         <source>status: {0}</source>
         <translation>estado: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="157"/>
+        <location filename="../../staffdesk/ui/issue.py" line="163"/>
         <source>Parent/guardian: {0}</source>
         <translation>Padre/madre o tutor: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="163"/>
+        <location filename="../../staffdesk/ui/issue.py" line="169"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation>Al reemitir se revoca el código activo (n.º de serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="175"/>
+        <location filename="../../staffdesk/ui/issue.py" line="186"/>
         <source>Add {0} to the family slip</source>
         <translation>Agregar a {0} a la hoja familiar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="198"/>
+        <location filename="../../staffdesk/ui/issue.py" line="209"/>
         <source>Issuing…</source>
         <translation>Emitiendo…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="221"/>
+        <location filename="../../staffdesk/ui/issue.py" line="232"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation>Código emitido para {0} estudiante(s). Imprima la hoja o guárdela como PDF ahora: el código no se puede volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="226"/>
+        <location filename="../../staffdesk/ui/issue.py" line="237"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation>Sincronización pendiente: el portal aceptará este código cuando esta estación se haya sincronizado.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="230"/>
+        <location filename="../../staffdesk/ui/issue.py" line="241"/>
         <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
         <translation>El código anterior (serie {0}) fue revocado: ya no funciona en el portal.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="234"/>
+        <location filename="../../staffdesk/ui/issue.py" line="245"/>
         <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
         <translation>La hoja está en inglés: no hay textos de la hoja en el idioma de la familia {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="237"/>
+        <location filename="../../staffdesk/ui/issue.py" line="248"/>
         <source>Drawing the slip…</source>
         <translation>Dibujando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="251"/>
+        <location filename="../../staffdesk/ui/issue.py" line="262"/>
         <source>Preview of the credential slip</source>
         <translation>Vista previa de la hoja de acceso</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="276"/>
+        <location filename="../../staffdesk/ui/issue.py" line="287"/>
         <source>The slip could not be drawn.</source>
         <translation>No se pudo dibujar la hoja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="292"/>
+        <location filename="../../staffdesk/ui/issue.py" line="303"/>
         <source>Sending the slip to the printer…</source>
         <translation>Enviando la hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="307"/>
+        <location filename="../../staffdesk/ui/issue.py" line="318"/>
         <source>(the system&apos;s default printer)</source>
         <translation>(la impresora predeterminada del sistema)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="308"/>
+        <location filename="../../staffdesk/ui/issue.py" line="319"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviada a la impresora {0}.</translation>
     </message>
@@ -2103,22 +2103,22 @@ staffdesk staff add admin --role admin</translation>
         <translation type="vanished">Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="323"/>
+        <location filename="../../staffdesk/ui/issue.py" line="334"/>
         <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation>Guardada en {0}. Contiene un código: bórrela una vez impresa.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="330"/>
+        <location filename="../../staffdesk/ui/issue.py" line="341"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="351"/>
+        <location filename="../../staffdesk/ui/issue.py" line="362"/>
         <source>Slip not printed</source>
         <translation>Hoja sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="353"/>
+        <location filename="../../staffdesk/ui/issue.py" line="364"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation>La hoja no se imprimió ni se guardó. El código no se puede volver a mostrar: habría que reemitirlo para el padre o madre. ¿Cerrar de todos modos?</translation>
     </message>
@@ -2506,39 +2506,39 @@ staffdesk staff add admin --role admin</translation>
         <translation>Trabajando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="264"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="270"/>
         <source>all my schools</source>
         <translation>todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="319"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="330"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="325"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="336"/>
         <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="348"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="354"/>
         <source>{0}, enter your password to continue.</source>
         <translation>{0}, escriba su contraseña para continuar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="392"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="398"/>
         <source>Wrong password.</source>
         <translation>Contraseña incorrecta.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="400"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="406"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation>Sesión iniciada hace {0} horas: confirme que sigue siendo usted.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="476"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="482"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation>Formulario registrado. Ahora verifique la identificación.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="507"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="513"/>
         <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
         <translation>Identificación registrada para {0}. Siguiente: aprobación aquí (Ctrl+Shift+A) o en la cola (F4).</translation>
     </message>
@@ -2551,7 +2551,7 @@ staffdesk staff add admin --role admin</translation>
         <translation type="vanished">Verificación de identidad registrada para {0}. Siguiente paso: un aprobador la aprueba en la cola de aprobación (F4).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="590"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -2702,92 +2702,92 @@ staffdesk staff add admin --role admin</translation>
         <translation>Lista de contactos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="139"/>
+        <location filename="../../staffdesk/ui/queue.py" line="144"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="140"/>
+        <location filename="../../staffdesk/ui/queue.py" line="145"/>
         <source>Home phone</source>
         <translation>Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="141"/>
+        <location filename="../../staffdesk/ui/queue.py" line="146"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="142"/>
+        <location filename="../../staffdesk/ui/queue.py" line="147"/>
         <source>Signed on</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="144"/>
+        <location filename="../../staffdesk/ui/queue.py" line="149"/>
         <source>Recorded</source>
         <translation>Registrada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="145"/>
+        <location filename="../../staffdesk/ui/queue.py" line="150"/>
         <source>{0} by {1}</source>
         <translation>{0} por {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="156"/>
+        <location filename="../../staffdesk/ui/queue.py" line="161"/>
         <source>, ends …{0}</source>
         <translation>, termina en …{0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="159"/>
+        <location filename="../../staffdesk/ui/queue.py" line="164"/>
         <source>ID checked</source>
         <translation>Identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="160"/>
+        <location filename="../../staffdesk/ui/queue.py" line="165"/>
         <source>{0} — by {1}, {2}</source>
         <translation>{0} — por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="167"/>
+        <location filename="../../staffdesk/ui/queue.py" line="172"/>
         <source>{0} by {1}, {2}</source>
         <translation>{0} por {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="173"/>
+        <location filename="../../staffdesk/ui/queue.py" line="178"/>
         <source> (override: {0})</source>
         <translation> (autorización: {0})</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="175"/>
+        <location filename="../../staffdesk/ui/queue.py" line="180"/>
         <source>, at workstation {0}</source>
         <translation>, en la estación {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="176"/>
+        <location filename="../../staffdesk/ui/queue.py" line="181"/>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="180"/>
+        <location filename="../../staffdesk/ui/queue.py" line="185"/>
         <source>Not on the contact list</source>
         <translation>No está en la lista de contactos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="181"/>
+        <location filename="../../staffdesk/ui/queue.py" line="186"/>
         <source>approved because: {0}</source>
         <translation>aprobado porque: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="189"/>
+        <location filename="../../staffdesk/ui/queue.py" line="194"/>
         <source>, used {0}</source>
         <translation>, usado {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="195"/>
+        <location filename="../../staffdesk/ui/queue.py" line="200"/>
         <source>Passcode</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="196"/>
+        <location filename="../../staffdesk/ui/queue.py" line="201"/>
         <source>{0}: &lt;b&gt;{1}&lt;/b&gt;, expires {2}</source>
         <translation>{0}: &lt;b&gt;{1}&lt;/b&gt;, vence {2}</translation>
     </message>
@@ -2841,28 +2841,28 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="187"/>
-        <location filename="../../staffdesk/ui/admin.py" line="190"/>
+        <location filename="../../staffdesk/ui/admin.py" line="192"/>
+        <location filename="../../staffdesk/ui/admin.py" line="195"/>
         <source>Schools</source>
         <translation>Escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="204"/>
+        <location filename="../../staffdesk/ui/admin.py" line="209"/>
         <source>&amp;Rename…</source>
         <translation>Cambiar &amp;nombre…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="205"/>
+        <location filename="../../staffdesk/ui/admin.py" line="210"/>
         <source>Rename the school</source>
         <translation>Cambiar el nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="228"/>
+        <location filename="../../staffdesk/ui/admin.py" line="238"/>
         <source>Rename school</source>
         <translation>Cambiar nombre de la escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="229"/>
+        <location filename="../../staffdesk/ui/admin.py" line="239"/>
         <source>New name for {0}:</source>
         <translation>Nuevo nombre para {0}:</translation>
     </message>
@@ -3046,22 +3046,22 @@ staffdesk staff add admin --role admin</translation>
         <translation>Comprobando el llavero del sistema…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="126"/>
         <source>No secure keyring: </source>
         <translation>No hay llavero seguro: </translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="129"/>
         <source>The password cannot be saved on this computer.</source>
         <translation>La contraseña no se puede guardar en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="136"/>
         <source>The password is kept in the system keyring.</source>
         <translation>La contraseña se guarda en el llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="218"/>
         <source>enter the address first</source>
         <translation>primero escriba la dirección</translation>
     </message>
@@ -3270,12 +3270,12 @@ staffdesk staff add admin --role admin</translation>
         <translation>Cuentas del personal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="97"/>
+        <location filename="../../staffdesk/ui/admin.py" line="102"/>
         <source>&amp;Enable</source>
         <translation>Ac&amp;tivar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="99"/>
+        <location filename="../../staffdesk/ui/admin.py" line="104"/>
         <source>&amp;Disable</source>
         <translation>&amp;Desactivar</translation>
     </message>
@@ -3356,7 +3356,7 @@ staffdesk staff add admin --role admin</translation>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="123"/>
+        <location filename="../../staffdesk/ui/admin.py" line="128"/>
         <source>Add a staff account</source>
         <translation>Agregar una cuenta del personal</translation>
     </message>
@@ -3372,6 +3372,14 @@ staffdesk staff add admin --role admin</translation>
         <location filename="../../staffdesk/ui/states.py" line="47"/>
         <source>disabled</source>
         <translation>desactivada</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../staffdesk/ui/models.py" line="46"/>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
 </context>
 <context>
@@ -3405,258 +3413,228 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="62"/>
+        <location filename="../../staffdesk/ui/errors.py" line="64"/>
         <source>Please check these entries</source>
         <translation>Revise estos datos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="66"/>
+        <location filename="../../staffdesk/ui/errors.py" line="68"/>
         <source>Please check this entry</source>
         <translation>Revise este dato</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="67"/>
+        <location filename="../../staffdesk/ui/errors.py" line="69"/>
         <source>Sign-in refused</source>
         <translation>Inicio de sesión rechazado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="68"/>
+        <location filename="../../staffdesk/ui/errors.py" line="70"/>
         <source>Not allowed</source>
         <translation>No permitido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="69"/>
+        <location filename="../../staffdesk/ui/errors.py" line="71"/>
         <source>Not found</source>
         <translation>No se encontró</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="70"/>
+        <location filename="../../staffdesk/ui/errors.py" line="72"/>
         <source>Not possible now</source>
         <translation>No es posible ahora</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="71"/>
+        <location filename="../../staffdesk/ui/errors.py" line="73"/>
         <source>Changed by someone else</source>
         <translation>Otra persona lo cambió</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="72"/>
+        <location filename="../../staffdesk/ui/errors.py" line="74"/>
         <source>Restricted contact</source>
         <translation>Contacto restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="75"/>
+        <location filename="../../staffdesk/ui/errors.py" line="77"/>
         <source>Possible restricted contact</source>
         <translation>Posible contacto restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="79"/>
-        <location filename="../../staffdesk/ui/errors.py" line="95"/>
+        <location filename="../../staffdesk/ui/errors.py" line="81"/>
+        <location filename="../../staffdesk/ui/errors.py" line="97"/>
         <source>Database not available</source>
         <translation>Base de datos no disponible</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="82"/>
+        <location filename="../../staffdesk/ui/errors.py" line="84"/>
         <source>No secure password storage</source>
         <translation>No hay almacenamiento seguro de contraseñas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="86"/>
+        <location filename="../../staffdesk/ui/errors.py" line="88"/>
         <source>Printing failed</source>
         <translation>Falló la impresión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="89"/>
+        <location filename="../../staffdesk/ui/errors.py" line="91"/>
         <source>District directory unreachable</source>
         <translation>No se puede contactar el directorio del distrito</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="121"/>
+        <location filename="../../staffdesk/ui/errors.py" line="123"/>
         <source>Your district password is checked by the district directory, which did not answer. Check the network and try again; if it keeps happening, call the district help desk.</source>
         <translation>Su contraseña del distrito la verifica el directorio del distrito, que no respondió. Revise la red e inténtelo de nuevo; si sigue ocurriendo, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="99"/>
+        <location filename="../../staffdesk/ui/errors.py" line="101"/>
         <source>StaffDesk</source>
         <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="103"/>
+        <location filename="../../staffdesk/ui/errors.py" line="105"/>
         <source>This is the computer, its disk or the network, not what you entered. Check the network cable or Wi-Fi, then try again. Nothing was saved half-way. If it keeps happening, call the district help desk.</source>
         <translation>El problema es el equipo, su disco o la red, no lo que usted escribió. Revise el cable de red o el wifi y vuelva a intentarlo. No se guardó nada a medias. Si sigue pasando, llame a la mesa de ayuda del distrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="109"/>
+        <location filename="../../staffdesk/ui/errors.py" line="111"/>
         <source>StaffDesk keeps the shared-database password only in the system&apos;s secure keyring, never in a file. Install or unlock a keyring (e.g. GNOME Keyring, KWallet, Windows Credential Manager, macOS Keychain) and try again.</source>
         <translation>StaffDesk guarda la contraseña de la base de datos compartida solo en el llavero seguro del sistema, nunca en un archivo. Instale o desbloquee un llavero (p. ej., GNOME Keyring, KWallet, el Administrador de credenciales de Windows o el Llavero de macOS) y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="115"/>
+        <location filename="../../staffdesk/ui/errors.py" line="117"/>
         <source>Check the printer (paper, power, queue) or save the slip as a PDF instead.</source>
         <translation>Revise la impresora (papel, encendido, cola de impresión) o guarde la hoja como PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="118"/>
+        <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation>El registro se volvió a cargar. Revíselo y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="129"/>
         <source>Student Permanent ID</source>
-        <translation>ID permanente del estudiante</translation>
+        <translation type="vanished">ID permanente del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="130"/>
         <source>School</source>
-        <translation>Escuela</translation>
+        <translation type="vanished">Escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="131"/>
         <source>Student first name</source>
-        <translation>Nombre del estudiante</translation>
+        <translation type="vanished">Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="132"/>
         <source>Student middle initial</source>
-        <translation>Inicial del segundo nombre del estudiante</translation>
+        <translation type="vanished">Inicial del segundo nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="133"/>
         <source>Student last name</source>
-        <translation>Apellido del estudiante</translation>
+        <translation type="vanished">Apellido del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="134"/>
         <source>Student name</source>
-        <translation>Nombre del estudiante</translation>
+        <translation type="vanished">Nombre del estudiante</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="135"/>
         <source>Parent/guardian name</source>
-        <translation>Nombre del padre/madre o tutor</translation>
+        <translation type="vanished">Nombre del padre/madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="136"/>
         <source>Address</source>
-        <translation>Dirección</translation>
+        <translation type="vanished">Dirección</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="137"/>
         <source>Home phone</source>
-        <translation>Teléfono de casa</translation>
+        <translation type="vanished">Teléfono de casa</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="138"/>
         <source>Email</source>
-        <translation>Correo electrónico</translation>
+        <translation type="vanished">Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="139"/>
         <source>Signed on</source>
-        <translation>Firmado el</translation>
+        <translation type="vanished">Firmado el</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="140"/>
         <source>Signed paper form</source>
-        <translation>Formulario en papel firmado</translation>
+        <translation type="vanished">Formulario en papel firmado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="141"/>
         <source>Reason (not on the contact list)</source>
-        <translation>Motivo (no está en la lista de contactos)</translation>
+        <translation type="vanished">Motivo (no está en la lista de contactos)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="142"/>
         <source>ID document</source>
-        <translation>Documento de identidad</translation>
+        <translation type="vanished">Documento de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="143"/>
         <source>ID description</source>
-        <translation>Descripción de la identificación</translation>
+        <translation type="vanished">Descripción de la identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="144"/>
         <source>Last four characters</source>
-        <translation>Últimos cuatro caracteres</translation>
+        <translation type="vanished">Últimos cuatro caracteres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="145"/>
         <source>Reason</source>
-        <translation>Motivo</translation>
+        <translation type="vanished">Motivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="146"/>
         <source>Override reason</source>
-        <translation>Motivo de la autorización</translation>
+        <translation type="vanished">Motivo de la autorización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="147"/>
         <source>Username</source>
-        <translation>Usuario</translation>
+        <translation type="vanished">Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="vanished">Contraseña</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="vanished">Rol</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="vanished">Nombre visible</translation>
+    </message>
+    <message>
+        <source>Slip language</source>
+        <translation type="vanished">Idioma de la hoja</translation>
+    </message>
+    <message>
+        <source>District name</source>
+        <translation type="vanished">Nombre del distrito</translation>
+    </message>
+    <message>
+        <source>Portal url</source>
+        <translation type="vanished">Dirección del portal</translation>
+    </message>
+    <message>
+        <source>Support email</source>
+        <translation type="vanished">Correo de soporte</translation>
+    </message>
+    <message>
+        <source>Passcode days</source>
+        <translation type="vanished">Días de vigencia del código</translation>
+    </message>
+    <message>
+        <source>Two person rule</source>
+        <translation type="vanished">Regla de dos personas</translation>
+    </message>
+    <message>
+        <source>Shared database</source>
+        <translation type="vanished">Base de datos compartida</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="vanished">Solicitud</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="148"/>
-        <source>Password</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="149"/>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="150"/>
-        <source>Display name</source>
-        <translation>Nombre visible</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="151"/>
-        <source>Slip language</source>
-        <translation>Idioma de la hoja</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="156"/>
-        <source>District name</source>
-        <translation>Nombre del distrito</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="157"/>
-        <source>Portal url</source>
-        <translation>Dirección del portal</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="158"/>
-        <source>Support email</source>
-        <translation>Correo de soporte</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="159"/>
-        <source>Passcode days</source>
-        <translation>Días de vigencia del código</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="160"/>
-        <source>Two person rule</source>
-        <translation>Regla de dos personas</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="161"/>
-        <source>Shared database</source>
-        <translation>Base de datos compartida</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="162"/>
-        <source>Request</source>
-        <translation>Solicitud</translation>
-    </message>
-    <message>
-        <location filename="../../staffdesk/ui/errors.py" line="182"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/errors.py" line="184"/>
+        <location filename="../../staffdesk/ui/errors.py" line="150"/>
         <source>StaffDesk hit an unexpected problem and did not finish this action. Nothing was saved half-way. The details are in the log file; please tell the help desk.</source>
         <translation>StaffDesk tuvo un problema inesperado y no terminó esta acción. No se guardó nada a medias. Los detalles están en el archivo de registro; avise a la mesa de ayuda.</translation>
     </message>

@@ -165,6 +165,19 @@ ENGLISH: dict[str, str] = {
     # ------------------------------------------ staff from the shared database
     "staff.shared_unreachable": "this workstation has no staff accounts yet and takes them from its shared database, which cannot be reached ({reason}); no account is added until it can be (or `staffdesk disconnect` for a standalone desk)",
     "staff.shared_has_staff": "the shared database already has {n} staff account(s), now on this workstation too: adding staff needs an admin to sign in (--as USER)",
+    # ----------------------------------------------- history lines on the card
+    "history.recorded_by": "recorded by {user}",
+    "history.unsigned": "paper form signature not recorded",
+    "history.replaces": "lost slip: replaces request {rid}",
+    "history.decided_by": "{outcome} by {user}",
+    "history.not_a_contact": "not on the contact list: {reason}",
+    "history.override": "override: {reason}",
+    "history.text": "{text}",
+    "history.joined": "{parts}",
+    "history.code_expires": "serial {serial}, expires {date}",
+    "history.code_used": "serial {serial}, used at {when} UTC",
+    "history.code_revoked": "serial {serial}, revoked {date}",
+    "history.pending_sync": "{detail}, pending sync",
 }
 
 # Words the desk shows in English where the English command line shows the stored code or the

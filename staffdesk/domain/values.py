@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from staffdesk.domain.errors import ValidationError
-from staffdesk.domain.messages import msg
+from staffdesk.domain.messages import Term, msg
 
 _PERMANENT_ID = re.compile(r"^[0-9]{5,12}$")
 
@@ -83,7 +83,9 @@ class Email:
         try:
             result = validate_email(text, check_deliverability=False)
         except EmailNotValidError as exc:
-            raise ValidationError(field, msg("email.invalid", raw=raw, reason=str(exc))) from None
+            # the library's reason, in words the catalogue may translate (email_reason.*)
+            reason = Term("email_reason", str(exc))
+            raise ValidationError(field, msg("email.invalid", raw=raw, reason=reason)) from None
         return cls(result.normalized)
 
     def __str__(self) -> str:

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from staffdesk.domain.errors import NotFound
-from staffdesk.domain.messages import msg
+from staffdesk.domain.messages import Join, Term, msg
 from staffdesk.domain.names import match_key
 from staffdesk.domain.values import Phone
 from staffdesk.domain.workflow import PasscodeState, RequestStatus, Role
@@ -238,13 +238,13 @@ def student_card(
             if v.locked and v.state is PasscodeState.ACTIVE
             else (v.state.value)
         )
-        detail = f"serial {v.serial}, expires {v.expires_at:%Y-%m-%d}"
+        detail = msg("history.code_expires", serial=v.serial, date=f"{v.expires_at:%Y-%m-%d}")
         if v.used_at is not None:
-            detail = f"serial {v.serial}, used at {v.used_at:%Y-%m-%d %H:%M} UTC"
+            detail = msg("history.code_used", serial=v.serial, when=f"{v.used_at:%Y-%m-%d %H:%M}")
         elif v.revoked_at is not None:
-            detail = f"serial {v.serial}, revoked {v.revoked_at:%Y-%m-%d}"
+            detail = msg("history.code_revoked", serial=v.serial, date=f"{v.revoked_at:%Y-%m-%d}")
         if v.id in unsynced:
-            detail += ", pending sync"
+            detail = msg("history.pending_sync", detail=detail)
         history.append(
             HistoryRow(v.id, v.request_id, "passcode", v.issued_at, state, v.issued_by, detail)
         )
@@ -267,20 +267,24 @@ def student_card(
 
 
 def _request_detail(r: AccessRequest, d: Decision | None) -> str:
-    parts = [f"recorded by {r.recorded_by}"]
+    """The history line of a request, catalogued so the card shows it in the interface
+    language (what staff typed, a reason, stays as typed)."""
+    parts = [msg("history.recorded_by", user=r.recorded_by)]
     if not r.paper_form_signed:
-        parts.append("paper form signature not recorded")
+        parts.append(msg("history.unsigned"))
     if r.replaces_request_id:
-        parts.append(f"lost slip: replaces request {r.replaces_request_id}")
+        parts.append(msg("history.replaces", rid=r.replaces_request_id))
     if d is not None:
-        parts.append(f"{d.outcome} by {d.decided_by}")
+        parts.append(
+            msg("history.decided_by", outcome=Term("request_state", d.outcome), user=d.decided_by)
+        )
         if d.not_a_contact_reason:
-            parts.append(f"not on the contact list: {d.not_a_contact_reason}")
+            parts.append(msg("history.not_a_contact", reason=d.not_a_contact_reason))
         if d.override_reason:
-            parts.append(f"override: {d.override_reason}")
+            parts.append(msg("history.override", reason=d.override_reason))
         if d.reason:
-            parts.append(d.reason)
-    return "; ".join(parts)
+            parts.append(msg("history.text", text=d.reason))
+    return msg("history.joined", parts=Join("; ", tuple(parts)))
 
 
 # ------------------------------------------------------------------------------ approval queue

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from staffdesk.domain.errors import ValidationError
 from staffdesk.domain.workflow import Role
 from staffdesk.services import queries, staff
-from staffdesk.ui import operations, states
+from staffdesk.ui import i18n, operations, states
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.frontdesk import setup_table
@@ -70,6 +70,11 @@ class StaffDialog(FormDialog):
         self.table.selectionModel().selectionChanged.connect(lambda _a, _b: self._sync())
         self.resize(680, 420)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): the list says district-wide again."""
+        if self.desk.actor is not None:
+            self.refresh()
 
     def refresh(self) -> None:
         actor = self.desk.me()
@@ -159,7 +164,7 @@ class StaffEditDialog(FormDialog):
         ).success(lambda _v: self.accept()).failure(self._failed).run(self.desk, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
+        if isinstance(exc, ValidationError) and self.errors.show(exc.field, i18n.detail(exc)):
             return
         show_error(self, exc)
 
@@ -189,6 +194,11 @@ class SchoolsDialog(FormDialog):
         self.w(QPushButton, "close").clicked.connect(self.accept)
         self.resize(600, 360)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): the list says district-wide again."""
+        if self.desk.actor is not None:
+            self.refresh()
 
     def refresh(self) -> None:
         actor = self.desk.me()

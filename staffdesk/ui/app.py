@@ -7,7 +7,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from staffdesk.assets import resources_dir
@@ -21,25 +20,11 @@ log = logging.getLogger("staffdesk.ui")
 
 
 def install_translations(app: QApplication, language: str | None = None) -> str:
-    """English is built in; STAFFDESK_LANG=es or the preference selects another language."""
-    lang = (language or prefs.ui_language()).lower()
-    if lang == "en":
-        return lang
-    translator = QTranslator(app)
-    folder = resources_dir() / "i18n"
-    if translator.load(f"staffdesk_{lang}", str(folder)):
-        app.installTranslator(translator)
-        QLocale.setDefault(QLocale(lang))
-    else:
-        log.warning("no compiled translation for %r in %s", lang, folder)
-    qt_translator = QTranslator(app)
-    from PySide6.QtCore import QLibraryInfo
+    """English is built in; STAFFDESK_LANG=es or the preference selects another language
+    (ui/i18n.py; the settings dialog switches it while the app runs)."""
+    from staffdesk.ui import i18n
 
-    if qt_translator.load(
-        f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_translator)
-    return lang
+    return i18n.install(app, language or prefs.ui_language())
 
 
 def apply_style(app: QApplication) -> None:

@@ -250,6 +250,11 @@ class CodesDashboard(FormDialog):
         state = codes.CodeState(str(self.state.currentData() or codes.CodeState.UNUSED.value))
         return _Query(str(self.school.currentData() or ""), state, self.within.value())
 
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): the counts and the chart again."""
+        if self.desk.actor is not None:
+            self.refresh()
+
     def refresh(self) -> None:
         q = self._query()
         for i, state in enumerate(codes.CodeState):

@@ -17,6 +17,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from staffdesk import messages
 from staffdesk.domain.errors import (
     AuthenticationFailed,
     ConflictError,
@@ -34,6 +35,7 @@ from staffdesk.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
+from staffdesk.ui import i18n
 from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("staffdesk.ui")
@@ -125,46 +127,10 @@ _HINTS: Mapping[type[BaseException], str] = {
     ),
 }
 
-FIELD_LABELS = {
-    "permanent_id": QT_TRANSLATE_NOOP("errors", "Student Permanent ID"),
-    "school": QT_TRANSLATE_NOOP("errors", "School"),
-    "first_name": QT_TRANSLATE_NOOP("errors", "Student first name"),
-    "middle_name": QT_TRANSLATE_NOOP("errors", "Student middle initial"),
-    "last_name": QT_TRANSLATE_NOOP("errors", "Student last name"),
-    "student name": QT_TRANSLATE_NOOP("errors", "Student name"),
-    "guardian_name": QT_TRANSLATE_NOOP("errors", "Parent/guardian name"),
-    "address": QT_TRANSLATE_NOOP("errors", "Address"),
-    "phone": QT_TRANSLATE_NOOP("errors", "Home phone"),
-    "email": QT_TRANSLATE_NOOP("errors", "Email"),
-    "signed_on": QT_TRANSLATE_NOOP("errors", "Signed on"),
-    "paper_form_signed": QT_TRANSLATE_NOOP("errors", "Signed paper form"),
-    "not_a_contact_reason": QT_TRANSLATE_NOOP("errors", "Reason (not on the contact list)"),
-    "document": QT_TRANSLATE_NOOP("errors", "ID document"),
-    "document description": QT_TRANSLATE_NOOP("errors", "ID description"),
-    "last4": QT_TRANSLATE_NOOP("errors", "Last four characters"),
-    "reason": QT_TRANSLATE_NOOP("errors", "Reason"),
-    "override reason": QT_TRANSLATE_NOOP("errors", "Override reason"),
-    "username": QT_TRANSLATE_NOOP("errors", "Username"),
-    "password": QT_TRANSLATE_NOOP("errors", "Password"),
-    "role": QT_TRANSLATE_NOOP("errors", "Role"),
-    "display name": QT_TRANSLATE_NOOP("errors", "Display name"),
-    "language": QT_TRANSLATE_NOOP("errors", "Slip language"),
-}
-# fields without an entry above read as their name, capitalised (field_label); marked here so
-# that lupdate lists the ones the desktop app can show
-_NAMED_AS_IS = (
-    QT_TRANSLATE_NOOP("errors", "District name"),
-    QT_TRANSLATE_NOOP("errors", "Portal url"),
-    QT_TRANSLATE_NOOP("errors", "Support email"),
-    QT_TRANSLATE_NOOP("errors", "Passcode days"),
-    QT_TRANSLATE_NOOP("errors", "Two person rule"),
-    QT_TRANSLATE_NOOP("errors", "Shared database"),
-    QT_TRANSLATE_NOOP("errors", "Request"),
-)
-
 
 def field_label(field: str) -> str:
-    return tr(FIELD_LABELS.get(field, field.replace("_", " ").capitalize()))
+    """A field's name in the interface language (the core's catalogue names them)."""
+    return i18n.field_label(field)
 
 
 def describe(exc: BaseException) -> ErrorView:
@@ -189,9 +155,9 @@ def describe(exc: BaseException) -> ErrorView:
             bug=True,
         )
     if isinstance(exc, ValidationError):
-        text = f"{field_label(exc.field)}: {exc.detail}"
+        text = f"{field_label(exc.field)}: {i18n.detail(exc)}"
         return ErrorView(tr(title), icon, text, field=exc.field)
-    text = exc.message if isinstance(exc, StaffDeskError) else str(exc)
+    text = messages.error_text(exc, i18n.current())
     hint = next((h for c, h in _HINTS.items() if isinstance(exc, c)), "")
     if hint:
         text = f"{text}\n\n{tr(hint)}"

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from staffdesk.domain.errors import NotFound
 from staffdesk.domain.workflow import RequestStatus
 from staffdesk.services import queries
-from staffdesk.ui import operations, states
+from staffdesk.ui import i18n, operations, states
 from staffdesk.ui.base import Desk
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.forms import child, load_form
@@ -83,7 +83,11 @@ def contacts_model(parent: QWidget | None = None) -> RowsModel:
         (
             Column("order", QT_TRANSLATE_NOOP("Columns", "#")),
             Column("name", QT_TRANSLATE_NOOP("Columns", "Contact")),
-            Column("relationship", QT_TRANSLATE_NOOP("Columns", "Relationship")),
+            Column(
+                "relationship",
+                QT_TRANSLATE_NOOP("Columns", "Relationship"),
+                fmt=lambda value: i18n.term("relationship", value),
+            ),
             Column("phone", QT_TRANSLATE_NOOP("Columns", "Phone")),
             Column(
                 "restricted", QT_TRANSLATE_NOOP("Columns", "Portal access"), row_fmt=portal_access
@@ -302,6 +306,11 @@ class FrontDesk(QWidget):
         operations.load_card(actor, permanent_id, url).success(self._show_card).failure(
             self._card_failed
         ).run(self.desk, owner=self)
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): say the card again."""
+        if self.desk.actor is not None:
+            self.reload_card()
 
     def reload_card(self) -> None:
         if self.card is not None:

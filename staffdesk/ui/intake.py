@@ -31,7 +31,7 @@ from staffdesk.domain.workflow import DocumentKind
 from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
 from staffdesk.services.duplicates import DuplicateRequest, guardian_key
-from staffdesk.ui import operations, states
+from staffdesk.ui import i18n, operations, states
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import field_label, show_error
@@ -157,10 +157,16 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
             try:
                 check(text)
             except ValidationError as exc:
-                out[name] = exc.detail
+                out[name] = i18n.detail(exc)
         if not self.paper_form_signed.isChecked():
             out["paper_form_signed"] = ""
         return out
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): what the form still needs."""
+        self._refresh()
+        if getattr(self, "_restricted", None):
+            self._say_restricted()
 
     def _refresh(self) -> None:
         problems = {} if self._busy else self.problems()
@@ -227,7 +233,7 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         restricted = escape(self.tr("restricted"))
         lines = "".join(
             f"<li>{escape(c.name)}"
-            + (f" ({escape(c.relationship)})" if c.relationship else "")
+            + (f" ({escape(i18n.term('relationship', c.relationship))})" if c.relationship else "")
             + (f" — <b>{restricted}</b>" if c.restricted else "")
             + "</li>"
             for c in contacts
@@ -267,17 +273,20 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         guardian.setCompleter(completer)
         completer.activated.connect(self._contact_picked)
-        restricted = [c.name for c in card.contacts if c.restricted]
-        if restricted:
-            self.notice.setText(
-                self.tr(
-                    "Restricted contact(s) for this student: {0}. Portal access for them "
-                    "needs an admin override."
-                ).format(", ".join(restricted))
-            )
+        self._restricted = [c.name for c in card.contacts if c.restricted]
+        if self._restricted:
+            self._say_restricted()
             self.notice.setObjectName("notice_warning")
             self.notice.setVisible(True)
         self.language.setCurrentIndex(0)  # the family's language on the roster
+
+    def _say_restricted(self) -> None:
+        self.notice.setText(
+            self.tr(
+                "Restricted contact(s) for this student: {0}. Portal access for them "
+                "needs an admin override."
+            ).format(", ".join(self._restricted))
+        )
 
     def _contact_picked(self, name: str) -> None:
         """The guardian is on the contact list: their phone and email on record fill the
@@ -379,7 +388,7 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
                 self,
                 self.tr("Name differs from the roster"),
                 self.tr("{0}.\n\nRecord the form anyway, as written by the parent?").format(
-                    exc.detail[:1].upper() + exc.detail[1:]
+                    i18n.sentence(i18n.detail(exc))
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -387,14 +396,14 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 self.submit(accept_mismatch=True, accept_duplicate=self._accepted[1])
             else:
-                self.errors.show("student name", exc.detail)
+                self.errors.show("student name", i18n.detail(exc))
             return
         if isinstance(exc, DuplicateRequest):
             answer = QMessageBox.question(
                 self,
                 self.tr("Already requested or linked"),
                 self.tr("{0}.\n\nRecord the form anyway?").format(
-                    "\n".join(r[:1].upper() + r[1:] for r in exc.reasons)
+                    "\n".join(i18n.sentence(i18n.core(r)) for r in exc.reasons)
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -402,22 +411,16 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 self.submit(accept_mismatch=self._accepted[0], accept_duplicate=True)
             else:
-                self.errors.show("guardian_name", exc.detail)
+                self.errors.show("guardian_name", i18n.detail(exc))
             return
         self._show(exc)
 
     def _show(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError) and exc.field in self.f:
             self.errors.clear()
-            self.errors.show(exc.field, exc.detail)
+            self.errors.show(exc.field, i18n.detail(exc))
             return
         show_error(self, exc)
-
-
-def readable_warning(warning: str) -> str:
-    """'guardian_name: …' from the services, with the field said the way the form says it."""
-    field, sep, rest = warning.partition(": ")
-    return f"{field_label(field)}: {rest}" if sep and " " not in field.strip("_") else warning
 
 
 def document_buttons(layout: QVBoxLayout) -> dict[DocumentKind, QRadioButton]:
@@ -486,7 +489,7 @@ class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
         if warnings:
             text += (
                 "<br><br><span style='color:#9A4A00'>"
-                + "<br>".join(escape(readable_warning(w)) for w in warnings)
+                + "<br>".join(escape(i18n.notice(w)) for w in warnings)
                 + "</span>"
             )
         summary.setText(text)
@@ -567,7 +570,7 @@ class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._kind_changed()
-        if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
+        if isinstance(exc, ValidationError) and self.errors.show(exc.field, i18n.detail(exc)):
             return
         show_error(self, exc)
 

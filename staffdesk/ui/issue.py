@@ -37,7 +37,7 @@ from staffdesk import config
 from staffdesk.domain.errors import PrintFailed
 from staffdesk.services import delivery
 from staffdesk.services import requests as req_svc
-from staffdesk.ui import operations
+from staffdesk.ui import i18n, operations, states
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.languages import slip_language_items
@@ -130,12 +130,17 @@ class IssueDialog(FormDialog):
         ).run(desk, owner=self)
 
     # ------------------------------------------------------------------ loading
-    def _loaded(self, ctx: IssueContext) -> None:
-        self.context = ctx
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): say the summary again."""
+        if self.context is not None:
+            self.summary.setText(self._summary(self.context))
+
+    def _summary(self, ctx: IssueContext) -> str:
         r = ctx.request
         lines = [
             self.tr("<b>{0}</b> — Permanent ID {1}").format(r.roster_name, r.permanent_id),
-            f"{r.school_name} · " + self.tr("status: {0}").format(r.status.value),
+            f"{r.school_name} · "
+            + self.tr("status: {0}").format(states.request_state(r.status.value)),
             self.tr("Parent/guardian: {0}").format(r.guardian_name),
         ]
         active = [p for p in r.passcodes if p.state.value == "active"]
@@ -147,7 +152,12 @@ class IssueDialog(FormDialog):
                 )
                 + "</span>"
             )
-        self.summary.setText("<br>".join(lines))
+        return "<br>".join(lines)
+
+    def _loaded(self, ctx: IssueContext) -> None:
+        self.context = ctx
+        r = ctx.request
+        self.summary.setText(self._summary(ctx))
         layout = self.family_box.layout()
         assert isinstance(layout, QVBoxLayout)
         self.family_none.setVisible(not ctx.siblings or self.reissue)
@@ -220,7 +230,7 @@ class IssueDialog(FormDialog):
     def _no_preview(self, pdf: bytes, exc: BaseException) -> None:
         """A PDF without a preview still prints and saves; the preview says why."""
         if isinstance(exc, PrintFailed):
-            self._rendered(RenderedSlip(pdf, [], exc.message))
+            self._rendered(RenderedSlip(pdf, [], i18n.core(exc.message)))
         else:
             self._render_failed(exc)
 

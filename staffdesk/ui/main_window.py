@@ -257,6 +257,12 @@ class MainWindow(QMainWindow):
         self.show_desk()
         self.front.focus_permanent_id()
 
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): what the window composes itself."""
+        if self.desk.actor is not None:
+            self._show_user()
+            self.badge.refresh()
+
     def _show_user(self) -> None:
         actor = self.desk.me()
         school = self.desk.school or self.tr("all my schools")

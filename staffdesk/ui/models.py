@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from staffdesk.domain.messages import Message, Term
+from staffdesk.ui import i18n
 from staffdesk.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,7 +43,9 @@ def as_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "yes" if value else ""
+        return QCoreApplication.translate("Values", "yes") if value else ""
+    if isinstance(value, Message | Term):
+        return i18n.core(value)  # a history line, a state: in the interface language
     return str(value)
 
 

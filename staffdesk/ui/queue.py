@@ -28,7 +28,7 @@ from staffdesk.domain.workflow import Action, RequestStatus, Role
 from staffdesk.services import queries, settings
 from staffdesk.services import requests as req_svc
 from staffdesk.services.context import Actor
-from staffdesk.ui import operations, states
+from staffdesk.ui import i18n, operations, states
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import describe, show_error
@@ -130,7 +130,12 @@ def request_html(v: req_svc.RequestView) -> str:
             (
                 QT_TRANSLATE_NOOP("RequestDetail", "Contact list"),
                 "; ".join(
-                    e(c.name) + (f" ({e(c.relationship)})" if c.relationship else "")
+                    e(c.name)
+                    + (
+                        f" ({e(i18n.term('relationship', c.relationship))})"
+                        if c.relationship
+                        else ""
+                    )
                     for c in v.contacts
                 ),
             )
@@ -149,7 +154,7 @@ def request_html(v: req_svc.RequestView) -> str:
     ]
     if v.identity:
         i = v.identity
-        doc = e(i.document_label) + (
+        doc = e(i18n.term("document", i.document_kind.value)) + (
             f" ({e(i.document_description)})" if i.document_description else ""
         )
         if i.last4:
@@ -445,6 +450,11 @@ class ApprovalQueue(QWidget):
     def apply_filter(self) -> None:
         self.model.set_query(self.current_filter())
         self._count()
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): count and detail again."""
+        if self.desk.actor is not None:
+            self.refresh()
 
     def refresh(self) -> None:
         self.apply_filter()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from staffdesk.domain.errors import SecretStoreUnavailable, StaffDeskError, ValidationError
 from staffdesk.domain.workflow import Role
 from staffdesk.services import settings
-from staffdesk.ui import operations, prefs
+from staffdesk.ui import i18n, operations, prefs
 from staffdesk.ui.base import Desk, FieldErrors, FormDialog
 from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import interface_language_items, slip_language_items
@@ -33,7 +33,7 @@ def keyring_state() -> str:
     try:
         secrets.check_backend()
     except SecretStoreUnavailable as exc:
-        return exc.message
+        return i18n.core(exc.message)
     return ""
 
 
@@ -100,6 +100,15 @@ class SettingsDialog(FormDialog):
             desk, owner=self
         )
         self.setMinimumWidth(620)
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): the keyring's state again."""
+        self.desk.worker.compute(
+            keyring_state,
+            self._keyring_checked,
+            lambda exc: self._keyring_checked(describe(exc).text),
+            owner=self,
+        )
 
     def _keyring_checked(self, problem: str) -> None:
         self.keyring_ok = not problem
@@ -169,6 +178,8 @@ class SettingsDialog(FormDialog):
             self.error.setText(describe(exc).text)
             return
         self.idle_changed.emit(prefs.idle_minutes())
+        if prefs.ui_language() != i18n.current():
+            i18n.switch(prefs.ui_language())  # every open window follows at once
         try:
             self._save_shared()
         except StaffDeskError as exc:
@@ -203,6 +214,6 @@ class SettingsDialog(FormDialog):
         self.shared_password.clear()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError) and self.errors.show(exc.field, exc.detail):
+        if isinstance(exc, ValidationError) and self.errors.show(exc.field, i18n.detail(exc)):
             return
         show_error(self, exc)
