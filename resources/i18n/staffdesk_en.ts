@@ -193,84 +193,84 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="70"/>
+        <location filename="../../staffdesk/ui/intake.py" line="69"/>
         <source>New Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="104"/>
+        <location filename="../../staffdesk/ui/intake.py" line="103"/>
         <source>Re&amp;cord form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="106"/>
+        <location filename="../../staffdesk/ui/intake.py" line="105"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="108"/>
+        <location filename="../../staffdesk/ui/intake.py" line="107"/>
         <source>Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="177"/>
+        <location filename="../../staffdesk/ui/intake.py" line="176"/>
         <source>To record the form: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="190"/>
+        <location filename="../../staffdesk/ui/intake.py" line="189"/>
         <source>Have the parent sign the paper form, then tick this box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="234"/>
+        <location filename="../../staffdesk/ui/intake.py" line="233"/>
         <source>restricted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="244"/>
+        <location filename="../../staffdesk/ui/intake.py" line="243"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="287"/>
+        <location filename="../../staffdesk/ui/intake.py" line="286"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="317"/>
+        <location filename="../../staffdesk/ui/intake.py" line="316"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="319"/>
+        <location filename="../../staffdesk/ui/intake.py" line="318"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="323"/>
+        <location filename="../../staffdesk/ui/intake.py" line="322"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="402"/>
+        <location filename="../../staffdesk/ui/intake.py" line="389"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="403"/>
+        <location filename="../../staffdesk/ui/intake.py" line="390"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="417"/>
+        <location filename="../../staffdesk/ui/intake.py" line="404"/>
         <source>Already requested or linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="418"/>
+        <location filename="../../staffdesk/ui/intake.py" line="405"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -280,22 +280,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="442"/>
+        <location filename="../../staffdesk/ui/queue.py" line="435"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="473"/>
+        <location filename="../../staffdesk/ui/queue.py" line="465"/>
         <source>{0} request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="499"/>
+        <location filename="../../staffdesk/ui/queue.py" line="486"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="571"/>
+        <location filename="../../staffdesk/ui/queue.py" line="558"/>
         <source>Select a request in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,12 +453,12 @@ Record the form anyway?</source>
 <context>
     <name>ApproverBadge</name>
     <message>
-        <location filename="../../staffdesk/ui/badge.py" line="42"/>
+        <location filename="../../staffdesk/ui/badge.py" line="43"/>
         <source>Requests waiting for your approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../staffdesk/ui/badge.py" line="89"/>
+        <location filename="../../staffdesk/ui/badge.py" line="87"/>
         <source>%n request(s) waiting for you</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -466,7 +466,7 @@ Record the form anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/badge.py" line="90"/>
+        <location filename="../../staffdesk/ui/badge.py" line="88"/>
         <source>Open the approval queue (F4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,38 +474,38 @@ Record the form anyway?</source>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="76"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="77"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="114"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="115"/>
         <source>Verifying the chain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="121"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="122"/>
         <source>Audit chain intact: {0} events in {1} chain(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="125"/>
-        <location filename="../../staffdesk/ui/audit_view.py" line="134"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="126"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="135"/>
         <source>Audit chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="129"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="130"/>
         <source>The audit chain is broken ({0} problem(s)):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="139"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="140"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="139"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="140"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,37 +741,37 @@ Record the form anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="90"/>
+        <location filename="../../staffdesk/ui/batch.py" line="88"/>
         <source>Pick a school and a file for the PDF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="114"/>
+        <location filename="../../staffdesk/ui/batch.py" line="109"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="121"/>
+        <location filename="../../staffdesk/ui/batch.py" line="116"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="149"/>
+        <location filename="../../staffdesk/ui/batch.py" line="144"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="154"/>
+        <location filename="../../staffdesk/ui/batch.py" line="149"/>
         <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="163"/>
+        <location filename="../../staffdesk/ui/batch.py" line="158"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="166"/>
+        <location filename="../../staffdesk/ui/batch.py" line="161"/>
         <source>Nothing was issued: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +779,7 @@ Record the form anyway?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="42"/>
+        <location filename="../../staffdesk/ui/intake.py" line="41"/>
         <source>From the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,115 +975,115 @@ Record the form anyway?</source>
 <context>
     <name>CodesDashboard</name>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="45"/>
+        <location filename="../../staffdesk/ui/codes.py" line="46"/>
         <source>Unused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="46"/>
+        <location filename="../../staffdesk/ui/codes.py" line="47"/>
         <source>Expiring within {0} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="47"/>
+        <location filename="../../staffdesk/ui/codes.py" line="48"/>
         <source>Expired, never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="48"/>
+        <location filename="../../staffdesk/ui/codes.py" line="49"/>
         <source>Locked by the portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="49"/>
+        <location filename="../../staffdesk/ui/codes.py" line="50"/>
         <source>Used (linked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="197"/>
+        <location filename="../../staffdesk/ui/codes.py" line="198"/>
         <source>Codes dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="239"/>
+        <location filename="../../staffdesk/ui/codes.py" line="240"/>
         <source>Only an approver can reissue or revoke codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="263"/>
+        <location filename="../../staffdesk/ui/codes.py" line="264"/>
         <source>You have no school to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="290"/>
+        <location filename="../../staffdesk/ui/codes.py" line="288"/>
         <source>{0} code(s) selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="302"/>
+        <location filename="../../staffdesk/ui/codes.py" line="300"/>
         <source>Reissue {0} code(s)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="304"/>
+        <location filename="../../staffdesk/ui/codes.py" line="302"/>
         <source>Serials: {0}.
 
 Each of these codes stops working and a new code is made for its request, one slip each. Print or save the new slips next: they cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="315"/>
+        <location filename="../../staffdesk/ui/codes.py" line="313"/>
         <source>Reissuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="329"/>
+        <location filename="../../staffdesk/ui/codes.py" line="324"/>
         <source>{0} new code(s) made; the old ones (serials {1}) no longer work. Print the new slips or save them as a PDF now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="344"/>
+        <location filename="../../staffdesk/ui/codes.py" line="339"/>
         <source>Revoke {0} code(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="346"/>
+        <location filename="../../staffdesk/ui/codes.py" line="341"/>
         <source>Serials: {0}. They stop working at once and no new code is made.
 Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="354"/>
+        <location filename="../../staffdesk/ui/codes.py" line="349"/>
         <source>Reason: please write why the codes are revoked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="367"/>
+        <location filename="../../staffdesk/ui/codes.py" line="359"/>
         <source>Revoked {0} code(s): {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="407"/>
+        <location filename="../../staffdesk/ui/codes.py" line="398"/>
         <source>(the system&apos;s default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="408"/>
+        <location filename="../../staffdesk/ui/codes.py" line="399"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="428"/>
+        <location filename="../../staffdesk/ui/codes.py" line="412"/>
         <source>Saved to {0}. It holds passcodes: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="453"/>
+        <location filename="../../staffdesk/ui/codes.py" line="434"/>
         <source>New slips not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="455"/>
+        <location filename="../../staffdesk/ui/codes.py" line="436"/>
         <source>The new slips were neither printed nor saved. Their codes cannot be shown again: the families would need another reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,172 +1091,172 @@ Reason (required, kept in the audit trail):</source>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="57"/>
+        <location filename="../../staffdesk/ui/admin.py" line="55"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="58"/>
-        <location filename="../../staffdesk/ui/admin.py" line="199"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
+        <location filename="../../staffdesk/ui/admin.py" line="56"/>
+        <location filename="../../staffdesk/ui/admin.py" line="181"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="69"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="59"/>
+        <location filename="../../staffdesk/ui/admin.py" line="57"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="60"/>
+        <location filename="../../staffdesk/ui/admin.py" line="58"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="61"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="124"/>
+        <location filename="../../staffdesk/ui/admin.py" line="59"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="123"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="198"/>
+        <location filename="../../staffdesk/ui/admin.py" line="180"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="200"/>
+        <location filename="../../staffdesk/ui/admin.py" line="182"/>
         <source>Students on the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="49"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="113"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="50"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="112"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="50"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="51"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="51"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="52"/>
         <source>Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="52"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="53"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="53"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="54"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="54"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
         <source>Record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="126"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="56"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="125"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="96"/>
+        <location filename="../../staffdesk/ui/codes.py" line="97"/>
         <source>Serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="97"/>
+        <location filename="../../staffdesk/ui/codes.py" line="98"/>
         <source>Student</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="98"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
+        <location filename="../../staffdesk/ui/codes.py" line="99"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="70"/>
         <location filename="../../staffdesk/ui/queue.py" line="72"/>
         <source>Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="100"/>
+        <location filename="../../staffdesk/ui/codes.py" line="101"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="101"/>
+        <location filename="../../staffdesk/ui/codes.py" line="102"/>
         <source>Expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="102"/>
+        <location filename="../../staffdesk/ui/codes.py" line="103"/>
         <source>Failed tries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="103"/>
+        <location filename="../../staffdesk/ui/codes.py" line="104"/>
         <source>Used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="104"/>
+        <location filename="../../staffdesk/ui/codes.py" line="105"/>
         <source>Issued by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="71"/>
         <location filename="../../staffdesk/ui/queue.py" line="70"/>
         <source>School</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="73"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="72"/>
         <source>Grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="84"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="86"/>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="111"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="85"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="110"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="89"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="88"/>
         <source>Relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="92"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="91"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="94"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="93"/>
         <source>Portal access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="112"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="111"/>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="123"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="122"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="125"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="124"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,7 +1271,7 @@ Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="99"/>
+        <location filename="../../staffdesk/ui/codes.py" line="100"/>
         <location filename="../../staffdesk/ui/queue.py" line="73"/>
         <source>Parent/guardian</source>
         <translation type="unfinished"></translation>
@@ -1290,22 +1290,22 @@ Reason (required, kept in the audit trail):</source>
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../staffdesk/ui/counter.py" line="96"/>
+        <location filename="../../staffdesk/ui/counter.py" line="86"/>
         <source>Approved by {0} at this desk. Issue the passcode and print the slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/counter.py" line="113"/>
+        <location filename="../../staffdesk/ui/counter.py" line="103"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/counter.py" line="119"/>
+        <location filename="../../staffdesk/ui/counter.py" line="109"/>
         <source>Switch school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/counter.py" line="120"/>
+        <location filename="../../staffdesk/ui/counter.py" line="110"/>
         <source>School you are working at:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,17 +1451,17 @@ Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="175"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="172"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="190"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="187"/>
         <source>Too many failed sign-ins: approving here is paused. Try again in {0} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="197"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="194"/>
         <source>Wrong username or password (or the account is disabled). Nothing was approved; the desk stays signed in as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,13 +1580,13 @@ Reason (required, kept in the audit trail):</source>
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="111"/>
+        <location filename="../../staffdesk/ui/app.py" line="110"/>
         <source>This database has no staff accounts yet. Create the first admin with:
 staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/app.py" line="103"/>
+        <location filename="../../staffdesk/ui/app.py" line="102"/>
         <source>Taking this desk&apos;s staff accounts from the shared database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,62 +1615,62 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>FrontDesk</name>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="52"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="51"/>
         <source>RESTRICTED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="55"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="54"/>
         <source>Linked: {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="58"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="57"/>
         <source>Allowed, not linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="107"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="106"/>
         <source>(has not picked a name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="266"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="265"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
         <source>No student matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="275"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="274"/>
         <source>{0}+ students — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="277"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="276"/>
         <source>{0} student(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="327"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="323"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="342"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="338"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="356"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="352"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="374"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="370"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation type="unfinished"></translation>
@@ -1908,27 +1908,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="481"/>
+        <location filename="../../staffdesk/ui/intake.py" line="468"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="494"/>
+        <location filename="../../staffdesk/ui/intake.py" line="481"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="519"/>
+        <location filename="../../staffdesk/ui/intake.py" line="506"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="520"/>
+        <location filename="../../staffdesk/ui/intake.py" line="507"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="521"/>
+        <location filename="../../staffdesk/ui/intake.py" line="508"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1936,122 +1936,122 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="110"/>
+        <location filename="../../staffdesk/ui/issue.py" line="91"/>
         <source>Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="110"/>
+        <location filename="../../staffdesk/ui/issue.py" line="91"/>
         <source>Issue passcode and print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="130"/>
+        <location filename="../../staffdesk/ui/issue.py" line="111"/>
         <source>Family&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="134"/>
+        <location filename="../../staffdesk/ui/issue.py" line="115"/>
         <source>&amp;Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="160"/>
+        <location filename="../../staffdesk/ui/issue.py" line="141"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="162"/>
+        <location filename="../../staffdesk/ui/issue.py" line="143"/>
         <source>status: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="163"/>
+        <location filename="../../staffdesk/ui/issue.py" line="144"/>
         <source>Parent/guardian: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="169"/>
+        <location filename="../../staffdesk/ui/issue.py" line="150"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="186"/>
+        <location filename="../../staffdesk/ui/issue.py" line="167"/>
         <source>Add {0} to the family slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="209"/>
+        <location filename="../../staffdesk/ui/issue.py" line="190"/>
         <source>Issuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="232"/>
+        <location filename="../../staffdesk/ui/issue.py" line="208"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="237"/>
+        <location filename="../../staffdesk/ui/issue.py" line="213"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="241"/>
+        <location filename="../../staffdesk/ui/issue.py" line="217"/>
         <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="245"/>
+        <location filename="../../staffdesk/ui/issue.py" line="221"/>
         <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="248"/>
+        <location filename="../../staffdesk/ui/issue.py" line="224"/>
         <source>Drawing the slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="262"/>
+        <location filename="../../staffdesk/ui/issue.py" line="245"/>
         <source>Preview of the credential slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="287"/>
+        <location filename="../../staffdesk/ui/issue.py" line="270"/>
         <source>The slip could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="303"/>
+        <location filename="../../staffdesk/ui/issue.py" line="286"/>
         <source>Sending the slip to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="318"/>
+        <location filename="../../staffdesk/ui/issue.py" line="298"/>
         <source>(the system&apos;s default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="319"/>
+        <location filename="../../staffdesk/ui/issue.py" line="299"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="334"/>
+        <location filename="../../staffdesk/ui/issue.py" line="310"/>
         <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="341"/>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="362"/>
+        <location filename="../../staffdesk/ui/issue.py" line="334"/>
         <source>Slip not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="364"/>
+        <location filename="../../staffdesk/ui/issue.py" line="336"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2232,251 +2232,251 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="62"/>
         <source>StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="62"/>
         <source> — DEMO</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="65"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="63"/>
         <source>StaffDesk front desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="77"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="75"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="91"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="89"/>
         <location filename="../../staffdesk/ui/screenshots.py" line="283"/>
         <source>Locked after {0} minutes without use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="127"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="125"/>
         <source>&amp;New access form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="128"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
         <source>&amp;Lost slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="130"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="128"/>
         <source>S&amp;witch school…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="134"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="132"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="135"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="133"/>
         <source>Locked by {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="137"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="140"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="141"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="143"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="141"/>
         <source>Find student by &amp;name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="144"/>
         <source>Find by &amp;Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="147"/>
         <source>&amp;Front desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
         <source>&amp;Approval queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
         <source>A&amp;udit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="153"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="154"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
         <source>Check &amp;ID…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="158"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="156"/>
         <source>&amp;Approve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="165"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="163"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="168"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="166"/>
         <source>Issue &amp;&amp; &amp;print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="172"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="170"/>
         <source>Re&amp;issue passcode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="180"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="178"/>
         <source>Re&amp;voke passcode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="188"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="186"/>
         <source>&amp;Batch print a school&apos;s slips…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="192"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="190"/>
         <source>Codes &amp;dashboard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="194"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="192"/>
         <source>&amp;Admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="196"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="194"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="199"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="197"/>
         <source>S&amp;taff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="202"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="200"/>
         <source>Sc&amp;hools…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="204"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="205"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="203"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="208"/>
         <source>Signed-in staff member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="211"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="209"/>
         <location filename="../../staffdesk/ui/sync_status.py" line="73"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="212"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="214"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="212"/>
         <source>Working indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="219"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="217"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="270"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="268"/>
         <source>all my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="325"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="336"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="320"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="329"/>
         <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="354"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="346"/>
         <source>{0}, enter your password to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="398"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="389"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="406"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="397"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="482"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="473"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="513"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="501"/>
         <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="590"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="578"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2766,28 +2766,28 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>SchoolsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="192"/>
-        <location filename="../../staffdesk/ui/admin.py" line="195"/>
+        <location filename="../../staffdesk/ui/admin.py" line="174"/>
+        <location filename="../../staffdesk/ui/admin.py" line="177"/>
         <source>Schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="209"/>
+        <location filename="../../staffdesk/ui/admin.py" line="191"/>
         <source>&amp;Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="210"/>
+        <location filename="../../staffdesk/ui/admin.py" line="192"/>
         <source>Rename the school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="238"/>
+        <location filename="../../staffdesk/ui/admin.py" line="217"/>
         <source>Rename school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="239"/>
+        <location filename="../../staffdesk/ui/admin.py" line="218"/>
         <source>New name for {0}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2961,32 +2961,32 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="99"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="92"/>
         <source>Checking the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
         <source>No secure keyring: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="121"/>
         <source>The password cannot be saved on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="128"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="207"/>
         <source>enter the address first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3088,57 +3088,57 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="46"/>
+        <location filename="../../staffdesk/ui/signin.py" line="37"/>
         <source>Sign in — StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="79"/>
+        <location filename="../../staffdesk/ui/signin.py" line="70"/>
         <source>Sign in with your district account and its password ({0}\name, or just name).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="69"/>
+        <location filename="../../staffdesk/ui/signin.py" line="60"/>
         <source>&lt;b&gt;Demo district&lt;/b&gt; — made-up students, nothing real. Sign in as &lt;b&gt;clerk&lt;/b&gt; (records forms, checks ID, prints slips), &lt;b&gt;approver&lt;/b&gt; or &lt;b&gt;approver2&lt;/b&gt; (approve), or &lt;b&gt;admin&lt;/b&gt;. Password for all: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="102"/>
+        <location filename="../../staffdesk/ui/signin.py" line="93"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="111"/>
+        <location filename="../../staffdesk/ui/signin.py" line="102"/>
         <source>Enter your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="115"/>
+        <location filename="../../staffdesk/ui/signin.py" line="106"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="141"/>
+        <location filename="../../staffdesk/ui/signin.py" line="129"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="149"/>
+        <location filename="../../staffdesk/ui/signin.py" line="137"/>
         <source>&amp;Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="151"/>
+        <location filename="../../staffdesk/ui/signin.py" line="139"/>
         <source>Welcome, {0}. Pick the school you are working at.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="165"/>
+        <location filename="../../staffdesk/ui/signin.py" line="153"/>
         <source>Wrong username or password, or the account is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/signin.py" line="159"/>
+        <location filename="../../staffdesk/ui/signin.py" line="147"/>
         <source>Too many failed sign-ins here. Try again in {0} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3184,23 +3184,23 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="35"/>
+        <location filename="../../staffdesk/ui/admin.py" line="33"/>
         <source>district-wide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="51"/>
-        <location filename="../../staffdesk/ui/admin.py" line="54"/>
+        <location filename="../../staffdesk/ui/admin.py" line="49"/>
+        <location filename="../../staffdesk/ui/admin.py" line="52"/>
         <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="102"/>
+        <location filename="../../staffdesk/ui/admin.py" line="97"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="104"/>
+        <location filename="../../staffdesk/ui/admin.py" line="99"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3281,7 +3281,7 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/admin.py" line="128"/>
+        <location filename="../../staffdesk/ui/admin.py" line="120"/>
         <source>Add a staff account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3310,27 +3310,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>WeeklyChart</name>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="119"/>
+        <location filename="../../staffdesk/ui/codes.py" line="120"/>
         <source>Codes issued and linked per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="128"/>
+        <location filename="../../staffdesk/ui/codes.py" line="129"/>
         <source>week of {0}: {1} issued, {2} linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="146"/>
+        <location filename="../../staffdesk/ui/codes.py" line="147"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="147"/>
+        <location filename="../../staffdesk/ui/codes.py" line="148"/>
         <source>linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/codes.py" line="157"/>
+        <location filename="../../staffdesk/ui/codes.py" line="158"/>
         <source>No codes issued in the last weeks.</source>
         <translation type="unfinished"></translation>
     </message>
