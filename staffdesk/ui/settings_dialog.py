@@ -103,12 +103,9 @@ class SettingsDialog(FormDialog):
 
     def retranslate(self) -> None:
         """The interface language changed (ui/i18n.py): the keyring's state again."""
-        self.desk.worker.compute(
-            keyring_state,
-            self._keyring_checked,
-            lambda exc: self._keyring_checked(describe(exc).text),
-            owner=self,
-        )
+        operations.check_keyring().success(self._keyring_checked).failure(
+            lambda exc: self._keyring_checked(describe(exc).text)
+        ).run(self.desk, owner=self)
 
     def _keyring_checked(self, problem: str) -> None:
         self.keyring_ok = not problem
