@@ -2971,22 +2971,22 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="115"/>
         <source>No secure keyring: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
         <source>The password cannot be saved on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="128"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="125"/>
         <source>The password is kept in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="204"/>
         <source>enter the address first</source>
         <translation type="unfinished"></translation>
     </message>

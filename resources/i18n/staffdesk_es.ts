@@ -3046,22 +3046,22 @@ staffdesk staff add admin --role admin</translation>
         <translation>Comprobando el llavero del sistema…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="115"/>
         <source>No secure keyring: </source>
         <translation>No hay llavero seguro: </translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="118"/>
         <source>The password cannot be saved on this computer.</source>
         <translation>La contraseña no se puede guardar en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="128"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="125"/>
         <source>The password is kept in the system keyring.</source>
         <translation>La contraseña se guarda en el llavero del sistema.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/settings_dialog.py" line="207"/>
+        <location filename="../../staffdesk/ui/settings_dialog.py" line="204"/>
         <source>enter the address first</source>
         <translation>primero escriba la dirección</translation>
     </message>
