@@ -636,3 +636,26 @@ def test_a_file_that_is_not_an_export_is_refused_by_name(
     url = f"sqlite:///{tmp_path / 'local.sqlite3'}"
     assert main(["--db", url, "audit", "verify", "--against", str(bogus)]) == 1
     assert "against" in capsys.readouterr().err
+
+
+def test_a_code_a_superuser_minted_or_revived_is_named_by_verify(
+    district: District, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, said = _verify_cli(district.shared, capsys)
+    assert code == 0, said
+    rid = str(uuid.uuid4())
+    _forged_request(district, rid)
+    minted = str(uuid.uuid4())
+    sql, params = _passcode(rid, minted, MAX_DAYS)
+    with unguarded(district) as c:  # the triggers off: only a superuser can
+        if district.mariadb:
+            c.execute(text("DROP TRIGGER sd_passcode_issue"))
+            c.execute(text("DROP TRIGGER sd_passcode_forward"))
+        c.execute(text(sql), params)
+        c.execute(
+            text("UPDATE passcode SET revoked_at = NULL WHERE id = :i"), {"i": district.revoked_id}
+        )
+    code, said = _verify_cli(district.shared, capsys)
+    assert code == 1
+    assert f"passcode F-{minted[:8]} has no issuance event" in said, said
+    assert "was revoked here but is live again" in said and "chain ws-a event" in said, said

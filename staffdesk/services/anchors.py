@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.services.audit import ChainProblem
 from staffdesk.services.context import utcnow
-from staffdesk.store.models import AuditCheckpoint, AuditEvent, AuditHead
+from staffdesk.store.models import AuditCheckpoint, AuditEvent, AuditHead, Passcode
 
 CHECKPOINT_FORMAT = "staffdesk-audit-checkpoints"
 
@@ -310,3 +310,45 @@ def verify_anchors(
                 ):
                     problems.append(p)
     return tuple(problems)
+
+
+ISSUE_ACTIONS = ("passcode.issue", "passcode.reissue")
+
+
+def verify_passcodes(session: Session) -> list[ChainProblem]:
+    """The passcodes against the trail, on a shared database (a desk's own store lacks the
+    other desks' chains): a code with no issuance event was not issued by StaffDesk, and a code
+    the trail revoked that is live again was revived. Either needs the triggers off: only a
+    database superuser could have done it (docs/shared-database.md, Threat model)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return []
+    issued = select(AuditEvent.entity_id).where(
+        AuditEvent.entity_type == "passcode", AuditEvent.action.in_(ISSUE_ACTIONS)
+    )
+    problems = [
+        ChainProblem(
+            workstation,
+            0,
+            f"passcode {serial} has no issuance event in any chain: StaffDesk did not issue it",
+        )
+        for serial, workstation in session.execute(
+            select(Passcode.serial, Passcode.workstation)
+            .where(Passcode.id.not_in(issued))
+            .order_by(Passcode.serial)
+        )
+    ]
+    revived = session.execute(
+        select(AuditEvent.chain, AuditEvent.seq, Passcode.serial)
+        .join(Passcode, Passcode.id == AuditEvent.entity_id)
+        .where(
+            AuditEvent.entity_type == "passcode",
+            AuditEvent.action == "passcode.revoke",
+            Passcode.revoked_at.is_(None),
+        )
+        .order_by(AuditEvent.chain, AuditEvent.seq)
+    )
+    problems += [
+        ChainProblem(chain, seq, f"passcode {serial} was revoked here but is live again")
+        for chain, seq, serial in revived
+    ]
+    return problems

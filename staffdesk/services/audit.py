@@ -239,10 +239,10 @@ def verify(session: Session, against: Sequence[Anchor] | None = None) -> AuditRe
             )
     for chain in chains.keys() - heads.keys():
         problems.append(ChainProblem(chain, 0, "chain has no head record"))
-    from staffdesk.services.anchors import verify_anchors
+    from staffdesk.services.anchors import verify_anchors, verify_passcodes
 
-    for p in verify_anchors(session, against):
-        if not any(q.chain == p.chain and q.seq == p.seq for q in problems):
+    for p in [*verify_anchors(session, against), *verify_passcodes(session)]:
+        if p not in problems:
             problems.append(p)
     anchored = len(session.scalars(select(AuditCheckpoint.chain).distinct()).all())
     return AuditReport(count, len(chains), tuple(problems), anchored)
