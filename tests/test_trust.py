@@ -377,7 +377,11 @@ def test_honest_work_passes_under_the_same_roles(district: District, tmp_path: P
 
 
 def test_every_guard_is_present_and_a_missing_one_is_named(district: District) -> None:
+    from staffdesk.sync import doctor
+
     assert guard.missing_guards(district.owner) == []
+    check = doctor._check_guards(district.owner)
+    assert check.ok and check.detail == "roles and triggers present", check
     names = {g.name for g in guard.expected_guards(district.owner.dialect.name)}
     assert {"staffdesk_admin", "sd_passcode_forward", "sd_checkpoint_extends"} <= names
     with district.owner.begin() as c:
@@ -391,6 +395,8 @@ def test_every_guard_is_present_and_a_missing_one_is_named(district: District) -
     assert "trigger sd_passcode_forward on passcode is missing" in missing
     assert "staffdesk_app may INSERT staff_user (it must not)" in missing
     assert len(missing) == 2, missing
+    check = doctor._check_guards(district.owner)  # what `staffdesk doctor` shows
+    assert not check.ok and "sd_passcode_forward" in check.detail
 
 
 def test_the_local_store_has_no_guards_to_miss(tmp_path: Path) -> None:
@@ -619,7 +625,10 @@ def test_an_exported_checkpoint_catches_a_superuser_who_rewrote_the_anchors_too(
         c.execute(text("DELETE FROM audit_head WHERE chain = 'ws-a'"))
         c.execute(text("DELETE FROM audit_checkpoint WHERE chain = 'ws-a'"))
     code, said = _verify_cli(district.shared, capsys)
-    assert code == 0  # the database alone can no longer tell: the superuser gap
+    # the database alone no longer knows the chain was there (the superuser gap); it only sees
+    # passcodes whose issuance events are gone
+    assert "ws-a" not in said.replace("chain ws-a event 0: passcode", ""), said
+    assert "the whole chain is gone" not in said
     code, said = _verify_cli(district.shared, capsys, "--against", str(export))
     assert code == 1
     assert "chain ws-a event 1: the whole chain is gone" in said, said

@@ -8,7 +8,6 @@ checks run (and are tested) without a display.
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import sys
 from collections.abc import Callable
@@ -161,19 +160,10 @@ def _skew_seconds(engine: Engine, now: Callable[[], datetime]) -> float:
 
 
 def _missing_guards(engine: Engine) -> list[str]:
-    try:  # the trust boundary's own list (migration 0004, staffdesk.store.guard)
-        guard = importlib.import_module("staffdesk.store.guard")
-    except ModuleNotFoundError:
-        guard = None
-    if guard is not None:
-        missing: list[str] = guard.missing_guards(engine)
-        return missing
-    # before 0004: the roles migration 0002 creates on PostgreSQL (MariaDB has none yet)
-    if engine.dialect.name != "postgresql":
-        return []
-    with engine.connect() as c:
-        roles = set(c.scalars(text("SELECT rolname FROM pg_roles")))
-    return [f"role {r} is missing" for r in ("staffdesk_app", "portal_app") if r not in roles]
+    """The roles, grants and triggers of migration 0008 this database lacks (store/guard.py)."""
+    from staffdesk.store import guard
+
+    return guard.missing_guards(engine)
 
 
 def _check_guards(engine: Engine) -> Check:
