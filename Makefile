@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest screenshots bench wheel bundle bundle-smoke fonts clean
+.PHONY: run test lint typecheck pytest screenshots bench bench-district wheel bundle bundle-smoke fonts clean
 
 $(STAMP): setup.cfg setup.py pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_sync.py
 	$(PY) benchmarks/bench_portal.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_ui.py
+
+## District scale (issue 11): 500,000 students on PostgreSQL, 50 desks syncing; ~10 minutes.
+## Needs STAFFDESK_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test).
+bench-district: $(STAMP)
+	$(PY) benchmarks/bench_district.py
 
 ## The installable wheel (forms and resources inside it): dist/staffdesk-*.whl
 wheel: $(STAMP)
