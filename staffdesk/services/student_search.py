@@ -131,13 +131,14 @@ def _by_words(others: int, scoped: bool) -> Select[str, str, str, str, str, str]
             Student.grade,
         )
         .select_from(t.join(Student, Student.permanent_id == t.c.permanent_id))
-        .where(
-            t.c.token.like(bindparam("lead", type_=String())),
-            t.c.before.not_like(bindparam("inner", type_=String())),
-        )
+        .where(t.c.token.like(bindparam("lead", type_=String())))
     )
+    # the other words first: SQLite tests the terms in this order, and a word no student of
+    # the lead has (the slowest search: "sofia o" where no Sofia has an O surname) then rejects
+    # each index entry without decoding `before` as well (~40% of that search's time)
     for i in range(others):
         q = q.where(t.c.words.like(bindparam(f"w{i}", type_=String())))
+    q = q.where(t.c.before.not_like(bindparam("inner", type_=String())))
     if scoped:
         q = q.where(t.c.school_code.in_(bindparam("schools", expanding=True)))
     return (
