@@ -4,6 +4,8 @@ accented characters and middle initials cannot dodge (domain/names.py)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from staffdesk.domain.names import edit_distance, match_key, near, search_key
 
@@ -85,3 +87,10 @@ def test_names_that_only_share_a_family_name_are_not_near() -> None:
         assert not near(other, "John Lopez"), other
     assert edit_distance("marco", "marcos") == 1
     assert edit_distance("maria", "mraia") == 1  # swapped neighbours
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_ascii_fast_path_folds_exactly_as_the_general_one(text: str) -> None:
+    from staffdesk.domain.names import _search_key_general
+
+    assert search_key(text) == _search_key_general(text)

@@ -96,9 +96,27 @@ def _invisible(ch: str) -> bool:
     return any(low <= code <= high for low, high in _IGNORABLE)
 
 
+# The same fold for plain ASCII in one C-level pass: letters lowered, digits kept, apostrophes
+# dropped, anything else a space. A roster pull folds every student's names (store/name_tokens),
+# and the general path's per-character Unicode work made a 100,000-row pull five times slower.
+_ASCII_FOLD = str.maketrans(
+    {
+        chr(c): (chr(c).lower() if chr(c).isalnum() else ("" if chr(c) in _APOSTROPHES else " "))
+        for c in range(128)
+    }
+)
+
+
 def search_key(name: str) -> str:
     """Folded for search and display-free comparison; letters of every script kept."""
-    text = unicodedata.normalize("NFKC", name or "")
+    name = name or ""
+    if name.isascii():  # NFKC, invisible characters and accents do not arise
+        return " ".join(name.translate(_ASCII_FOLD).split())
+    return _search_key_general(name)
+
+
+def _search_key_general(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name)
     text = "".join(ch for ch in text if not _invisible(ch))
     text = _fold_latin_accents(text.casefold())
     text = "".join(ch for ch in text if ch not in _APOSTROPHES)
