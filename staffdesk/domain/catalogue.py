@@ -178,6 +178,14 @@ ENGLISH: dict[str, str] = {
     "history.code_used": "serial {serial}, used at {when} UTC",
     "history.code_revoked": "serial {serial}, revoked {date}",
     "history.pending_sync": "{detail}, pending sync",
+    # ------------------------------------------------------- directory sign-in
+    "directory.starttls": "the directory at {host} refused StartTLS",
+    "directory.no_tls": "refusing to send a password to the directory without TLS",
+    "directory.keyring_locked": "the keyring is locked or unavailable: {reason}",
+    "directory.no_search_password": "no password for the directory search account in the keyring: store it with `staffdesk directory search-password` (service {service!r}, user {user!r})",
+    "directory.search_refused": "the directory refused the search account {account}: {reason}",
+    "directory.anonymous": "(anonymous)",
+    "directory.unreachable": "cannot reach the directory at {urls}: {reason}; check the network, and url and ca_file in {path}",
 }
 
 # Words the desk shows in English where the English command line shows the stored code or the

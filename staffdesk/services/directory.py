@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from staffdesk.domain.errors import DirectoryUnavailable, SecretStoreUnavailable, ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.domain.workflow import Role
 from staffdesk.services import siteconfig
 from staffdesk.services.context import Actor
@@ -262,9 +263,9 @@ def _open(site: DirectorySettings, server: Server, dn: str, password: str) -> Co
     )
     conn.open()
     if site.start_tls and not conn.server.ssl and not conn.start_tls():
-        raise DirectoryUnavailable(f"the directory at {conn.server.host} refused StartTLS")
+        raise DirectoryUnavailable(msg("directory.starttls", host=conn.server.host))
     if not (conn.server.ssl or conn.tls_started or site.allow_plain):
-        raise DirectoryUnavailable("refusing to send a password to the directory without TLS")
+        raise DirectoryUnavailable(msg("directory.no_tls"))
     return conn
 
 
@@ -305,11 +306,10 @@ def _search_password(site: DirectorySettings) -> str:
     try:
         password = keyring.get_password(KEYRING_SERVICE, key)
     except keyring.errors.KeyringError as exc:
-        raise SecretStoreUnavailable(f"the keyring is locked or unavailable: {exc}") from exc
+        raise SecretStoreUnavailable(msg("directory.keyring_locked", reason=str(exc))) from exc
     if not password:
         raise SecretStoreUnavailable(
-            f"no password for the directory search account in the keyring: store it with "
-            f"`staffdesk directory search-password` (service {KEYRING_SERVICE!r}, user {key!r})"
+            msg("directory.no_search_password", service=KEYRING_SERVICE, user=key)
         )
     return password
 
@@ -405,8 +405,11 @@ def _check_at(
             searcher = _open(site, server, site.search_dn, search_password)
             if not searcher.bind():
                 raise DirectoryUnavailable(
-                    f"the directory refused the search account {site.search_dn or '(anonymous)'}: "
-                    f"{searcher.result.get('description', '')}"
+                    msg(
+                        "directory.search_refused",
+                        account=site.search_dn or msg("directory.anonymous"),
+                        reason=searcher.result.get("description", ""),
+                    )
                 )
             entry = _find(site, searcher, account)
             if entry is None:
@@ -437,8 +440,12 @@ def sign_in(site: DirectorySettings, typed: str, password: str, workstation: str
         found = _check(site, account, password)
     except LDAPException as exc:
         raise DirectoryUnavailable(
-            f"cannot reach the directory at {', '.join(site.urls)}: {exc}; check the network, "
-            f"and url and ca_file in {siteconfig.site_config_path()}"
+            msg(
+                "directory.unreachable",
+                urls=", ".join(site.urls),
+                reason=str(exc),
+                path=str(siteconfig.site_config_path()),
+            )
         ) from None
     if found is None:
         log.info(
