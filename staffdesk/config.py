@@ -33,6 +33,7 @@ from typing import Any, Generic, TypeVar
 import platformdirs
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.private import write_private_text
 
 APP = "StaffDesk"
@@ -157,13 +158,10 @@ def check_shared_url(url: str) -> str:
     try:
         u = make_url((url or "").strip())
     except ArgumentError:
-        raise ValidationError(
-            "shared database", "expected a URL such as postgresql://user@host:5432/staffdesk"
-        ) from None
+        raise ValidationError("shared database", msg("shared.url_format")) from None
     if u.get_backend_name() not in ("postgresql", "mysql", "mariadb"):
         raise ValidationError(
-            "shared database",
-            f"expected a PostgreSQL or MariaDB/MySQL URL, got {u.get_backend_name()!r}",
+            "shared database", msg("shared.url_backend", backend=u.get_backend_name())
         )
     return url.strip()
 

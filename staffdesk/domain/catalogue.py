@@ -186,6 +186,9 @@ ENGLISH: dict[str, str] = {
     "directory.search_refused": "the directory refused the search account {account}: {reason}",
     "directory.anonymous": "(anonymous)",
     "directory.unreachable": "cannot reach the directory at {urls}: {reason}; check the network, and url and ca_file in {path}",
+    # ------------------------------------------- the shared database's address
+    "shared.url_format": "expected a URL such as postgresql://user@host:5432/staffdesk",
+    "shared.url_backend": "expected a PostgreSQL or MariaDB/MySQL URL, got {backend!r}",
 }
 
 # Words the desk shows in English where the English command line shows the stored code or the
