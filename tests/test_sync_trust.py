@@ -123,6 +123,7 @@ def test_a_new_workstation_takes_the_shared_staff_and_adds_none_without_an_admin
         "LINC", "--as", "admin",
     )  # fmt: skip
     assert code == 0, err
+    assert "waits on this desk until `staffdesk sync --admin DBUSER`" in out
     # made here by a signed-in admin, it still waits for an admin's database login
     code, out, err = _run(capsys, "--db", fresh, "sync")
     assert code == 0, err

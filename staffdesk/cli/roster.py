@@ -27,7 +27,9 @@ def cmd_roster_import(app: App) -> int:
         f"{r.contacts_updated} updated, {r.contacts_removed} removed"
         + (f"; new schools: {', '.join(r.schools_added)}" if r.schools_added else "")
     )
-    emit(a, text, r)
+    from staffdesk.cli.sync import admin_hint
+
+    emit(a, text + admin_hint(app), r)
     return 0
 
 

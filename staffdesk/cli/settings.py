@@ -35,7 +35,9 @@ def cmd_settings_set(app: App) -> int:
 
     with app.work() as s:
         values = settings.set_value(s, app.actor(s), app.args.key, app.args.value).as_dict()
-    emit(app.args, f"{app.args.key} = {values[app.args.key]}", values)
+    from staffdesk.cli.sync import admin_hint
+
+    emit(app.args, f"{app.args.key} = {values[app.args.key]}" + admin_hint(app), values)
     return 0
 
 

@@ -39,6 +39,7 @@ def _staff_from_shared(app: App) -> None:
 
 
 def cmd_staff_add(app: App) -> int:
+    from staffdesk.cli.sync import admin_hint
     from staffdesk.services import staff
 
     a = app.args
@@ -58,7 +59,8 @@ def cmd_staff_add(app: App) -> int:
     emit(
         a,
         f"added {v.role.value} {v.username} ({v.display_name})"
-        + (f" for {', '.join(v.schools)}" if v.schools else ""),
+        + (f" for {', '.join(v.schools)}" if v.schools else "")
+        + admin_hint(app),
         v,
     )
     return 0

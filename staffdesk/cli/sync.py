@@ -84,6 +84,17 @@ def cmd_disconnect(app: App) -> int:
 # ------------------------------------------------------------------------------------- sync
 
 
+def admin_hint(app: App) -> str:
+    """What a staff, settings or roster change made on a desk with a shared database still
+    needs: an admin's own database login to send it (docs/sync.md)."""
+    if not config.issues_pending_sync(app.url):
+        return ""
+    return (
+        "\nwaits on this desk until `staffdesk sync --admin DBUSER` sends it with an admin's own "
+        "database login"
+    )
+
+
 def _schools(app: App) -> frozenset[str] | None:
     """The office workflow to pull: the signed-in staff member's schools (admins: all)."""
     if not getattr(app.args, "as_user", None):
