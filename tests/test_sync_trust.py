@@ -14,14 +14,21 @@ from pathlib import Path
 
 import keyring
 import pytest
-from sqlalchemy import Engine, create_engine, insert, select, text, update
+from sqlalchemy import Engine, create_engine, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from staffdesk.cli import main
 from staffdesk.domain.errors import DuplicateWorkstation, RestoredWorkstation
 from staffdesk.services import audit, settings, staff
 from staffdesk.store import db
-from staffdesk.store.models import AuditEvent, Outbox, Setting, StaffUser
+from staffdesk.store.models import (
+    AuditCheckpoint,
+    AuditEvent,
+    AuditHead,
+    Outbox,
+    Setting,
+    StaffUser,
+)
 from staffdesk.sync import config, connection, secrets
 from staffdesk.sync.conflicts import list_conflicts
 from staffdesk.ui.sync_status import sync_status_parts
@@ -511,3 +518,45 @@ def test_the_desktop_app_on_a_new_desk_takes_the_shared_staff_before_offering_a_
             assert staff.authenticate(s, "clerk", h.PASSWORD, workstation="ws-new").schools
     finally:
         app.shutdown()
+
+
+# ------------------------------------------------------------------ checkpoints per round
+
+
+def test_every_round_checkpoints_the_chains_and_the_desk_shows_its_last_verified_one(
+    qtbot: object, shared: Engine, shared_url: str, template: Path, tmp_path: Path
+) -> None:
+    desk = _staffed(shared, template, tmp_path)
+    with real_logins(shared_url) as make:
+        user, password = make("staffdesk_app")
+        office = db.make_engine(_as_login(shared_url, user, password))
+        h.record(desk, "1000001")
+        report = desk.sync(office, admin=None)  # as the desk's own login
+        assert report.ok and report.anchors is not None, report.lines()
+        with desk.factory() as s:
+            head = s.scalars(select(AuditHead.seq).where(AuditHead.chain == "ws-a")).one()
+        verified = report.anchors.verified
+        assert verified is not None and (verified.chain, verified.seq) == ("ws-a", head)
+        assert any(f"anchored up to event {head}" in line for line in report.lines())
+        with shared.connect() as c:
+            anchored = dict(
+                c.execute(
+                    select(AuditCheckpoint.chain, func.max(AuditCheckpoint.seq)).group_by(
+                        AuditCheckpoint.chain
+                    )
+                ).all()
+            )
+            heads = dict(c.execute(select(AuditHead.chain, AuditHead.seq)).all())
+        assert anchored == heads  # every chain head, not only this desk's
+        status = desk.status()
+        assert status.checkpoint is not None and status.checkpoint.seq == head
+        assert f"checkpoint ws-a #{head}" in status.text()
+        with desk.factory() as s:
+            label, tip = sync_status_parts(s, desk.url)
+        assert f"checkpoint #{head} verified" in label and f"up to event {head}" in tip
+        again = desk.sync(office, admin=None)  # idle: nothing new to anchor
+        assert again.ok and again.anchors is not None and again.anchors.written == 0
+        assert again.anchors.verified is not None and again.anchors.verified.seq == head
+        with db.session_factory(shared)() as s:
+            assert audit.verify(s).ok
+        office.dispose()

@@ -20,6 +20,7 @@ from staffdesk.domain.errors import (
 )
 from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.sync import identity
+from staffdesk.sync.anchor import AnchorReport, anchor
 from staffdesk.sync.batch import ADMIN, OFFICE
 from staffdesk.sync.pull import PullReport, PullTally, pull_all
 from staffdesk.sync.push import PushReport, PushTally, push_batches
@@ -46,6 +47,7 @@ class SyncReport:
     waiting: int  # outbox entries still to push
     error: str | None = None
     needs_admin: int = 0  # of those, staff/settings/roster changes: they wait for `--admin`
+    anchors: AnchorReport | None = None  # the checkpoints this round wrote and verified
     # a refusal that is not the database being away (an admin login without the privilege, a
     # workstation identity clash): the command line raises it, with its own exit code
     problem: StaffDeskError | None = None
@@ -72,6 +74,19 @@ class SyncReport:
             out.append(f"kept {self.pull.kept_local} local change(s) that are still to be pushed")
         for c in self.push.conflicts:
             out.append(f"CONFLICT #{c.id}: {c.message}")
+        if self.anchors is not None:
+            a = self.anchors
+            if a.verified is not None:
+                out.append(
+                    f"checkpointed {a.written} chain head(s); this desk's chain "
+                    f"{a.verified.chain!r} is anchored up to event {a.verified.seq}"
+                )
+            elif a.written:
+                out.append(f"checkpointed {a.written} chain head(s)")
+            if a.mismatch:
+                out.append(a.mismatch)
+            for chain, why in a.refused:
+                out.append(f"checkpoint of chain {chain!r} refused: {why}")
         if self.problem is not None:
             out.append(self.problem.message)
         elif self.error:
@@ -106,6 +121,7 @@ def sync_once(
     pushed, pulled = PushTally(), PullTally()
     error: str | None = None
     problem: StaffDeskError | None = None
+    anchored: AnchorReport | None = None
     ws = workstation or current_workstation()
     try:
         identity.check(local, shared, ws)  # a restored desk, or two of one name: say so first
@@ -113,6 +129,7 @@ def sync_once(
             push_batches(local, admin, ws, batch_size, pushed, ADMIN)
         push_batches(local, shared, ws, batch_size, pushed, OFFICE)
         pull_all(local, shared, schools, pulled)
+        anchored = anchor(local, shared, ws)  # every chain head, then this desk's verified
     except SQLAlchemyError as exc:
         error = failure_reason(exc)
     except StaffDeskError as exc:
@@ -130,7 +147,7 @@ def sync_once(
         waiting = count_waiting(conn)
         needs_admin = count_needing_admin(conn)
     report = SyncReport(
-        started, pushed.report(), pulled.report(), waiting, error, needs_admin, problem
+        started, pushed.report(), pulled.report(), waiting, error, needs_admin, anchored, problem
     )
     log.info("sync round: %s", "; ".join(report.lines()))
     return report
