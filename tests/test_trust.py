@@ -464,6 +464,14 @@ def _anchor(engine: Engine, source: str) -> anchors.CheckpointRound:
         return audit.write_checkpoints(s, source)
 
 
+def _anchored(engine: Engine, source: str) -> dict[str, anchors.Anchor]:
+    """Anchor what moved, then each chain's newest checkpoint (every sync round anchors too,
+    so a chain's head may have been anchored before this call)."""
+    _anchor(engine, source)
+    with db.session_factory(engine)() as s:
+        return {a.chain: a for a in anchors.checkpoints(s)}  # oldest first: the last stays
+
+
 @contextmanager
 def unguarded(district: District) -> Iterator[Any]:
     """What a database superuser can do: switch the triggers off (PostgreSQL: replica mode;
@@ -487,19 +495,21 @@ def _events(c: Any, chain: str) -> list[Any]:
 
 
 def test_the_portal_check_anchors_every_chain_head(district: District) -> None:
-    with district.owner.connect() as c:
-        assert c.execute(text("SELECT count(*) FROM audit_checkpoint")).scalar_one() == 0
+    with district.owner.connect() as c:  # the desk's sync rounds anchored its own chain
+        sources = c.execute(text("SELECT DISTINCT chain, source FROM audit_checkpoint")).all()
+    assert set(sources) == {("ws-a", "sync ws-a")}
     assert isinstance(
         h.link(db.session_factory(district.portal), "1000001", district.vpc), portal.LinkResult
     )
     with district.owner.connect() as c:
         rows = c.execute(
-            text("SELECT chain, seq, written_by, source FROM audit_checkpoint ORDER BY chain")
+            text("SELECT chain, seq, written_by, source FROM audit_checkpoint ORDER BY chain, seq")
         ).all()
         heads = {k: v for k, v in c.execute(text("SELECT chain, seq FROM audit_head"))}
     assert {r.chain: r.seq for r in rows} == heads  # ws-a and the portal's own chain
-    assert all(r.source == "portal" for r in rows)
-    assert all("portal_app" in r.written_by or "sdt_" in r.written_by for r in rows), rows
+    by_portal = [r for r in rows if r.chain == "portal"]
+    assert by_portal and all(r.source == "portal" for r in by_portal)
+    assert all("portal_app" in r.written_by or "sdt_" in r.written_by for r in by_portal), rows
     with db.session_factory(district.owner)() as s:
         report = audit.verify(s)
     assert report.ok and report.anchored == 2, report
@@ -508,8 +518,7 @@ def test_the_portal_check_anchors_every_chain_head(district: District) -> None:
 
 
 def test_a_checkpoint_must_extend_the_previous_one(district: District) -> None:
-    written = _anchor(district.app, "sync ws-a")
-    (mark,) = [a for a in written.written if a.chain == "ws-a"]
+    mark = _anchored(district.app, "sync ws-a")["ws-a"]
     insert = "INSERT INTO audit_checkpoint (chain, seq, hash, written_at, written_by, source) "
     now = naive(datetime.now(UTC))
     said = refused(
@@ -522,8 +531,10 @@ def test_a_checkpoint_must_extend_the_previous_one(district: District) -> None:
         one(insert + "VALUES ('ws-a', :s, :h, :t, 'me', 'x')", s=mark.seq - 1, h=mark.hash, t=now),
     )
     assert "does not extend" in said
-    h.record(district.desk, "1000003")  # the chain moves on ...
-    assert district.desk.sync(district.app).ok
+    h.record(district.desk, "1000003")  # the chain moves on (pushed, not yet anchored) ...
+    from staffdesk.sync.push import push
+
+    push(district.desk.factory, district.app, workstation="ws-a")
     said = refused(
         district.app,
         one(insert + "VALUES ('ws-a', :s, :h, :t, 'me', 'x')", s=mark.seq + 1, h="0" * 64, t=now),
@@ -567,13 +578,11 @@ def test_deleting_a_whole_chain_is_detected_and_named(
 def test_rechaining_after_an_edit_is_detected_from_the_edited_event(
     district: District, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    first = _anchor(district.app, "sync ws-a")
+    old = _anchored(district.app, "sync ws-a")["ws-a"]
     rid = h.record(district.desk, "1000003")
     h.verify(district.desk, rid)
     assert district.desk.sync(district.app).ok
-    second = _anchor(district.app, "sync ws-a")
-    (old,) = [a for a in first.written if a.chain == "ws-a"]
-    (new,) = [a for a in second.written if a.chain == "ws-a"]
+    new = _anchored(district.app, "sync ws-a")["ws-a"]
     assert new.seq > old.seq + 1
     edited = old.seq + 1  # after the first anchor, before the second
     with unguarded(district) as c:

@@ -7,10 +7,11 @@ in its sync status; a mismatch is said, and `staffdesk audit verify` names what 
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.services import anchors, audit
@@ -19,6 +20,7 @@ from staffdesk.sync.rows import AUDIT_EVENT, local_transaction, log, set_state
 from staffdesk.sync.status import Checkpoint
 
 STATE = "checkpoint"  # sync_state: the last verified checkpoint (status.Checkpoint)
+CHECKPOINT_TABLE = "audit_checkpoint"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +29,26 @@ class AnchorReport:
     refused: tuple[tuple[str, str], ...] = ()  # (chain, why): `audit verify` names it
     verified: Checkpoint | None = None  # this desk's chain, anchored up to here
     mismatch: str | None = None  # the shared checkpoint disagrees with this store's event
+    missing: bool = False  # the shared database is not upgraded (no checkpoint table)
+
+
+_UPGRADED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def _has_checkpoints(shared: Engine) -> bool:
+    """Has the shared database the checkpoint table (migration 0008)? Asked once per engine
+    until it has: a shared database not yet upgraded still syncs, unanchored."""
+    if not _UPGRADED.get(shared):
+        _UPGRADED[shared] = inspect(shared).has_table(CHECKPOINT_TABLE)
+    return _UPGRADED[shared]
 
 
 def anchor(local: sessionmaker[Session], shared: Engine, workstation: str) -> AnchorReport:
     """Checkpoint every chain head (one short shared transaction), then verify this desk's
     newest checkpoint against its own store."""
+    if not _has_checkpoints(shared):
+        log.warning("the shared database has no %s table: upgrade it", CHECKPOINT_TABLE)
+        return AnchorReport(missing=True)
     with Session(shared) as s, s.begin():
         done = anchors.write_checkpoints(s, f"sync {workstation}")
     for chain, why in done.refused:

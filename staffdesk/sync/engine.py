@@ -85,6 +85,11 @@ class SyncReport:
                 out.append(f"checkpointed {a.written} chain head(s)")
             if a.mismatch:
                 out.append(a.mismatch)
+            if a.missing:
+                out.append(
+                    "no checkpoints: the shared database is not upgraded (run `staffdesk --db "
+                    "SHARED_URL init` as its owner)"
+                )
             for chain, why in a.refused:
                 out.append(f"checkpoint of chain {chain!r} refused: {why}")
         if self.problem is not None:
