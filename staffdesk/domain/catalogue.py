@@ -189,6 +189,19 @@ ENGLISH: dict[str, str] = {
     # ------------------------------------------- the shared database's address
     "shared.url_format": "expected a URL such as postgresql://user@host:5432/staffdesk",
     "shared.url_backend": "expected a PostgreSQL or MariaDB/MySQL URL, got {backend!r}",
+    # --------------------------------------------------------- slips and forms
+    "form.district_name": "expected the district's name for the form header",
+    "form.cannot_draw": "could not draw the Parent Access Form: {reason}",
+    "slip.cannot_write": "cannot write the PDF: {reason}",
+    "slip.font_missing": "the font {font} is missing or damaged in {folder} ({reason}); reinstall StaffDesk",
+    "slip.cancelled": "cancelled after {done} of {total} slips; nothing was saved",
+    "slip.nothing": "nothing to print: expected at least one credential slip",
+    "slip.no_student": "a credential slip needs at least one student",
+    "slip.too_many": "a family slip holds at most {most} students, got {got}: print the others on a second slip",
+    "slip.naive_time": "expected a timezone-aware time (UTC)",
+    # ---------------------------------------------------------- slips, drawing
+    "slip.cannot_draw": "could not draw the credential slips: {reason}",
+    "slip.cannot_draw_page": "could not draw the credential slips on page {page}: {reason}",
 }
 
 # Words the desk shows in English where the English command line shows the stored code or the

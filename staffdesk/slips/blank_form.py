@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from staffdesk.domain.errors import PrintFailed, StaffDeskError, ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.slips.drawing import (
     ACCENT,
     INK,
@@ -62,7 +63,7 @@ def render_blank_form(
     """
     texts = load_texts(language)
     if not district_name.strip():
-        raise ValidationError("district_name", "expected the district's name for the form header")
+        raise ValidationError("district_name", msg("form.district_name"))
     buffer = io.BytesIO()
     try:
         canvas = new_canvas(buffer, title=texts("form.document_title"))
@@ -77,9 +78,7 @@ def render_blank_form(
         raise
     except Exception as exc:
         log.error("blank form rendering failed: %s", type(exc).__name__)
-        raise PrintFailed(
-            f"could not draw the Parent Access Form: {type(exc).__name__}: {exc}"
-        ) from exc
+        raise PrintFailed(msg("form.cannot_draw", reason=f"{type(exc).__name__}: {exc}")) from exc
     write_pdf(buffer.getvalue(), out)
 
 

@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from staffdesk.domain.errors import PrintFailed
+from staffdesk.domain.messages import msg
 from staffdesk.private import write_private_bytes
 from staffdesk.slips.fonts import BOLD, MONO, MONO_BOLD, REGULAR, SANS, SANS_BOLD, register_fonts
 from staffdesk.slips.fonts import load as fonts_load
@@ -336,7 +337,7 @@ def write_pdf(data: bytes, out: BinaryIO | str | Path) -> None:
         out.write(data)
         out.flush()
     except (OSError, ValueError) as exc:  # ValueError: the file object was closed
-        raise PrintFailed(f"cannot write the PDF: {_reason(exc)}") from exc
+        raise PrintFailed(msg("slip.cannot_write", reason=_reason(exc))) from exc
 
 
 def _reason(exc: BaseException) -> str:

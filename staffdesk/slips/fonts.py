@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from staffdesk.assets import resources_dir
 from staffdesk.domain.errors import PrintFailed
+from staffdesk.domain.messages import msg
 
 # The Latin faces keep these names: layout code measures and draws codes and labels with them.
 SANS = "NotoSans"
@@ -83,8 +84,7 @@ def load(name: str) -> TTFont:
             font = _make_font(face, str(folder / face.file))
         except (OSError, TTFError) as exc:
             raise PrintFailed(
-                f"the font {face.file} is missing or damaged in {folder} ({exc}); "
-                "reinstall StaffDesk"
+                msg("slip.font_missing", font=face.file, folder=str(folder), reason=str(exc))
             ) from exc
         pdfmetrics.registerFont(font)
         _loaded[name] = font

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from staffdesk.domain.errors import PrintFailed, StaffDeskError, ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.slips.content import CredentialSlip
 from staffdesk.slips.drawing import (
     new_canvas,
@@ -60,7 +61,7 @@ def render_slips(
         raise _drawing_failed(exc) from exc
     for done, slip in enumerate(slips):
         if cancelled is not None and cancelled():
-            raise PrintFailed(f"cancelled after {done} of {total} slips; nothing was saved")
+            raise PrintFailed(msg("slip.cancelled", done=done, total=total))
         try:
             document.draw(slip, texts[slip.language])
             canvas.showPage()
@@ -92,28 +93,30 @@ def render_slips_bytes(
 
 def _validate(slips: Sequence[CredentialSlip]) -> dict[str, Texts]:
     if not slips:
-        raise ValidationError("slips", "nothing to print: expected at least one credential slip")
+        raise ValidationError("slips", msg("slip.nothing"))
     texts: dict[str, Texts] = {}
     for slip in slips:
         if slip.language not in texts:
             texts[slip.language] = load_texts(slip.language)
         if not slip.students:
-            raise ValidationError("students", "a credential slip needs at least one student")
+            raise ValidationError("students", msg("slip.no_student"))
         if len(slip.students) > MAX_STUDENTS_PER_SLIP:
             raise ValidationError(
                 "students",
-                f"a family slip holds at most {MAX_STUDENTS_PER_SLIP} students, got "
-                f"{len(slip.students)}: print the others on a second slip",
+                msg("slip.too_many", most=MAX_STUDENTS_PER_SLIP, got=len(slip.students)),
             )
         if slip.issued_at.tzinfo is None or slip.issued_at.utcoffset() is None:
-            raise ValidationError("issued_at", "expected a timezone-aware time (UTC)")
+            raise ValidationError("issued_at", msg("slip.naive_time"))
     return texts
 
 
 def _drawing_failed(exc: Exception, page: int | None = None) -> PrintFailed:
     where = f" on page {page}" if page is not None else ""
     log.error("slip rendering failed%s: %s", where, type(exc).__name__)
-    return PrintFailed(f"could not draw the credential slips{where}: {type(exc).__name__}: {exc}")
+    reason = f"{type(exc).__name__}: {exc}"
+    if page is not None:
+        return PrintFailed(msg("slip.cannot_draw_page", page=page, reason=reason))
+    return PrintFailed(msg("slip.cannot_draw", reason=reason))
 
 
 class _SlipDocument:

@@ -24,6 +24,7 @@ from bidi import algorithm as uba
 
 from staffdesk.assets import resources_dir
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 
 REFERENCE_LANGUAGE = "en"
 STATUSES = ("source", "draft", "reviewed")
@@ -137,7 +138,7 @@ def load_texts(lang: str) -> Texts:
     """The texts of `lang` (cached); an unknown language names the ones available."""
     languages = available_languages()
     if lang not in languages:
-        raise ValidationError("language", f"expected one of: {', '.join(languages)}")
+        raise ValidationError("language", msg("expected.one_of", choices=", ".join(languages)))
     return _load(lang)
 
 
