@@ -115,6 +115,8 @@ def search_key(name: str) -> str:
     return _search_key_general(name)
 
 
+# name parts repeat across a roster (first names above all): a pull folds each once
+@functools.lru_cache(maxsize=65536)
 def _search_key_general(name: str) -> str:
     text = unicodedata.normalize("NFKC", name)
     text = "".join(ch for ch in text if not _invisible(ch))
