@@ -320,9 +320,13 @@ def main() -> int:
             )
         os.environ["STAFFDESK_CONFIG_DIR"] = tmp
         os.environ["STAFFDESK_LOG_DIR"] = tmp
-        bare = statistics.median(run_wall(BARE) for _ in range(args.runs))
-        shown = statistics.median(run_wall(SHOWN, url) for _ in range(args.runs))
-        desk = statistics.median(run_wall(DESK, url) for _ in range(args.runs))
+        # interleaved, so that a slow moment of the shared machine falls on the floor too
+        walls: dict[str, list[float]] = {"bare": [], "shown": [], "desk": []}
+        for _ in range(args.runs):
+            walls["bare"].append(run_wall(BARE))
+            walls["shown"].append(run_wall(SHOWN, url))
+            walls["desk"].append(run_wall(DESK, url))
+        bare, shown, desk = (statistics.median(walls[k]) for k in ("bare", "shown", "desk"))
         times, open_ms, count_ms = bench_in_process(url)
     for group, ms in times.items():
         ms.sort()
