@@ -1,6 +1,6 @@
-"""A round with nothing new is one question to the shared database (issue 11, district scale):
-the pull asks which parts moved past their marks in one statement and reads only those, an old
-roster is never read again, and whatever does change after idle rounds still arrives."""
+"""A pull with nothing new is one question to the shared database (issue 11, district scale):
+it asks which parts moved past their marks in one statement and reads only those, an old roster
+is never read again, and whatever does change after idle rounds still arrives."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from staffdesk.services import portal
 from staffdesk.store import db
 from staffdesk.store.models import AccessRequest, School, StaffUser, Student, StudentContact
 from staffdesk.sync import connection
+from staffdesk.sync.pull import pull
 from tests import sync_helpers as h
 
 LONG_AGO = datetime(2026, 1, 2, tzinfo=UTC)
@@ -71,16 +72,16 @@ def test_an_idle_round_is_one_statement_and_later_changes_still_arrive(
     # nothing new, at a desk of a school with no codes in play: one statement, no rows
     desk_c = h.desk(tmp_path, "ws-c")
     assert desk_c.sync(shared, schools=["WASH"]).ok
-    with statements(shared) as sent:
-        other = desk_c.sync(shared, schools=["WASH"])
-    assert other.ok and not any(other.pull.rows.values()), other.lines()
+    with statements(shared) as sent:  # the pull's part of a round (anchoring is sync/anchor's)
+        other = pull(desk_c.factory, shared, schools=["WASH"])
+    assert not any(other.rows.values()), other
     assert len(sent) == 1, sent
     assert "student" in sent[0] and "access_request" in sent[0]
     # nothing new for every school: the one look-up, then the portal's columns of the code
     # still in play (the portal changes them without a timestamp)
     with statements(shared) as sent:
-        idle = desk_b.sync(shared)
-    assert idle.ok and not any(idle.pull.rows.values()), idle.lines()
+        idle = pull(desk_b.factory, shared)
+    assert not any(idle.rows.values()), idle
     assert len(sent) == 2, sent
     assert "passcode" in sent[1] and "student" not in sent[1]
 
