@@ -1,6 +1,6 @@
 """Lost slip from the front desk: a new form prefilled from the student's last issued request
 (same guardian). It goes through the ID check and approval like any form; issuing it revokes the
-old code (requests._revoke_replaced), and the result names the serial that stopped working.
+old code (issuing._revoke_replaced), and the result names the serial that stopped working.
 """
 
 from __future__ import annotations
