@@ -3,6 +3,7 @@ links, the signed paper form, lost slips, the codes dashboard, portal links on t
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
@@ -139,7 +140,32 @@ def test_waiting_for_me_counts_what_the_approver_may_approve(office: Office) -> 
             for q, p in counts
         ]
     assert "COVERING INDEX ix_access_request_status_school (status=? AND school_code=?)" in plans[0]
-    assert plans[1].startswith("SEARCH identity_check USING INDEX ix_identity_check_verified_by")
+    assert "INDEX ix_access_request_status_school (status=? AND school_code=?)" in plans[1]
+    assert "SEARCH identity_check USING INDEX sqlite_autoindex_identity_check_" in plans[1]
+
+
+@pytest.mark.parametrize("where", ["office", "pg_office", "mysql_office"])
+def test_waiting_for_me_takes_a_directory_account_and_a_local_one_for_one_person(
+    where: str, request: pytest.FixtureRequest
+) -> None:
+    """The badge counts as the approval decides (workflow.person_of): what `approver` checked
+    is not waiting for `DISTRICT\\approver`, nor the other way round (the backslash and the
+    LIKE escape on every dialect)."""
+    office: Office = request.getfixturevalue(where)
+    directory = dataclasses.replace(office.approver, username="DISTRICT\\approver")
+    other = dataclasses.replace(office.approver, username="DISTRICT\\approver2")
+    with office.session() as s:
+        checked_locally = requests.record_request(s, office.clerk, form("1000001")).request.id
+        requests.verify_identity(s, office.approver, checked_locally, document_kind="ca-id")
+        rid = requests.record_request(s, office.clerk, form("1000004")).request.id
+        requests.verify_identity(s, directory, rid, document_kind="ca-id")
+        assert queries.waiting_for_me(s, office.approver) == 0
+        assert queries.waiting_for_me(s, directory) == 0
+        assert queries.waiting_for_me(s, dataclasses.replace(directory, username="approver")) == 0
+        assert queries.waiting_for_me(s, other) == 2  # a different person: both wait for them
+        for actor in (office.approver, directory):
+            with pytest.raises(PermissionDenied):  # the approval agrees with the badge
+                requests.approve(s, actor, rid)
 
 
 # --------------------------------------------------------------- guardian not on the list

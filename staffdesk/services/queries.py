@@ -27,7 +27,7 @@ from staffdesk.domain.errors import NotFound
 from staffdesk.domain.messages import Join, Term, msg
 from staffdesk.domain.names import match_key
 from staffdesk.domain.values import Phone
-from staffdesk.domain.workflow import PasscodeState, RequestStatus, Role
+from staffdesk.domain.workflow import PasscodeState, RequestStatus, Role, person_of
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.services.requests import full_name, passcode_view
 from staffdesk.services.student_search import (
@@ -511,9 +511,11 @@ def pending_requests(session: Session, actor: Actor) -> int:
 
 def waiting_for_me(session: Session, actor: Actor, *, two_person_rule: bool = True) -> int:
     """The approver's badge: verified requests at their schools that they may approve (with the
-    two-person rule, not the ones whose ID they checked). Two counts over indexes —
-    access_request (status, school_code) and identity_check (verified_by) — cheap enough to poll
-    every 30 seconds over 500,000 requests. Clerks have nothing waiting for them."""
+    two-person rule, not the ones whose ID they checked, under any of their accounts). Two
+    counts over the index access_request (status, school_code), the second looking each
+    verified request's check up by its unique request_id: the verified requests are the ones
+    waiting, cheap enough to poll every 30 seconds over 500,000 requests. Clerks have nothing
+    waiting for them."""
     if actor.role is Role.CLERK:
         return 0
     verified = AccessRequest.status == RequestStatus.VERIFIED.value
@@ -524,15 +526,20 @@ def waiting_for_me(session: Session, actor: Actor, *, two_person_rule: bool = Tr
     total = session.scalar(q) or 0
     if not two_person_rule or total == 0:
         return total
-    # read from the approver's own checks (few), each looked up by its request's key
-    still = select(AccessRequest.id).where(AccessRequest.id == IdentityCheck.request_id, verified)
-    if cond is not None:
-        still = still.where(cond)
+    # the verified requests (by status and school) whose ID this person checked, under any of
+    # their accounts: `jdoe` and `DISTRICT\jdoe` are one person (workflow.person_of), as the
+    # approval's own two-person check takes them
+    person = person_of(actor.username)
+    checker = func.lower(IdentityCheck.verified_by)
+    pattern = "%\\" + person.replace("!", "!!").replace("%", "!%").replace("_", "!_")
     mine = (
         select(func.count())
-        .select_from(IdentityCheck)
-        .where(IdentityCheck.verified_by == actor.username, still.exists())
+        .select_from(AccessRequest)
+        .join(IdentityCheck, IdentityCheck.request_id == AccessRequest.id)
+        .where(verified, or_(checker == person, checker.like(pattern, escape="!")))
     )
+    if cond is not None:
+        mine = mine.where(cond)
     return total - (session.scalar(mine) or 0)
 
 
