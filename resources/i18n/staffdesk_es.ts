@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name></name>
-    <message>
-        <source>All my schools</source>
-        <translation type="obsolete">Todas mis escuelas</translation>
-    </message>
-</context>
-<context>
     <name>AccessForm</name>
     <message>
         <location filename="../../forms/access_form.ui" line="9"/>
@@ -182,10 +175,6 @@
         <translation>Lo que le falta al formulario</translation>
     </message>
     <message>
-        <source>Signed paper form &amp;received</source>
-        <translation type="vanished">&amp;Formulario en papel firmado recibido</translation>
-    </message>
-    <message>
         <location filename="../../forms/access_form.ui" line="135"/>
         <source>Signed paper form received</source>
         <translation>Formulario en papel firmado recibido</translation>
@@ -209,10 +198,6 @@
         <translation>Nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <source>&amp;Record form</source>
-        <translation type="vanished">&amp;Registrar formulario</translation>
-    </message>
-    <message>
         <location filename="../../staffdesk/ui/intake.py" line="103"/>
         <source>Re&amp;cord form</source>
         <translation>Re&amp;gistrar formulario</translation>
@@ -231,10 +216,6 @@
         <location filename="../../staffdesk/ui/intake.py" line="176"/>
         <source>To record the form: {0}.</source>
         <translation>Para registrar el formulario: {0}.</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation type="vanished">es obligatorio</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/intake.py" line="189"/>
@@ -1886,38 +1867,6 @@ staffdesk staff add admin --role admin</translation>
         <translation>¿Cómo se verificó al padre o madre?</translation>
     </message>
     <message>
-        <source>&amp;CA ID card</source>
-        <translation type="vanished">Identificación de &amp;CA</translation>
-    </message>
-    <message>
-        <source>CA ID card</source>
-        <translation type="vanished">Identificación de CA</translation>
-    </message>
-    <message>
-        <source>&amp;Driver&apos;s licence</source>
-        <translation type="vanished">&amp;Licencia de conducir</translation>
-    </message>
-    <message>
-        <source>Driver&apos;s licence</source>
-        <translation type="vanished">Licencia de conducir</translation>
-    </message>
-    <message>
-        <source>P&amp;assport</source>
-        <translation type="vanished">P&amp;asaporte</translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation type="vanished">Pasaporte</translation>
-    </message>
-    <message>
-        <source>&amp;Other ID (specify)</source>
-        <translation type="vanished">&amp;Otra identificación (especifique)</translation>
-    </message>
-    <message>
-        <source>Other ID</source>
-        <translation type="vanished">Otra identificación</translation>
-    </message>
-    <message>
         <location filename="../../forms/identity_check.ui" line="20"/>
         <source>Nothing is chosen yet: pick the document you looked at (Space on it, or Alt and its underlined letter).</source>
         <translation>Todavía no hay nada elegido: marque el documento que revisó (Espacio sobre él, o Alt y su letra subrayada).</translation>
@@ -2093,14 +2042,6 @@ staffdesk staff add admin --role admin</translation>
         <location filename="../../staffdesk/ui/issue.py" line="299"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviada a la impresora {0}.</translation>
-    </message>
-    <message>
-        <source>Save the slip as PDF — the file holds a passcode: keep it private</source>
-        <translation type="vanished">Guardar la hoja como PDF — el archivo contiene un código: guárdelo en privado</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="vanished">Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/issue.py" line="310"/>
@@ -2541,14 +2482,6 @@ staffdesk staff add admin --role admin</translation>
         <location filename="../../staffdesk/ui/main_window.py" line="501"/>
         <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
         <translation>Identificación registrada para {0}. Siguiente: aprobación aquí (Ctrl+Shift+A) o en la cola (F4).</translation>
-    </message>
-    <message>
-        <source>ID check recorded for {0}. Next: an approver approves it here (Ctrl+Shift+A, with their own password) or in the approval queue (F4).</source>
-        <translation type="vanished">Verificación de identidad registrada para {0}. Siguiente: un aprobador la aprueba aquí (Ctrl+Shift+A, con su propia contraseña) o en la cola de aprobación (F4).</translation>
-    </message>
-    <message>
-        <source>ID check recorded for {0}. Next: an approver approves it in the approval queue (F4).</source>
-        <translation type="vanished">Verificación de identidad registrada para {0}. Siguiente paso: un aprobador la aprueba en la cola de aprobación (F4).</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/main_window.py" line="578"/>
@@ -3507,126 +3440,6 @@ staffdesk staff add admin --role admin</translation>
         <location filename="../../staffdesk/ui/errors.py" line="120"/>
         <source>The record has been reloaded. Check it and try again.</source>
         <translation>El registro se volvió a cargar. Revíselo y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>Student Permanent ID</source>
-        <translation type="vanished">ID permanente del estudiante</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <translation type="vanished">Escuela</translation>
-    </message>
-    <message>
-        <source>Student first name</source>
-        <translation type="vanished">Nombre del estudiante</translation>
-    </message>
-    <message>
-        <source>Student middle initial</source>
-        <translation type="vanished">Inicial del segundo nombre del estudiante</translation>
-    </message>
-    <message>
-        <source>Student last name</source>
-        <translation type="vanished">Apellido del estudiante</translation>
-    </message>
-    <message>
-        <source>Student name</source>
-        <translation type="vanished">Nombre del estudiante</translation>
-    </message>
-    <message>
-        <source>Parent/guardian name</source>
-        <translation type="vanished">Nombre del padre/madre o tutor</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="vanished">Dirección</translation>
-    </message>
-    <message>
-        <source>Home phone</source>
-        <translation type="vanished">Teléfono de casa</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="vanished">Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Signed on</source>
-        <translation type="vanished">Firmado el</translation>
-    </message>
-    <message>
-        <source>Signed paper form</source>
-        <translation type="vanished">Formulario en papel firmado</translation>
-    </message>
-    <message>
-        <source>Reason (not on the contact list)</source>
-        <translation type="vanished">Motivo (no está en la lista de contactos)</translation>
-    </message>
-    <message>
-        <source>ID document</source>
-        <translation type="vanished">Documento de identidad</translation>
-    </message>
-    <message>
-        <source>ID description</source>
-        <translation type="vanished">Descripción de la identificación</translation>
-    </message>
-    <message>
-        <source>Last four characters</source>
-        <translation type="vanished">Últimos cuatro caracteres</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="vanished">Motivo</translation>
-    </message>
-    <message>
-        <source>Override reason</source>
-        <translation type="vanished">Motivo de la autorización</translation>
-    </message>
-    <message>
-        <source>Username</source>
-        <translation type="vanished">Usuario</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="vanished">Contraseña</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="vanished">Rol</translation>
-    </message>
-    <message>
-        <source>Display name</source>
-        <translation type="vanished">Nombre visible</translation>
-    </message>
-    <message>
-        <source>Slip language</source>
-        <translation type="vanished">Idioma de la hoja</translation>
-    </message>
-    <message>
-        <source>District name</source>
-        <translation type="vanished">Nombre del distrito</translation>
-    </message>
-    <message>
-        <source>Portal url</source>
-        <translation type="vanished">Dirección del portal</translation>
-    </message>
-    <message>
-        <source>Support email</source>
-        <translation type="vanished">Correo de soporte</translation>
-    </message>
-    <message>
-        <source>Passcode days</source>
-        <translation type="vanished">Días de vigencia del código</translation>
-    </message>
-    <message>
-        <source>Two person rule</source>
-        <translation type="vanished">Regla de dos personas</translation>
-    </message>
-    <message>
-        <source>Shared database</source>
-        <translation type="vanished">Base de datos compartida</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation type="vanished">Solicitud</translation>
     </message>
     <message>
         <location filename="../../staffdesk/ui/errors.py" line="148"/>
