@@ -171,6 +171,12 @@ def test_the_desk_dialogs_fit(qtbot, desk_app, boxes):
     issue.issue()
     wait_for(qtbot, lambda: issue.rendered is not None)
     assert misfits(issue) == []
+    # the slip's page is scaled to the preview's width: it reads top to bottom, never sideways
+    preview = issue.findChild(QScrollArea, "preview_area")
+    QTest.qWait(30)
+    assert preview.horizontalScrollBar().maximum() == 0
+    assert not preview.horizontalScrollBar().isVisible()
+    assert preview.widget().width() <= preview.viewport().width()
     issue.delivered.add("test")
     issue.close()
 

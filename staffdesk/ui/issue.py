@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -256,11 +257,17 @@ class IssueDialog(FormDialog):
         if self.rendered is None or not self.rendered.preview:
             return
         area = self.w(QScrollArea, "preview_area")
-        width = max(200, area.viewport().width() - 8)
-        page = self.rendered.preview[0].scaledToWidth(
-            width, Qt.TransformationMode.SmoothTransformation
-        )
-        self.preview.setPixmap(QPixmap.fromImage(page))
+        page = self.rendered.preview[0]
+        # the room the area gives without any scroll bar, less the vertical bar when the page
+        # scaled to that width is taller than the area (the viewport's own width still counts
+        # a bar that is about to come or go, which left the page a few pixels too wide)
+        frame = 2 * area.frameWidth()
+        width, height = area.width() - frame - 8, area.height() - frame
+        if page.width() and page.height() * width / page.width() > height:
+            bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, area)
+            width -= max(bar, area.verticalScrollBar().sizeHint().width())
+        scaled = page.scaledToWidth(max(200, width), Qt.TransformationMode.SmoothTransformation)
+        self.preview.setPixmap(QPixmap.fromImage(scaled))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
