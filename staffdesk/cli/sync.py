@@ -224,7 +224,11 @@ def _admin_engine(app: App, url: str) -> Engine:
                 raise ValidationError(
                     "--yes", "confirm the changes above with --yes (no terminal to ask on)"
                 )
-            if input("Send these? [y/N] ").strip().lower() not in ("y", "yes"):
+            try:
+                answer = input("Send these? [y/N] ")
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() not in ("y", "yes"):
                 raise ValidationError("--admin", "not confirmed: nothing was sent")
     return connection.shared_engine(config.with_password(key, password))
 
