@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.services import anchors, audit
 from staffdesk.services.context import utcnow
-from staffdesk.sync.rows import AUDIT_EVENT, local_transaction, log, set_state
+from staffdesk.store.sync_tables import sync_state
+from staffdesk.sync.rows import AUDIT_EVENT, AUDIT_HEAD, local_transaction, log, set_state
 from staffdesk.sync.status import Checkpoint
 
 STATE = "checkpoint"  # sync_state: the last verified checkpoint (status.Checkpoint)
@@ -41,6 +42,21 @@ def _has_checkpoints(shared: Engine) -> bool:
     if not _UPGRADED.get(shared):
         _UPGRADED[shared] = inspect(shared).has_table(CHECKPOINT_TABLE)
     return _UPGRADED[shared]
+
+
+def needs_anchor(local: sessionmaker[Session], workstation: str) -> bool:
+    """Is this desk's chain ahead of its last verified checkpoint (a round that pushed but
+    died before anchoring, a first round)? A local look only."""
+    with local() as s:
+        chain = audit.chain_of(s, workstation)
+        head = s.execute(
+            select(AUDIT_HEAD.c.seq).where(AUDIT_HEAD.c.chain == chain)
+        ).scalar_one_or_none()
+        if not head:
+            return False
+        found = s.execute(select(sync_state.c.value).where(sync_state.c.key == STATE)).scalar()
+    last = Checkpoint.from_state(found)
+    return last is None or last.chain != chain or last.seq < int(head)
 
 
 def anchor(local: sessionmaker[Session], shared: Engine, workstation: str) -> AnchorReport:

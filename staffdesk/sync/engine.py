@@ -20,7 +20,7 @@ from staffdesk.domain.errors import (
 )
 from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.sync import identity
-from staffdesk.sync.anchor import AnchorReport, anchor
+from staffdesk.sync.anchor import AnchorReport, anchor, needs_anchor
 from staffdesk.sync.batch import ADMIN, OFFICE
 from staffdesk.sync.pull import PullReport, PullTally, pull_all
 from staffdesk.sync.push import PushReport, PushTally, push_batches
@@ -129,12 +129,14 @@ def sync_once(
     anchored: AnchorReport | None = None
     ws = workstation or current_workstation()
     try:
-        identity.check(local, shared, ws)  # a restored desk, or two of one name: say so first
+        if identity.unsent(local):  # before its chain goes out: a restored desk, or a twin?
+            identity.check(local, shared, ws)
         if admin is not None:
             push_batches(local, admin, ws, batch_size, pushed, ADMIN)
         push_batches(local, shared, ws, batch_size, pushed, OFFICE)
         pull_all(local, shared, schools, pulled)
-        anchored = anchor(local, shared, ws)  # every chain head, then this desk's verified
+        if pushed.audit_events or needs_anchor(local, ws):  # idle rounds stay one statement
+            anchored = anchor(local, shared, ws)  # every chain head, then this desk's verified
     except SQLAlchemyError as exc:
         error = failure_reason(exc)
     except StaffDeskError as exc:

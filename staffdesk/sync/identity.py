@@ -89,6 +89,16 @@ def own_chains(conn: Connection) -> dict[str, tuple[int, str]]:
     }
 
 
+def unsent(local: sessionmaker[Session]) -> bool:
+    """Has this store audit events not yet on the shared database (a local look only)? Only
+    then is its chain compared with the shared one: an idle round asks the shared database
+    nothing more."""
+    with local() as s:
+        conn = s.connection()
+        marks = {k.split(":", 1)[1]: int(v) for k, v in get_state(conn, "audit:").items()}
+        return any(seq > marks.get(c, 0) for c, (seq, _) in own_chains(conn).items())
+
+
 def _problem(state: ChainState, workstation: str) -> WorkstationIdentityProblem:
     c = state.chain
     if state.agreed == 0 and state.shared_seq > 0 and state.local_seq > 0:
