@@ -710,72 +710,72 @@ Record the form anyway?</source>
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="32"/>
+        <location filename="../../staffdesk/ui/batch.py" line="33"/>
         <source>Generating passcodes</source>
         <translation>Generando códigos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="33"/>
+        <location filename="../../staffdesk/ui/batch.py" line="34"/>
         <source>Recording passcodes</source>
         <translation>Registrando códigos</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="34"/>
+        <location filename="../../staffdesk/ui/batch.py" line="35"/>
         <source>Drawing slips</source>
         <translation>Dibujando hojas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="46"/>
+        <location filename="../../staffdesk/ui/batch.py" line="47"/>
         <source>Batch print a school&apos;s slips</source>
         <translation>Imprimir en lote las hojas de una escuela</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="61"/>
+        <location filename="../../staffdesk/ui/batch.py" line="62"/>
         <source>Each family&apos;s language</source>
         <translation>Idioma de cada familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="79"/>
+        <location filename="../../staffdesk/ui/batch.py" line="81"/>
         <source>Save the slips as</source>
         <translation>Guardar las hojas como</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="79"/>
+        <location filename="../../staffdesk/ui/batch.py" line="81"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="88"/>
+        <location filename="../../staffdesk/ui/batch.py" line="90"/>
         <source>Pick a school and a file for the PDF.</source>
         <translation>Elija una escuela y un archivo para el PDF.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="109"/>
+        <location filename="../../staffdesk/ui/batch.py" line="114"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="116"/>
+        <location filename="../../staffdesk/ui/batch.py" line="121"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="144"/>
+        <location filename="../../staffdesk/ui/batch.py" line="149"/>
         <source>Done: {0} passcode(s) issued for {1}; {2} page(s) written to {3}. Print that file now — the codes cannot be shown again.</source>
         <translation>Listo: {0} código(s) emitido(s) para {1}; {2} página(s) guardada(s) en {3}. Imprima ese archivo ahora: los códigos no se pueden volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="149"/>
+        <location filename="../../staffdesk/ui/batch.py" line="154"/>
         <source>{0} slip(s) in English: no slip text ships for the family language {1}.</source>
         <translation>{0} hoja(s) en inglés: no hay textos de la hoja en el idioma de la familia {1}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="158"/>
+        <location filename="../../staffdesk/ui/batch.py" line="163"/>
         <source>Cancelled: no passcode was issued and no file written.</source>
         <translation>Cancelado: no se emitió ningún código ni se guardó ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/batch.py" line="161"/>
+        <location filename="../../staffdesk/ui/batch.py" line="166"/>
         <source>Nothing was issued: </source>
         <translation>No se emitió nada: </translation>
     </message>
@@ -1944,122 +1944,142 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="91"/>
+        <location filename="../../staffdesk/ui/issue.py" line="97"/>
+        <source>An approver must acknowledge this possible match with a written reason before the code can be issued: ask an approver to issue it.</source>
+        <translation>Quien apruebe debe reconocer esta posible coincidencia con un motivo escrito antes de emitir el código: pida a un aprobador que lo emita.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="107"/>
+        <source>Issue anyway only if you are sure they are different people. Why are they (required, kept in the audit trail)?</source>
+        <translation>Emita de todos modos solo si está seguro de que son personas distintas. ¿Por qué lo son? (obligatorio, queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="119"/>
+        <source>Reason: please write why.</source>
+        <translation>Motivo: escriba por qué.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="133"/>
         <source>Reissue passcode</source>
         <translation>Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="91"/>
+        <location filename="../../staffdesk/ui/issue.py" line="133"/>
         <source>Issue passcode and print</source>
         <translation>Emitir código e imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="111"/>
+        <location filename="../../staffdesk/ui/issue.py" line="154"/>
         <source>Family&apos;s language</source>
         <translation>Idioma de la familia</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="115"/>
+        <location filename="../../staffdesk/ui/issue.py" line="158"/>
         <source>&amp;Reissue passcode</source>
         <translation>&amp;Reemitir código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="141"/>
+        <location filename="../../staffdesk/ui/issue.py" line="184"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; — ID permanente {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="143"/>
+        <location filename="../../staffdesk/ui/issue.py" line="186"/>
         <source>status: {0}</source>
         <translation>estado: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="144"/>
+        <location filename="../../staffdesk/ui/issue.py" line="187"/>
         <source>Parent/guardian: {0}</source>
         <translation>Padre/madre o tutor: {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="150"/>
+        <location filename="../../staffdesk/ui/issue.py" line="193"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation>Al reemitir se revoca el código activo (n.º de serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="167"/>
+        <location filename="../../staffdesk/ui/issue.py" line="210"/>
         <source>Add {0} to the family slip</source>
         <translation>Agregar a {0} a la hoja familiar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="190"/>
+        <location filename="../../staffdesk/ui/issue.py" line="235"/>
         <source>Issuing…</source>
         <translation>Emitiendo…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="208"/>
+        <location filename="../../staffdesk/ui/issue.py" line="253"/>
+        <source>Not issued: the possible match is not acknowledged.</source>
+        <translation>No emitido: la posible coincidencia no está reconocida.</translation>
+    </message>
+    <message>
+        <location filename="../../staffdesk/ui/issue.py" line="265"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation>Código emitido para {0} estudiante(s). Imprima la hoja o guárdela como PDF ahora: el código no se puede volver a mostrar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="213"/>
+        <location filename="../../staffdesk/ui/issue.py" line="270"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation>Sincronización pendiente: el portal aceptará este código cuando esta estación se haya sincronizado.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="217"/>
+        <location filename="../../staffdesk/ui/issue.py" line="274"/>
         <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
         <translation>El código anterior (serie {0}) fue revocado: ya no funciona en el portal.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="221"/>
+        <location filename="../../staffdesk/ui/issue.py" line="278"/>
         <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
         <translation>La hoja está en inglés: no hay textos de la hoja en el idioma de la familia {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="224"/>
+        <location filename="../../staffdesk/ui/issue.py" line="281"/>
         <source>Drawing the slip…</source>
         <translation>Dibujando la hoja…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="245"/>
+        <location filename="../../staffdesk/ui/issue.py" line="302"/>
         <source>Preview of the credential slip</source>
         <translation>Vista previa de la hoja de acceso</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="270"/>
+        <location filename="../../staffdesk/ui/issue.py" line="333"/>
         <source>The slip could not be drawn.</source>
         <translation>No se pudo dibujar la hoja.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="286"/>
+        <location filename="../../staffdesk/ui/issue.py" line="349"/>
         <source>Sending the slip to the printer…</source>
         <translation>Enviando la hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="298"/>
+        <location filename="../../staffdesk/ui/issue.py" line="361"/>
         <source>(the system&apos;s default printer)</source>
         <translation>(la impresora predeterminada del sistema)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="299"/>
+        <location filename="../../staffdesk/ui/issue.py" line="362"/>
         <source>Sent to the printer {0}.</source>
         <translation>Enviada a la impresora {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="310"/>
+        <location filename="../../staffdesk/ui/issue.py" line="373"/>
         <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation>Guardada en {0}. Contiene un código: bórrela una vez impresa.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="316"/>
+        <location filename="../../staffdesk/ui/issue.py" line="379"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="334"/>
+        <location filename="../../staffdesk/ui/issue.py" line="397"/>
         <source>Slip not printed</source>
         <translation>Hoja sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="336"/>
+        <location filename="../../staffdesk/ui/issue.py" line="399"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation>La hoja no se imprimió ni se guardó. El código no se puede volver a mostrar: habría que reemitirlo para el padre o madre. ¿Cerrar de todos modos?</translation>
     </message>

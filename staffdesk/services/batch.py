@@ -113,8 +113,11 @@ def issue_batch(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     pending_sync: bool = False,
+    possible_match_reason: str = "",
 ) -> BatchResult:
-    """Issue and render the whole batch into `out`; the caller commits (or rolls back)."""
+    """Issue and render the whole batch into `out`; the caller commits (or rolls back).
+    `possible_match_reason`: the approver's acknowledgement of the near matches with restricted
+    contacts that approvals did not acknowledge (services.issuing re-checks at every issue)."""
     from staffdesk.slips.render import render_slips
 
     actor.require(Role.APPROVER, "batch printing a school's slips")
@@ -139,6 +142,7 @@ def issue_batch(
         batch_id=batch_id,
         prehashed=list(zip(codes, hashes, strict=True)),
         pending_sync=pending_sync,
+        possible_match_reason=possible_match_reason,
     )
     if progress:
         progress("issue", len(ids), len(ids))

@@ -120,6 +120,7 @@ def deliver_batch(
     language: str = "",
     progress: batch.Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    possible_match_reason: str = "",
 ) -> batch.BatchResult:
     """A school's approved requests, all or nothing (services.batch), written privately and
     durably to `out`; the caller commits, and discards `out` if the commit fails."""
@@ -135,6 +136,7 @@ def deliver_batch(
             progress=progress,
             cancelled=cancelled,
             pending_sync=pending_sync(session),
+            possible_match_reason=possible_match_reason,
         ),
     )
 

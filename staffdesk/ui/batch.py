@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from staffdesk.domain.errors import PrintFailed
+from staffdesk.domain.errors import PossibleRestrictedMatch, PrintFailed
 from staffdesk.ui import operations
 from staffdesk.ui.base import Desk, FormDialog
 from staffdesk.ui.errors import describe, show_error
+from staffdesk.ui.issue import ask_possible_match_reason
 from staffdesk.ui.languages import slip_language_items
 from staffdesk.ui.noop import QT_TRANSLATE_NOOP
 
@@ -72,6 +73,7 @@ class BatchPrintDialog(FormDialog):
         self._progress.moved.connect(self._moved)
         self.running = False
         self.result_text = ""
+        self.possible_match_reason = ""  # an approver's, when the service held codes back
         self.setMinimumWidth(560)
 
     def browse(self) -> None:
@@ -91,6 +93,8 @@ class BatchPrintDialog(FormDialog):
         grade = self.grade.text().strip() or None
         lang = str(self.language.currentData() or "")
         actor, progress, cancel = self.desk.me(), self._progress, self._cancel
+        # an acknowledgement answers the codes held back on this run, never a later one's
+        reason, self.possible_match_reason = self.possible_match_reason, ""
         cancel.clear()
 
         op = operations.deliver_batch(
@@ -101,6 +105,7 @@ class BatchPrintDialog(FormDialog):
             language=lang,
             progress=lambda phase, done, total: progress.moved.emit(phase, done, total),
             cancelled=cancel.is_set,
+            possible_match_reason=reason,
         )
         self.running = True
         self.start_button.setEnabled(False)
@@ -160,6 +165,11 @@ class BatchPrintDialog(FormDialog):
             return
         self.result_text = self.tr("Nothing was issued: ") + describe(exc).text
         self.status.setText(self.result_text)
+        if isinstance(exc, PossibleRestrictedMatch):
+            self.possible_match_reason = ask_possible_match_reason(self, self.desk, exc)
+            if self.possible_match_reason:
+                self.start()
+            return
         show_error(self, exc)
 
     def reject(self) -> None:

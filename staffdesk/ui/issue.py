@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import (
     QImage,
     QKeySequence,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,12 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from staffdesk import config
-from staffdesk.domain.errors import PrintFailed
+from staffdesk.domain.errors import PossibleRestrictedMatch, PrintFailed
+from staffdesk.domain.workflow import Role
 from staffdesk.services import delivery
 from staffdesk.services import requests as req_svc
 from staffdesk.ui import i18n, operations, states
 from staffdesk.ui.base import Desk, FormDialog
-from staffdesk.ui.errors import show_error
+from staffdesk.ui.errors import describe, show_error
 from staffdesk.ui.languages import slip_language_items
 from staffdesk.ui.printing import printer_label
 from staffdesk.ui.savepdf import ask_private_pdf_path
@@ -80,6 +82,45 @@ def print_pages(printer: QPrinter, pages: list[QImage]) -> None:
         painter.end()
 
 
+def ask_possible_match_reason(parent: QWidget, desk: Desk, exc: PossibleRestrictedMatch) -> str:
+    """The service held a code back: a guardian's name is close to a restricted contact and the
+    approval did not acknowledge it. An approver may acknowledge it here with a written reason
+    (the command line's --possible-match-reason); a clerk is told an approver must. Returns the
+    reason, or "" when there is none to issue with."""
+    view = describe(exc)
+    if desk.me().role is Role.CLERK:
+        QMessageBox.information(
+            parent,
+            view.title,
+            view.text
+            + "\n\n"
+            + QCoreApplication.translate(
+                "IssueDialog",
+                "An approver must acknowledge this possible match with a written reason before "
+                "the code can be issued: ask an approver to issue it.",
+            ),
+        )
+        return ""
+    prompt = (
+        view.text
+        + "\n\n"
+        + QCoreApplication.translate(
+            "IssueDialog",
+            "Issue anyway only if you are sure they are different people. Why are they "
+            "(required, kept in the audit trail)?",
+        )
+    )
+    while True:
+        reason, ok = QInputDialog.getMultiLineText(parent, view.title, prompt)
+        if not ok:
+            return ""
+        if reason.strip():
+            return reason.strip()
+        prompt = QCoreApplication.translate("IssueDialog", "Reason: please write why.") + (
+            "\n\n" + view.text
+        )
+
+
 class IssueDialog(FormDialog):
     """Signals: issued(object) — the request ids issued; printed(str) — "print" or "pdf"."""
 
@@ -98,6 +139,7 @@ class IssueDialog(FormDialog):
         self.issued: req_svc.Issued | None = None
         self.rendered: RenderedSlip | None = None
         self.delivered: set[str] = set()
+        self.possible_match_reason = ""  # an approver's, when the service held the code back
         self.summary: QLabel = self.w(QLabel, "summary")
         self.family_box: QGroupBox = self.w(QGroupBox, "family_box")
         self.family_none: QLabel = self.w(QLabel, "family_none")
@@ -187,15 +229,29 @@ class IssueDialog(FormDialog):
         actor, ids = self.desk.me(), self.request_ids()
         lang, reissue = str(self.language.currentData() or ""), self.reissue
         versions = [self.context.request.version] + [None] * (len(ids) - 1)
+        # an acknowledgement answers the slip held back, not one with other siblings ticked
+        reason, self.possible_match_reason = self.possible_match_reason, ""
         self.issue_button.setEnabled(False)
         self.status.setText(self.tr("Issuing…"))
         operations.deliver_slips(
-            actor, ids, language=lang, reissue=reissue, expected_versions=versions
+            actor,
+            ids,
+            language=lang,
+            reissue=reissue,
+            expected_versions=versions,
+            possible_match_reason=reason,
         ).success(self._issued).failure(self._issue_failed).run(self.desk, owner=self)
 
     def _issue_failed(self, exc: BaseException) -> None:
         self.issue_button.setEnabled(True)
         self.status.setText("")
+        if isinstance(exc, PossibleRestrictedMatch):
+            self.possible_match_reason = ask_possible_match_reason(self, self.desk, exc)
+            if self.possible_match_reason:
+                self.issue()
+            else:
+                self.status.setText(self.tr("Not issued: the possible match is not acknowledged."))
+            return
         show_error(self, exc)
 
     def _issued(self, delivered: delivery.Delivery) -> None:

@@ -175,6 +175,7 @@ def deliver_slips(
     language: str,
     reissue: bool,
     expected_versions: Sequence[int | None],
+    possible_match_reason: str = "",
 ) -> DbOp[delivery.Delivery]:
     return DbOp(
         "deliver_slips",
@@ -185,6 +186,7 @@ def deliver_slips(
             language=language,
             reissue=reissue,
             expected_versions=expected_versions,
+            possible_match_reason=possible_match_reason,
         ),
     )
 
@@ -218,6 +220,7 @@ def deliver_batch(
     language: str,
     progress: batch.Progress,
     cancelled: Callable[[], bool],
+    possible_match_reason: str = "",
 ) -> DbOp[batch.BatchResult]:
     return DbOp(
         "deliver_batch",
@@ -230,6 +233,7 @@ def deliver_batch(
             language=language,
             progress=progress,
             cancelled=cancelled,
+            possible_match_reason=possible_match_reason,
         ),
     )
 
