@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
 from sqlalchemy import func, select
 
 from staffdesk.services import requests as req_svc
 from staffdesk.services import staff
 from staffdesk.store import db
 from staffdesk.store.models import AuditEvent, Passcode, Student, StudentContact
+from tests.test_ui_fit import misfits
 from tests.ui_helpers import QT_NOISE, signed_in
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_NOISE)
@@ -83,11 +84,15 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     asked: list[tuple[str, str]] = []
     typed = ["   ", "Marco's ID seen, born 1961; Marcos is his brother"]
 
-    def ask(_parent: object, title: str, prompt: str, *_a: object) -> tuple[str, bool]:
-        asked.append((title, prompt))
-        return (typed.pop(0), True) if typed else ("", False)
+    def ask(dialog: QInputDialog) -> int:
+        asked.append((dialog.windowTitle(), dialog.labelText()))
+        assert not misfits(dialog)  # the long prompt wraps: the dialog fits the screen
+        if not typed:
+            return QDialog.DialogCode.Rejected.value
+        dialog.setTextValue(typed.pop(0))
+        return QDialog.DialogCode.Accepted.value
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", ask)
+    monkeypatch.setattr(QInputDialog, "exec", ask)
     return asked
 
 
@@ -132,7 +137,7 @@ def test_a_clerk_is_told_an_approver_must_acknowledge_it(qtbot, desk_app, boxes,
 
 def test_cancelling_the_acknowledgement_issues_nothing(qtbot, desk_app, boxes, monkeypatch):
     rid, _school, _restricted = held_back(desk_app)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *_a: ("", False))
+    monkeypatch.setattr(QInputDialog, "exec", lambda _d: QDialog.DialogCode.Rejected.value)
     win = signed_in(desk_app, "approver")
     issue = win.open_issue(rid)
     qtbot.waitUntil(lambda: issue.context is not None, timeout=10000)

@@ -1936,142 +1936,142 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="97"/>
+        <location filename="../../staffdesk/ui/issue.py" line="110"/>
         <source>An approver must acknowledge this possible match with a written reason before the code can be issued: ask an approver to issue it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="107"/>
+        <location filename="../../staffdesk/ui/issue.py" line="120"/>
         <source>Issue anyway only if you are sure they are different people. Why are they (required, kept in the audit trail)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="119"/>
+        <location filename="../../staffdesk/ui/issue.py" line="133"/>
         <source>Reason: please write why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="133"/>
+        <location filename="../../staffdesk/ui/issue.py" line="147"/>
         <source>Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="133"/>
+        <location filename="../../staffdesk/ui/issue.py" line="147"/>
         <source>Issue passcode and print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="154"/>
+        <location filename="../../staffdesk/ui/issue.py" line="168"/>
         <source>Family&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="158"/>
+        <location filename="../../staffdesk/ui/issue.py" line="172"/>
         <source>&amp;Reissue passcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="184"/>
+        <location filename="../../staffdesk/ui/issue.py" line="198"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; — Permanent ID {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="186"/>
+        <location filename="../../staffdesk/ui/issue.py" line="200"/>
         <source>status: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="187"/>
+        <location filename="../../staffdesk/ui/issue.py" line="201"/>
         <source>Parent/guardian: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="193"/>
+        <location filename="../../staffdesk/ui/issue.py" line="207"/>
         <source>Reissuing revokes the active passcode (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="210"/>
+        <location filename="../../staffdesk/ui/issue.py" line="224"/>
         <source>Add {0} to the family slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="235"/>
+        <location filename="../../staffdesk/ui/issue.py" line="249"/>
         <source>Issuing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="253"/>
+        <location filename="../../staffdesk/ui/issue.py" line="267"/>
         <source>Not issued: the possible match is not acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="265"/>
+        <location filename="../../staffdesk/ui/issue.py" line="279"/>
         <source>Passcode issued for {0} student(s). Print the slip or save it as a PDF now: the code cannot be shown again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="270"/>
+        <location filename="../../staffdesk/ui/issue.py" line="284"/>
         <source>Pending sync: the portal accepts this code once this workstation has synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="274"/>
+        <location filename="../../staffdesk/ui/issue.py" line="288"/>
         <source>The old code (serial {0}) was revoked: it no longer works in the portal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="278"/>
+        <location filename="../../staffdesk/ui/issue.py" line="292"/>
         <source>The slip is in English: no slip text ships for the family&apos;s language {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="281"/>
+        <location filename="../../staffdesk/ui/issue.py" line="295"/>
         <source>Drawing the slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="302"/>
+        <location filename="../../staffdesk/ui/issue.py" line="316"/>
         <source>Preview of the credential slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="333"/>
+        <location filename="../../staffdesk/ui/issue.py" line="347"/>
         <source>The slip could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="349"/>
+        <location filename="../../staffdesk/ui/issue.py" line="363"/>
         <source>Sending the slip to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="361"/>
+        <location filename="../../staffdesk/ui/issue.py" line="375"/>
         <source>(the system&apos;s default printer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="362"/>
+        <location filename="../../staffdesk/ui/issue.py" line="376"/>
         <source>Sent to the printer {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="373"/>
+        <location filename="../../staffdesk/ui/issue.py" line="387"/>
         <source>Saved to {0}. It holds a passcode: delete it once printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="379"/>
+        <location filename="../../staffdesk/ui/issue.py" line="393"/>
         <source>Not printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="397"/>
+        <location filename="../../staffdesk/ui/issue.py" line="411"/>
         <source>Slip not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/issue.py" line="399"/>
+        <location filename="../../staffdesk/ui/issue.py" line="413"/>
         <source>The slip was neither printed nor saved. The passcode cannot be shown again: the parent would need a reissue. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>

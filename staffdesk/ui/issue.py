@@ -82,6 +82,19 @@ def print_pages(printer: QPrinter, pages: list[QImage]) -> None:
         painter.end()
 
 
+def reason_dialog(parent: QWidget, title: str, prompt: str) -> QInputDialog:
+    """A multi-line reason under a long prompt, wrapped so the dialog fits the screen."""
+    ask = QInputDialog(parent)
+    ask.setWindowTitle(title)
+    ask.setLabelText(prompt)
+    ask.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    for label in ask.findChildren(QLabel):
+        label.setWordWrap(True)
+    ask.setMinimumWidth(480)
+    ask.resize(560, ask.sizeHint().height())
+    return ask
+
+
 def ask_possible_match_reason(parent: QWidget, desk: Desk, exc: PossibleRestrictedMatch) -> str:
     """The service held a code back: a guardian's name is close to a restricted contact and the
     approval did not acknowledge it. An approver may acknowledge it here with a written reason
@@ -111,9 +124,10 @@ def ask_possible_match_reason(parent: QWidget, desk: Desk, exc: PossibleRestrict
         )
     )
     while True:
-        reason, ok = QInputDialog.getMultiLineText(parent, view.title, prompt)
-        if not ok:
+        ask = reason_dialog(parent, view.title, prompt)
+        if ask.exec() != QDialog.DialogCode.Accepted:
             return ""
+        reason = ask.textValue()
         if reason.strip():
             return reason.strip()
         prompt = QCoreApplication.translate("IssueDialog", "Reason: please write why.") + (
