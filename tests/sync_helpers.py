@@ -330,3 +330,24 @@ def worker(local_url: str, shared: str, name: str, out: Path, n: int) -> None:
 
 if __name__ == "__main__":
     worker(sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4]), int(sys.argv[5]))
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[Any]:
+    """The project's in-memory keyring for one test (a headless box has no secure backend)."""
+    import keyring
+
+    from staffdesk.sync import secrets
+
+    previous = keyring.get_keyring()
+    yield secrets.use_memory_keyring()
+    keyring.set_keyring(previous)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`staffdesk ARGV` in this process: its exit code, standard output and standard error."""
+    from staffdesk.cli import main
+
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err

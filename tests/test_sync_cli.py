@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -20,7 +19,6 @@ import pytest
 from keyring.backend import KeyringBackend
 from sqlalchemy.engine import make_url
 
-from staffdesk.cli import main
 from staffdesk.domain.errors import SecretStoreUnavailable
 from staffdesk.services import queries
 from staffdesk.store import db
@@ -40,11 +38,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return h.seed_template(tmp_path_factory.mktemp("cli-template"), "ws-a")
 
 
-@pytest.fixture
-def memory_keyring() -> Iterator[secrets.MemoryKeyring]:
-    previous = keyring.get_keyring()
-    yield secrets.use_memory_keyring()
-    keyring.set_keyring(previous)
+memory_keyring = h.memory_keyring
 
 
 @pytest.fixture(autouse=True)
@@ -54,10 +48,7 @@ def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(connection.PASSWORD_ENV, raising=False)
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
+_run = h.run_cli
 
 
 def _with_password(url: str, password: str) -> str:

@@ -12,12 +12,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import keyring
 import pytest
 from sqlalchemy import Engine, create_engine, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 
-from staffdesk.cli import main
 from staffdesk.domain.errors import DuplicateWorkstation, RestoredWorkstation
 from staffdesk.services import audit, settings, staff
 from staffdesk.store import db
@@ -52,11 +50,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return h.seed_template(tmp_path_factory.mktemp("trust-template"), "ws-a")
 
 
-@pytest.fixture
-def memory_keyring() -> Iterator[secrets.MemoryKeyring]:
-    previous = keyring.get_keyring()
-    yield secrets.use_memory_keyring()
-    keyring.set_keyring(previous)
+memory_keyring = h.memory_keyring
 
 
 @pytest.fixture(autouse=True)
@@ -66,10 +60,7 @@ def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(connection.PASSWORD_ENV, raising=False)
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
+_run = h.run_cli
 
 
 def _role_on_shared(engine: Engine, username: str) -> str | None:
