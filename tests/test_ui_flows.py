@@ -510,3 +510,17 @@ def test_error_mapping_names_the_field_and_tells_environment_from_bugs():
     assert env.environment and not env.bug
     bug = describe(KeyError("x"))
     assert bug.bug and "unexpected" in bug.text
+
+
+def test_a_desk_that_shut_down_runs_no_more_sync_rounds(qtbot, desk_app):
+    """A closing desk's 30-second timer must not start a round on its closed store, reading
+    whatever shared-database configuration is current by then (seen: an earlier desk pushing
+    its chain into the next desk's shared database)."""
+    win = signed_in(desk_app, "clerk")
+    assert win.status_timer.isActive()
+    desk_app.shutdown()
+    assert not win.status_timer.isActive()
+    assert not win.reauth.isActive()
+    win.refresh_status()  # what a late timeout would do: nothing reaches the store
+    assert desk_app.worker.factory is None
+    assert desk_app.worker.wait()

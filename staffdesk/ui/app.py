@@ -145,7 +145,12 @@ class DeskApp:
             QApplication.quit()
 
     def shutdown(self) -> None:
+        """No timer fires and no work starts after this: a sync round from a desk that is
+        closing would run on a closed store (and read whatever configuration is current)."""
+        if self._window is not None:
+            self._window.stop_timers()
         self.worker.close_store()
+        self.worker.factory = None
 
 
 def run(url: str, demo: bool) -> int:

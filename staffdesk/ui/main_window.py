@@ -291,15 +291,20 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.desk.actor = None
         self.locked = False
-        self.reauth.stop()
-        self.status_timer.stop()
-        self.badge.stop()
+        self.stop_timers()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
         self.stack.setCurrentIndex(self.PAGE_LOCK)
         self.hide()
         self.signed_out.emit()
+
+    def stop_timers(self) -> None:
+        """The session's timers (re-authentication, the 30-second sync round, the approver
+        badge): stopped at sign-out and when the desk shuts down, so no round runs after it."""
+        self.reauth.stop()
+        self.status_timer.stop()
+        self.badge.stop()
 
     def refresh_status(self) -> None:
         """Every 30 s while signed in: a sync round when a shared database is configured
