@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, update
+from sqlalchemy import Engine, delete, event, update
 
 from staffdesk.services import portal
 from staffdesk.store import db
 from staffdesk.store.models import AccessRequest, School, StaffUser, Student, StudentContact
-from staffdesk.sync import connection
+from staffdesk.store.sync_tables import sync_state
+from staffdesk.sync import anchor, connection
 from staffdesk.sync.pull import pull
 from tests import sync_helpers as h
 
@@ -136,3 +137,50 @@ def test_a_connection_the_server_ended_between_rounds_is_replaced_unseen(
             assert c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() != pid
     finally:
         shared.dispose()
+
+
+def test_a_whole_idle_round_of_a_desk_with_its_own_anchored_chain_is_the_pull_alone(
+    template: Path, tmp_path: Path, shared: Engine
+) -> None:
+    """Issue 11's rule for the whole round (`sync_once`), not only its pull: a desk whose audit
+    events are all on the shared database and anchored neither compares its chain with the
+    shared one, nor pushes (its admin push included), nor anchors again. What it sends is the
+    pull's one look-up, and the re-read of the portal's columns while one of its codes is in
+    play; once the code is used, the look-up alone."""
+    desk_a = h.desk(tmp_path, "ws-a", template)
+    _rid, _code, vpc = h.issued(desk_a, "1000001")
+    first = desk_a.sync(shared)
+    assert first.ok and first.push.audit_events, first.lines()
+    assert first.anchors is not None and first.anchors.verified is not None, first.lines()
+    head = first.anchors.verified.seq
+    age_shared_rows(shared)  # long pushed: nothing is inside the pull's overlap any more
+
+    with statements(shared) as sent:  # admin=shared too: its empty admin push asks nothing
+        idle = desk_a.sync(shared)
+    assert idle.ok and idle.push.entries == 0 and idle.push.audit_events == 0, idle.lines()
+    assert not any(idle.pull.rows.values()) and idle.anchors is None, idle.lines()
+    assert len(sent) == 2, sent
+    assert "student" in sent[0] and "access_request" in sent[0]
+    assert sent[1].startswith("SELECT passcode.") and "audit" not in " ".join(sent)
+    assert desk_a.status().checkpoint.seq == head  # type: ignore[union-attr]
+
+    # the portal uses the code; the desk pulls that, then has no code in play
+    assert isinstance(h.link(db.session_factory(shared), "1000001", vpc), portal.LinkResult)
+    used = desk_a.sync(shared)
+    assert used.ok and used.pull.rows.get("passcode (portal)") == 1, used.lines()
+    age_shared_rows(shared)
+    with statements(shared) as sent:
+        idle = desk_a.sync(shared, admin=None)
+    assert idle.ok and not any(idle.pull.rows.values()) and idle.anchors is None, idle.lines()
+    assert len(sent) == 1, sent
+    assert "student" in sent[0] and "access_request" in sent[0]
+
+    # a desk whose chain is ahead of its verified checkpoint (a round that died before
+    # anchoring) anchors in its next round although it has nothing to push
+    with desk_a.work() as s:
+        s.execute(delete(sync_state).where(sync_state.c.key == anchor.STATE))
+    with statements(shared) as sent:
+        catch_up = desk_a.sync(shared, admin=None)
+    assert catch_up.ok and catch_up.anchors is not None, catch_up.lines()
+    assert catch_up.anchors.verified is not None and catch_up.anchors.verified.seq >= head
+    assert any("audit_checkpoint" in st for st in sent), sent
