@@ -12,6 +12,7 @@ such as a request state, shown translated) or plain values (ids, names, numbers:
 
 from __future__ import annotations
 
+import errno
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -93,6 +94,8 @@ def render_value(value: Any, lookup: Lookup, fallback: Lookup = ENGLISH.get) -> 
     if isinstance(value, Message):
         return render(value.code, value.params, lookup, fallback)
     if isinstance(value, Term):
+        if isinstance(value.value, Message):  # a label made of words, e.g. a file and line
+            return render(value.value.code, value.value.params, lookup, fallback)
         key = f"{value.kind}.{value.value}"
         return lookup(key) or lookup(key.lower().strip()) or value.value
     if isinstance(value, Join):
@@ -107,3 +110,24 @@ def placeholders(template: str) -> set[str]:
     return {
         name.split(".")[0].split("[")[0] for _, name, _, _ in _FORMATTER.parse(template) if name
     }
+
+
+_OS_REASONS = {
+    errno.ENOENT: "os.no_such_file",
+    errno.EACCES: "os.permission_denied",
+    errno.EPERM: "os.not_permitted",
+    errno.EISDIR: "os.is_a_directory",
+    errno.ENOTDIR: "os.not_a_directory",
+    errno.ENOSPC: "os.no_space",
+    errno.EROFS: "os.read_only",
+    errno.EEXIST: "os.exists",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, as a message for the common cases (the C library's
+    strerror is English whatever the interface language), else its own words."""
+    code = _OS_REASONS.get(exc.errno or 0)
+    if code is not None:
+        return msg(code)
+    return exc.strerror or str(exc) or type(exc).__name__

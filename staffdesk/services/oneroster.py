@@ -29,12 +29,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.domain.workflow import Role
 from staffdesk.services import siteconfig
 from staffdesk.services.context import Actor
 from staffdesk.services.roster import (
     CheckedRoster,
     ImportReport,
+    at,
     contact_record,
     csv_rows,
     existing_ids,
@@ -63,8 +65,7 @@ _KEPT = (
 )
 _AT = {name: i for i, name in enumerate(_KEPT)}
 _USER_ID = re.compile(r"\{\s*([^:{}]+?)\s*:\s*([^{}]*?)\s*\}")
-_WHERE = "site config [oneroster]"
-LABEL = "oneroster export"
+LABEL = msg("oneroster.export")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +86,12 @@ def parse_settings(table: Mapping[str, Any]) -> OneRosterSettings:
         pid == "identifier" or (pid.startswith("userIds:") and pid.partition(":")[2].strip())
     ):
         raise ValidationError(
-            f"{_WHERE} permanent_id", 'expected "identifier" or "userIds:TYPE" (e.g. userIds:SIS)'
+            msg("oneroster.setting", key="permanent_id"), msg("oneroster.permanent_id")
         )
     if phone not in ("student", "first_agent"):
-        raise ValidationError(f"{_WHERE} primary_phone", 'expected "student" or "first_agent"')
+        raise ValidationError(
+            msg("oneroster.setting", key="primary_phone"), msg("oneroster.primary_phone")
+        )
     return OneRosterSettings(pid, phone)
 
 
@@ -117,17 +120,19 @@ def read_export(source: Path | str) -> dict[str, bytes]:
                 if info.is_dir() or name not in wanted or depth > 2:
                     continue
                 if name in files:
-                    raise ValidationError(LABEL, f"{path.name} holds two {name} files")
+                    raise ValidationError(
+                        LABEL, msg("oneroster.two_files", archive=path.name, name=name)
+                    )
                 if info.file_size > MAX_FILE:
-                    raise ValidationError(LABEL, f"{info.filename} is larger than 2 GB")
+                    raise ValidationError(LABEL, msg("oneroster.too_large", name=info.filename))
                 files[name] = archive.read(info)
     elif path.exists():
-        raise ValidationError(LABEL, f"{path} is neither a folder nor a zip file")
+        raise ValidationError(LABEL, msg("oneroster.not_folder_or_zip", path=str(path)))
     else:
-        raise ValidationError(LABEL, f"{path} does not exist")
+        raise ValidationError(LABEL, msg("oneroster.missing", path=str(path)))
     for needed in (ORGS, USERS):
         if needed not in files:
-            raise ValidationError(LABEL, f"{path.name} has no {needed}")
+            raise ValidationError(LABEL, msg("oneroster.no_file", archive=path.name, name=needed))
     return files
 
 
@@ -138,7 +143,7 @@ def _status(row: Mapping[str, str], label: str) -> bool:
         return True
     if status in ("tobedeleted", "inactive"):
         return False
-    raise ValidationError(label, f"expected active or tobedeleted, got {status!r}")
+    raise ValidationError(label, msg("oneroster.status", raw=status))
 
 
 def _list(cell: str) -> list[str]:
@@ -215,24 +220,23 @@ class _Export:
             return
         for line, row in self.rows(MANIFEST, ("propertyname", "value")):
             prop, value = row["propertyname"].strip(), row["value"].strip().lower()
-            where = f"{MANIFEST} line {line}: {prop}"
+            where = at(msg("roster.line", file=MANIFEST, line=line))(prop)
             if prop.lower() == "oneroster.version":
                 if value not in ("1.1", "1.2"):
-                    self.fail(where, f"expected OneRoster 1.1 or 1.2, got {value!r}")
+                    self.fail(where, msg("oneroster.version", raw=value))
                 self.version = value
             elif prop.lower() in ("file.orgs", "file.users", "file.roles") and value == "delta":
                 self.fail(
                     where,
-                    "StaffDesk imports bulk exports only: a delta file lists changes, "
-                    "not the whole roster; export in bulk mode",
+                    msg("oneroster.delta"),
                 )
 
     def read_orgs(self) -> None:
         codes: dict[str, int] = {}
         for line, row in self.rows(ORGS, ("sourcedid", "name", "type")):
-            where = f"{ORGS} line {line}"
+            where = msg("roster.line", file=ORGS, line=line)
             try:
-                active = _status(row, f"{where}: status")
+                active = _status(row, at(where)("status"))
             except ValidationError as exc:
                 self.fail(exc.field, exc.detail)
                 continue
@@ -240,7 +244,7 @@ class _Export:
             code = (row.get("identifier") or sid).strip().upper()
             org = _Org(line, active, row["name"].strip(), row["type"].strip().lower(), code)
             if sid in self.orgs:
-                self.fail(f"{where}: sourcedId", f"{sid} appears twice in {ORGS}")
+                self.fail(at(where)("sourcedId"), msg("oneroster.twice", sid=sid, file=ORGS))
                 continue
             self.orgs[sid] = org
             if org.kind != "school" or not active:
@@ -248,14 +252,13 @@ class _Export:
             if not code or len(code) > 20:
                 org.usable = False
                 self.fail(
-                    f"{where}: identifier",
-                    "expected a school code of 1-20 characters (the org's identifier, or its "
-                    "sourcedId when identifier is empty)",
+                    at(where)("identifier"),
+                    msg("oneroster.school_code"),
                 )
             elif code in codes:
                 org.usable = False
                 self.fail(
-                    f"{where}: identifier", f"school code {code} is also on line {codes[code]}"
+                    at(where)("identifier"), msg("oneroster.code_also", code=code, line=codes[code])
                 )
             else:
                 codes[code] = line
@@ -270,22 +273,22 @@ class _Export:
         if not self.version:
             self.version = "1.1" if has_role else "1.2"
         if self.version == "1.1" and not has_role:
-            self.fail(LABEL, f"{USERS} of OneRoster 1.1 lacks the column(s): role")
+            self.fail(LABEL, msg("oneroster.no_role_column", file=USERS))
             return
         column = "userids" if self.config.user_id_type else "identifier"
         if column not in first[1]:
-            self.fail(LABEL, f"{USERS} lacks the column {column} that holds the Permanent ID")
+            self.fail(LABEL, msg("oneroster.no_pid_column", file=USERS, column=column))
             return
         for line, row in itertools.chain([first], rows):
-            where = f"{USERS} line {line}"
+            where = msg("roster.line", file=USERS, line=line)
             try:
-                active = _status(row, f"{where}: status")
+                active = _status(row, at(where)("status"))
             except ValidationError as exc:
                 self.fail(exc.field, exc.detail)
                 continue
             sid = row["sourcedid"]
             if sid in self.users:
-                self.fail(f"{where}: sourcedId", f"{sid} appears twice in {USERS}")
+                self.fail(at(where)("sourcedId"), msg("oneroster.twice", sid=sid, file=USERS))
                 continue
             # only the columns StaffDesk reads, and only when filled: a district has millions
             kept = tuple(row.get(k) or None for k in _KEPT)
@@ -301,20 +304,23 @@ class _Export:
 
     def read_roles(self) -> None:
         if ROLES not in self.files:
-            self.fail(LABEL, f"a OneRoster 1.2 export needs {ROLES} (who is a student)")
+            self.fail(LABEL, msg("oneroster.needs_roles", file=ROLES))
             return
         required = ("usersourcedid", "role", "orgsourcedid")
         for line, row in self.rows(ROLES, required):
-            where = f"{ROLES} line {line}"
+            where = msg("roster.line", file=ROLES, line=line)
             try:
-                if not _status(row, f"{where}: status"):
+                if not _status(row, at(where)("status")):
                     continue
             except ValidationError as exc:
                 self.fail(exc.field, exc.detail)
                 continue
             user = self.users.get(row["usersourcedid"])
             if user is None:
-                self.fail(f"{where}: userSourcedId", f"no user {row['usersourcedid']} in {USERS}")
+                self.fail(
+                    at(where)("userSourcedId"),
+                    msg("oneroster.no_user", sid=row["usersourcedid"], file=USERS),
+                )
                 continue
             primary = row.get("roletype", "").lower() == "primary"
             user.role_rows.append((not primary, row["role"].lower(), row["orgsourcedid"]))
@@ -331,8 +337,8 @@ class _Export:
             if org is not None and org.active and org.kind == "school":
                 return sid
         column = "orgSourcedIds" if self.version == "1.1" else "primaryOrgSourcedId"
-        listed = ", ".join(user.orgs) or "none"
-        self.fail(f"{where}: {column}", f"no active school among the student's orgs ({listed})")
+        listed = ", ".join(user.orgs) or msg("codes.none")
+        self.fail(at(where)(column), msg("oneroster.no_school", orgs=listed))
         return None
 
     def agents_of(self, student: _User, where: str, back: dict[str, list[str]]) -> list[_User]:
@@ -342,7 +348,9 @@ class _Export:
         for sid in dict.fromkeys(ids):
             agent = self.users.get(sid)
             if agent is None:
-                self.fail(f"{where}: agentSourcedIds", f"no user {sid} in {USERS}")
+                self.fail(
+                    at(where)("agentSourcedIds"), msg("oneroster.no_user", sid=sid, file=USERS)
+                )
             elif agent.active and any(r in AGENT_ROLES for r in agent.roles):
                 found.append(agent)
         return found
@@ -379,7 +387,7 @@ class _Export:
             if not user.active:
                 skipped += 1
                 continue
-            where = f"{USERS} line {user.line}"
+            where = msg("roster.line", file=USERS, line=user.line)
             school = self.school_of(user, where)
             agents = self.agents_of(user, where, back)
             pid, pid_column = self.permanent_id(user)
@@ -387,9 +395,8 @@ class _Export:
             if self.config.primary_phone == "first_agent":
                 if not agents:
                     self.fail(
-                        f"{where}: agentSourcedIds",
-                        "no active parent, guardian or relative to take the primary phone from "
-                        "(site config [oneroster] primary_phone = first_agent)",
+                        at(where)("agentSourcedIds"),
+                        msg("oneroster.no_agent"),
                     )
                     continue
                 phone_from = agents[0]
@@ -397,14 +404,14 @@ class _Export:
                 continue
             org = self.orgs[school]
             labels = {
-                "permanent_id": f"{where}: {pid_column}",
-                "school_code": f"{ORGS} line {org.line}: identifier",
-                "first_name": f"{where}: givenName",
-                "middle_name": f"{where}: middleName",
-                "last_name": f"{where}: familyName",
-                "grade": f"{where}: grades",
-                "primary_phone": f"{USERS} line {phone_from.line}: phone",
-                "language": f"{where}: metadata.language",
+                "permanent_id": at(where)(pid_column),
+                "school_code": at(msg("roster.line", file=ORGS, line=org.line))("identifier"),
+                "first_name": at(where)("givenName"),
+                "middle_name": at(where)("middleName"),
+                "last_name": at(where)("familyName"),
+                "grade": at(where)("grades"),
+                "primary_phone": at(msg("roster.line", file=USERS, line=phone_from.line))("phone"),
+                "language": at(where)("metadata.language"),
             }
             row = {
                 "permanent_id": pid,
@@ -421,7 +428,7 @@ class _Export:
                 if record["permanent_id"] in students:
                     raise ValidationError(
                         labels["permanent_id"],
-                        f"{record['permanent_id']} appears twice in {USERS}",
+                        msg("oneroster.twice", sid=record["permanent_id"], file=USERS),
                     )
             except ValidationError as exc:
                 self.fail(exc.field, exc.detail)  # a bad school code is named once, on its org
@@ -456,7 +463,7 @@ class _Export:
         contacts: dict[str, dict[str, Any]],
         raw: dict[str, dict[str, str]] | None,
     ) -> None:
-        where = f"{USERS} line {agent.line}"
+        where = msg("roster.line", file=USERS, line=agent.line)
         role = next(r for r in agent.roles if r in AGENT_ROLES)
         phone_column = "phone" if agent.get("phone") else "sms"
         row = {
@@ -470,19 +477,19 @@ class _Export:
         }
         labels = {
             "permanent_id": pid_label,
-            "contact_name": f"{where}: givenName",
-            "relationship": f"{where}: role",
-            "phone": f"{where}: {phone_column}",
-            "email": f"{where}: email",
-            "emergency_order": f"{where}: agentSourcedIds",
-            "portal_access": f"{where}: metadata.portal_access",
+            "contact_name": at(where)("givenName"),
+            "relationship": at(where)("role"),
+            "phone": at(where)(phone_column),
+            "email": at(where)("email"),
+            "emergency_order": at(where)("agentSourcedIds"),
+            "portal_access": at(where)("metadata.portal_access"),
         }
         try:
             record = contact_record(row, {pid}, labels.__getitem__, self.phones)
             if record["id"] in contacts:
                 raise ValidationError(
                     labels["contact_name"],
-                    f"{record['contact_name']!r} is listed twice for student {pid}",
+                    msg("roster.contact_twice", name=record["contact_name"], pid=pid),
                 )
         except ValidationError as exc:
             self.fail(exc.field, exc.detail)

@@ -20,6 +20,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import ValidationError, ValidationErrors
+from staffdesk.domain.messages import msg, os_reason
 from staffdesk.domain.names import match_key, search_key
 from staffdesk.domain.values import Email, PermanentId, Phone, check_text, clean_text
 from staffdesk.domain.workflow import Role
@@ -79,7 +80,9 @@ def _rows(
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(label, f"cannot read {path}: {exc.strerror}") from None
+        raise ValidationError(
+            label, msg("file.cannot_read", path=str(path), reason=os_reason(exc))
+        ) from None
     return csv_rows(raw, path.name, label, required)
 
 
@@ -94,9 +97,7 @@ def csv_rows(
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(
-            label, f"{name} is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV"
-        ) from None
+        raise ValidationError(label, msg("roster.not_utf8", name=name, byte=exc.start)) from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
 
     def records() -> Iterator[list[str]]:
@@ -110,7 +111,8 @@ def csv_rows(
                 return
             except csv.Error as exc:
                 raise ValidationError(
-                    f"{label} line {before}", f"{_csv_problem(str(exc))}; nothing was imported"
+                    msg("roster.line", file=label, line=before),
+                    msg("roster.nothing_imported", problem=_csv_problem(str(exc))),
                 ) from None
             yield record
 
@@ -118,16 +120,20 @@ def csv_rows(
     try:
         header = next(rows)
     except StopIteration:
-        raise ValidationError(label, f"{name} is empty; expected a header row") from None
-    names = [check_text(h, f"{label} header").strip().lower().replace(" ", "_") for h in header]
+        raise ValidationError(label, msg("roster.empty", name=name)) from None
+    heading = msg("roster.header", file=label)
+    names = [check_text(h, heading).strip().lower().replace(" ", "_") for h in header]
     twice = sorted({n for n in names if n and names.count(n) > 1})
     if twice:
         raise ValidationError(
-            f"{label} line 1", f"the column(s) {', '.join(twice)} appear more than once"
+            msg("roster.line", file=label, line=1),
+            msg("roster.columns_twice", columns=", ".join(twice)),
         )
     missing = [c for c in required if c not in names]
     if missing:
-        raise ValidationError(label, f"{name} lacks the column(s): {', '.join(missing)}")
+        raise ValidationError(
+            label, msg("roster.columns_missing", name=name, columns=", ".join(missing))
+        )
     return _records(reader, rows, names)
 
 
@@ -142,16 +148,16 @@ def _records(
         row = {n: (record[i].strip() if i < len(record) else "") for i, n in enumerate(names)}
         if line - start > 1:
             column = next(n for n, v in row.items() if "\n" in v or "\r" in v)
-            row[MULTILINE] = f"{column} runs over lines {start}-{line - 1}"
+            row[MULTILINE] = f"{column}\x00{start}\x00{line - 1}"
         yield start, row
 
 
 def _csv_problem(message: str) -> str:
     if "field larger than field limit" in message:
-        return f"a value is longer than {csv.field_size_limit():,} characters"
+        return msg("roster.value_too_long", limit=f"{csv.field_size_limit():,}")
     if "unexpected end of data" in message or "EOF" in message:
-        return "a quote is opened and never closed"
-    return f"the CSV cannot be read ({message})"
+        return msg("roster.quote_not_closed")
+    return msg("roster.csv_unreadable", detail=message)  # the csv module's own words
 
 
 MULTILINE = "\x00multiline"  # the key _records adds to a record that runs over several lines
@@ -162,9 +168,9 @@ def _check_cells(row: Mapping[str, str], label: Label) -> None:
     """No value may run over several lines (a missing closing quote swallows the rows after
     it) or hold a control character or a bidi override (domain.values.check_text)."""
     if MULTILINE in row:
-        column, _, span = row[MULTILINE].partition(" runs over ")
+        column, first, last = row[MULTILINE].split("\x00")
         raise ValidationError(
-            _named(label, column), f"the value runs over {span}; is a closing quote missing?"
+            _named(label, column), msg("roster.multiline", first=first, last=last)
         )
     for column, value in row.items():
         try:
@@ -181,8 +187,9 @@ def _named(label: Label, column: str) -> str:
 
 
 def at(where: str) -> Label:
-    """Errors named "<where>: <column>" (e.g. "students line 12: grade")."""
-    return lambda column: f"{where}: {column}"
+    """Errors named "<where>: <column>" (e.g. "students line 12: grade"); the column is the
+    file's own heading, named as the file names it in every language."""
+    return lambda column: msg("roster.column", where=where, column=column)
 
 
 def student_record(
@@ -197,10 +204,7 @@ def student_record(
     pid = PermanentId.parse(row.get("permanent_id", ""), label("permanent_id")).value
     code = row.get("school_code", "").strip().upper()
     if not _SCHOOL_CODE.match(code):
-        raise ValidationError(
-            label("school_code"),
-            "expected a school code of 1-20 letters, digits, '.', '_' or '-'",
-        )
+        raise ValidationError(label("school_code"), msg("roster.school_code"))
     first = clean_text(row.get("first_name", ""), label("first_name"), max_len=100)
     last = clean_text(row.get("last_name", ""), label("last_name"), max_len=100)
     middle = clean_text(
@@ -213,9 +217,7 @@ def student_record(
     cache[raw_phone] = phone
     lang = row.get("language", "").strip()
     if lang and not is_language_tag(lang):
-        raise ValidationError(
-            label("language"), "expected a BCP 47 language tag such as en, es-MX, zh-Hant or zh-TW"
-        )
+        raise ValidationError(label("language"), msg("roster.language_tag"))
     lang = canonical_tag(lang)
     return {
         "permanent_id": pid,
@@ -240,7 +242,7 @@ def contact_record(
     _check_cells(row, label)
     pid = PermanentId.parse(row.get("permanent_id", ""), label("permanent_id")).value
     if pid not in known:
-        raise ValidationError(label("permanent_id"), f"no student {pid} in the roster")
+        raise ValidationError(label("permanent_id"), msg("roster.no_student", pid=pid))
     name = clean_text(row.get("contact_name", ""), label("contact_name"))
     raw_phone = row.get("phone", "")
     cache = phones if phones is not None else {}
@@ -252,13 +254,11 @@ def contact_record(
     email = Email.parse(email, label("email")).value if email else ""
     order_raw = row.get("emergency_order", "") or "1"
     if not order_raw.isdigit():
-        raise ValidationError(label("emergency_order"), f"expected a number, got {order_raw!r}")
+        raise ValidationError(label("emergency_order"), msg("roster.number", raw=order_raw))
     # blank: not stated; write_roster keeps a known contact's flag, a new contact is allowed
     access = (row.get("portal_access", "") or "").strip().lower()
     if access not in ("allowed", "restricted", ""):
-        raise ValidationError(
-            label("portal_access"), f"expected allowed or restricted, got {access!r}"
-        )
+        raise ValidationError(label("portal_access"), msg("roster.portal_access", raw=access))
     return {
         "id": contact_id(pid, name),
         "permanent_id": pid,
@@ -279,15 +279,15 @@ def _parse_students(
     students: dict[str, dict[str, Any]] = {}
     schools: dict[str, str] = {}
     phones: dict[str, str] = {}
-    for line, row in _rows(path, "students file", STUDENT_REQUIRED):
-        where = f"students line {line}"
+    for line, row in _rows(path, msg("roster.students_file"), STUDENT_REQUIRED):
+        where = msg("roster.students_line", line=line)
         try:
             record = student_record(row, at(where), phones)
             pid = record["permanent_id"]
             if pid in students:
-                raise ValidationError(f"{where}: permanent_id", f"{pid} appears twice in the file")
+                raise ValidationError(at(where)("permanent_id"), msg("roster.twice", pid=pid))
             school_name = clean_text(
-                row.get("school_name", ""), f"{where}: school_name", required=False
+                row.get("school_name", ""), at(where)("school_name"), required=False
             )
         except ValidationError as exc:
             errors.append(exc)
@@ -308,8 +308,8 @@ def parse_contacts(
     """The contacts file, by contact id. With `under` (contacts from another source, as rows
     by contact id), each line is laid over the row it names: its non-empty cells win."""
     contacts: dict[str, dict[str, Any]] = {}
-    for line, row in _rows(path, "contacts file", CONTACT_REQUIRED):
-        where = f"contacts line {line}"
+    for line, row in _rows(path, msg("roster.contacts_file"), CONTACT_REQUIRED):
+        where = msg("roster.contacts_line", line=line)
         try:
             if under:
                 base = under.get(_row_contact_id(row), {})
@@ -318,9 +318,12 @@ def parse_contacts(
             cid = record["id"]
             if cid in contacts:
                 raise ValidationError(
-                    f"{where}: contact_name",
-                    f"{record['contact_name']!r} is listed twice for student "
-                    f"{record['permanent_id']}",
+                    at(where)("contact_name"),
+                    msg(
+                        "roster.contact_twice",
+                        name=record["contact_name"],
+                        pid=record["permanent_id"],
+                    ),
                 )
         except ValidationError as exc:
             errors.append(exc)
@@ -438,9 +441,9 @@ def refuse(errors: list[ValidationError]) -> None:
         return
     listed = errors[:MAX_LISTED]
     more = len(errors) - len(listed)
-    summary = f"roster not imported: {len(errors)} bad row(s), nothing was changed"
+    summary = msg("roster.not_imported", n=len(errors))
     if more:
-        listed.append(ValidationError("…", f"and {more} more"))
+        listed.append(ValidationError("…", msg("roster.more", n=more)))
     raise ValidationErrors(listed, summary)
 
 
