@@ -12,6 +12,11 @@ error: services.storage); a CpuOp runs on the drawing thread without the databas
 a slip, writing a file). Success and failure are called on the UI thread, and not at all once
 the owner window has closed. Without a failure callback a refusal is shown in the error dialog.
 The operations only call services: what an action does is decided there.
+
+The services are imported inside the operations that call them, not at the top: the sign-in
+window imports this module, and it shows before SQLAlchemy, the slips (reportlab) and the
+services are loaded (the database thread loads them while the user types; benchmarks/bench_ui.py,
+cold start; tests/test_ui_cold_start.py).
 """
 
 from __future__ import annotations
@@ -22,15 +27,24 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject
 
-from staffdesk.services import delivery, queries, settings, staff
-from staffdesk.services import requests as req_svc
 from staffdesk.services.context import Actor
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
     from sqlalchemy.orm import Session, sessionmaker
 
-    from staffdesk.services import audit, batch, codes, countersign, lost_slip
+    from staffdesk.services import (
+        audit,
+        batch,
+        codes,
+        countersign,
+        delivery,
+        lost_slip,
+        queries,
+        settings,
+        staff,
+    )
+    from staffdesk.services import requests as req_svc
     from staffdesk.ui.base import Desk
     from staffdesk.ui.queue import DecisionContext
 
@@ -97,6 +111,8 @@ class CpuOp(_Op[T]):
 @_named("Check a staff member's password; the schools they may see.")
 def sign_in(username: str, password: str) -> DbOp[tuple[Actor, list[queries.SchoolRow]]]:
     def work(s: Session) -> tuple[Actor, list[queries.SchoolRow]]:
+        from staffdesk.services import queries, staff
+
         actor = staff.authenticate(s, username, password)
         return actor, queries.list_schools(s, actor)
 
@@ -108,6 +124,8 @@ def sign_in(username: str, password: str) -> DbOp[tuple[Actor, list[queries.Scho
 
 @_named("A student's card: contacts, requests and codes.")
 def load_card(actor: Actor, permanent_id: str, store_url: str) -> DbOp[queries.StudentCard]:
+    from staffdesk.services import delivery, queries
+
     pending = delivery.issues_pending_sync(store_url)
     return DbOp(
         "load_card",
@@ -123,6 +141,8 @@ def record_form(
     accept_name_mismatch: bool = False,
     accept_duplicate: bool = False,
 ) -> DbOp[req_svc.Recorded]:
+    from staffdesk.services import requests as req_svc
+
     return DbOp(
         "record_form",
         lambda s: req_svc.record_request(
@@ -145,6 +165,8 @@ def verify_identity(
     last4: str,
     expected_version: int | None,
 ) -> DbOp[req_svc.RequestView]:
+    from staffdesk.services import requests as req_svc
+
     return DbOp(
         "verify_identity",
         lambda s: req_svc.verify_identity(
@@ -164,6 +186,8 @@ def verify_identity(
 
 @_named("What the issue dialog shows: the request and the siblings a family slip may add.")
 def issue_context(actor: Actor, request_id: str) -> DbOp[delivery.IssueContext]:
+    from staffdesk.services import delivery
+
     return DbOp("issue_context", lambda s: delivery.issue_context(s, actor, request_id))
 
 
@@ -177,6 +201,8 @@ def deliver_slips(
     expected_versions: Sequence[int | None],
     possible_match_reason: str = "",
 ) -> DbOp[delivery.Delivery]:
+    from staffdesk.services import delivery
+
     return DbOp(
         "deliver_slips",
         lambda s: delivery.deliver_slips(
@@ -195,11 +221,15 @@ def deliver_slips(
 def record_delivery(
     actor: Actor, issued: req_svc.Issued, kind: delivery.DeliveryKind
 ) -> DbOp[None]:
+    from staffdesk.services import delivery
+
     return DbOp("record_delivery", lambda s: delivery.record_delivery(s, actor, issued, kind))
 
 
 @_named("Save a delivered slip's PDF privately (Save as PDF).")
 def save_slips(pdf: bytes, path: str | Path) -> CpuOp[None]:
+    from staffdesk.services import delivery
+
     return CpuOp("save_slips", lambda: delivery.save_slips(pdf, path))
 
 
@@ -222,6 +252,8 @@ def deliver_batch(
     cancelled: Callable[[], bool],
     possible_match_reason: str = "",
 ) -> DbOp[batch.BatchResult]:
+    from staffdesk.services import delivery
+
     return DbOp(
         "deliver_batch",
         lambda s: delivery.deliver_batch(
@@ -243,11 +275,15 @@ def deliver_batch(
 
 @_named("Every staff account.")
 def list_staff(actor: Actor) -> DbOp[list[staff.StaffView]]:
+    from staffdesk.services import staff
+
     return DbOp("list_staff", lambda s: staff.list_staff(s, actor))
 
 
 @_named("Enable or disable a staff account.")
 def set_staff_active(actor: Actor, username: str, active: bool) -> DbOp[Any]:
+    from staffdesk.services import staff
+
     return DbOp("set_staff_active", lambda s: staff.set_active(s, actor, username, active))
 
 
@@ -261,6 +297,8 @@ def add_staff(
     display_name: str,
     schools: list[str],
 ) -> DbOp[staff.StaffView]:
+    from staffdesk.services import staff
+
     return DbOp(
         "add_staff",
         lambda s: staff.add_staff(
@@ -277,11 +315,15 @@ def add_staff(
 
 @_named("The schools this staff member may see.")
 def list_schools(actor: Actor) -> DbOp[list[queries.SchoolRow]]:
+    from staffdesk.services import queries
+
     return DbOp("list_schools", lambda s: queries.list_schools(s, actor))
 
 
 @_named("Rename a school.")
 def rename_school(actor: Actor, code: str, name: str) -> DbOp[None]:
+    from staffdesk.services import staff
+
     def work(s: Session) -> None:
         staff.rename_school(s, actor, code, name)
 
@@ -297,11 +339,15 @@ def check_keyring() -> CpuOp[str]:
 
 @_named("The district's settings.")
 def load_settings() -> DbOp[settings.DistrictSettings]:
+    from staffdesk.services import settings
+
     return DbOp("load_settings", settings.load)
 
 
 @_named("Change the district's settings (admin).")
 def save_settings(actor: Actor, changes: dict[str, str]) -> DbOp[None]:
+    from staffdesk.services import settings
+
     def work(s: Session) -> None:
         for key, value in changes.items():
             settings.set_value(s, actor, key, value)
@@ -344,11 +390,15 @@ class BackgroundOp(_Op[T]):
 
 @_named("A request as the services show it.")
 def get_request(actor: Actor, request_id: str) -> DbOp[req_svc.RequestView]:
+    from staffdesk.services import requests as req_svc
+
     return DbOp("get_request", lambda s: req_svc.get_request(s, actor, request_id))
 
 
 @_named("Unlock a locked desk: the signed-in staff member's password again.")
 def unlock(username: str, password: str) -> DbOp[Actor]:
+    from staffdesk.services import staff
+
     return DbOp("unlock", lambda s: staff.authenticate(s, username, password))
 
 
@@ -382,6 +432,8 @@ def staff_from_shared(store_url: str, factory: sessionmaker[Session]) -> Backgro
 
 @_named("How many requests match the approval queue's filter.")
 def queue_count(actor: Actor, query: queries.QueueFilter) -> DbOp[int]:
+    from staffdesk.services import queries
+
     return DbOp("queue_count", lambda s: queries.queue_count(s, actor, query))
 
 
@@ -409,6 +461,8 @@ def approve(
     possible_match_reason: str,
     expected_version: int | None,
 ) -> DbOp[req_svc.RequestView]:
+    from staffdesk.services import requests as req_svc
+
     return DbOp(
         "approve",
         lambda s: req_svc.approve(
@@ -427,6 +481,8 @@ def approve(
 def reject(
     actor: Actor, request_id: str, *, reason: str, expected_version: int | None
 ) -> DbOp[req_svc.RequestView]:
+    from staffdesk.services import requests as req_svc
+
     return DbOp(
         "reject",
         lambda s: req_svc.reject(
@@ -439,6 +495,8 @@ def reject(
 def revoke(
     actor: Actor, request_id: str, *, reason: str, expected_version: int | None
 ) -> DbOp[req_svc.RequestView]:
+    from staffdesk.services import requests as req_svc
+
     return DbOp(
         "revoke",
         lambda s: req_svc.revoke_passcode(
@@ -512,6 +570,8 @@ def revoke_codes(actor: Actor, passcode_ids: list[str], reason: str) -> DbOp[cod
 def record_deliveries(
     actor: Actor, issued: Sequence[req_svc.Issued], kind: delivery.DeliveryKind
 ) -> DbOp[None]:
+    from staffdesk.services import delivery
+
     def work(s: Session) -> None:
         for one in issued:
             delivery.record_delivery(s, actor, one, kind)
