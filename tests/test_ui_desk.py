@@ -85,6 +85,30 @@ def test_correcting_a_typed_id_edits_it_rather_than_starting_over(qtbot, desk_ap
     assert front.permanent_id.text() == "1000003"
 
 
+def test_an_id_typed_without_enter_leaves_no_card_for_the_previous_child(qtbot, desk_app, boxes):
+    """The box must never show one Permanent ID while F2 acts on another child: a scan whose
+    Enter was lost (a scanner set to send a line feed), or an ID typed and F2 pressed at once,
+    used to open the form for the student still on the card."""
+    win = signed_in(desk_app, "clerk")
+    front = win.front
+    scan(qtbot, front.permanent_id, "1000001")
+    qtbot.waitUntil(lambda: front.card is not None, timeout=5000)
+    for ch in "1000002":  # no Enter
+        QTest.keyClick(front.permanent_id, ch)
+    assert front.permanent_id.text() == "1000002"
+    assert front.card is None
+    QTest.keyClick(win, Qt.Key.Key_F2)
+    form = win.dialogs[-1]
+    assert form.text("permanent_id") != "1000001" and form.card is None
+    form.reject()
+    # Enter then looks the typed ID up as usual
+    QTest.keyClick(front.permanent_id, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: front.card is not None and front.card.permanent_id == "1000002", timeout=5000
+    )
+    assert not boxes
+
+
 # ------------------------------------------------------------------------------ #2 not found
 
 

@@ -232,6 +232,7 @@ class FrontDesk(QWidget):
         self.search.textEdited.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._search_enter)
         self.permanent_id.returnPressed.connect(self._pid_enter)
+        self.permanent_id.textEdited.connect(self._pid_edited)
         self.search_model.loaded.connect(self._results_loaded)
         self.search_model.failed.connect(lambda exc: show_error(self, exc))
         self.results.selectionModel().selectionChanged.connect(self._result_selected)
@@ -286,6 +287,13 @@ class FrontDesk(QWidget):
         text = "".join(self.permanent_id.text().split())
         if text:
             self.load_card(text)
+
+    def _pid_edited(self, text: str) -> None:
+        """The box no longer names the child on the card (a new ID typed or scanned, its Enter
+        not yet pressed or lost): empty the card, so F2 or any action cannot reach that child."""
+        if self.card is not None and "".join(text.split()) != self.card.permanent_id:
+            self._wanted_card = ""
+            self.clear_card()
 
     def _result_selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
         rows = selected.indexes()
