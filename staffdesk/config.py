@@ -33,13 +33,13 @@ from typing import Any, Generic, TypeVar
 import platformdirs
 
 from staffdesk.domain.errors import ValidationError
-from staffdesk.domain.messages import msg
+from staffdesk.domain.messages import msg, os_reason
 from staffdesk.private import write_private_text
 
 APP = "StaffDesk"
 FILE = "staffdesk.toml"
 SITE_ENV = "STAFFDESK_SITE_CONFIG"
-SITE_FILE, USER_FILE = "site config file", "user settings file"
+SITE_FILE, USER_FILE = msg("config.site_file"), msg("config.user_file")
 USER_DIR_ENV = "STAFFDESK_CONFIG_DIR"
 
 T = TypeVar("T")
@@ -79,23 +79,29 @@ def _register(option: Option[T]) -> Option[T]:
 # ------------------------------------------------------------------------------ value types
 
 
-def _text(key: str, pattern: str = r"[^\x00-\x1f\x7f]*", hint: str = "") -> Callable[..., str]:
+def _text(key: str, pattern: str = r"[^\x00-\x1f\x7f]*", code: str = "") -> Callable[..., str]:
+    """Text matching `pattern`; `code` is the catalogue's words for what is expected."""
+
     def parse(raw: object, where: str) -> str:
         if not isinstance(raw, str) or not re.fullmatch(pattern, raw.strip()):
-            raise ValidationError(key, f"{where}: expected {hint or 'text'}, got {raw!r}")
+            what = msg(code) if code else msg("config.text")
+            raise ValidationError(key, msg("config.expected", where=where, what=what, raw=raw))
         return raw.strip()
 
     return parse
 
 
-def _minutes(key: str, low: int, high: int, unit: str) -> Callable[..., int]:
+def _minutes(key: str, low: int, high: int, code: str) -> Callable[..., int]:
+    """A whole number from `low` to `high`; `code` names the range in words (config.minutes)."""
+
     def parse(raw: object, where: str) -> int:
         try:
             value = int(str(raw).strip()) if not isinstance(raw, bool) else None
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            raise ValidationError(key, f"{where}: expected {low} to {high} {unit}, got {raw!r}")
+            what = msg(code, low=low, high=high)
+            raise ValidationError(key, msg("config.expected", where=where, what=what, raw=raw))
         return value
 
     return parse
@@ -110,7 +116,8 @@ def _flag(key: str) -> Callable[..., bool]:
             return True
         if text in ("false", "no", "off", "0", ""):
             return False
-        raise ValidationError(key, f"{where}: expected true or false, got {raw!r}")
+        what = msg("config.true_false")
+        raise ValidationError(key, msg("config.expected", where=where, what=what, raw=raw))
 
     return parse
 
@@ -127,8 +134,9 @@ def _ui_language(raw: object, where: str) -> str:
     text = str(raw).strip().lower()
     languages = ui_languages()
     if text not in languages:
+        what = msg("config.one_of", choices=", ".join(languages))
         raise ValidationError(
-            "ui_language", f"{where}: expected one of {', '.join(languages)}, got {raw!r}"
+            "ui_language", msg("config.expected", where=where, what=what, raw=raw)
         )
     return text
 
@@ -136,16 +144,17 @@ def _ui_language(raw: object, where: str) -> str:
 def _shared_url(raw: object, where: str) -> str:
     """A PostgreSQL or MariaDB/MySQL URL without a password ("" is a standalone desk)."""
     if not isinstance(raw, str):
-        raise ValidationError("shared_db_url", f"{where}: expected a URL, got {raw!r}")
+        what = msg("config.url")
+        raise ValidationError(
+            "shared_db_url", msg("config.expected", where=where, what=what, raw=raw)
+        )
     if not raw.strip():
         return ""
     url = check_shared_url(raw)
     if password_of(url) is not None:
         raise ValidationError(
             "shared_db_url",
-            f"{where} holds the shared database's password: remove it from the URL. A settings "
-            "file is readable by whoever can read the disk; the password belongs in each "
-            "workstation's system keyring (`staffdesk connect URL` asks for it)",
+            msg("config.password_in_url", where=where),
         )
     return url
 
@@ -202,7 +211,7 @@ WORKSTATION = _register(
         "workstation",
         _default_workstation,
         "Workstation name (recorded on every decision and print)",
-        _text("workstation", r"[A-Za-z0-9][A-Za-z0-9._ -]{0,63}", "1 to 64 letters, digits, . _ -"),
+        _text("workstation", r"[A-Za-z0-9][A-Za-z0-9._ -]{0,63}", "config.workstation"),
         Rule.SITE_FIXES,
         env="STAFFDESK_WORKSTATION",
     )
@@ -212,7 +221,7 @@ DEFAULT_SCHOOL = _register(
         "default_school",
         str,
         "School preselected at sign-in",
-        _text("default_school", r"[A-Za-z0-9_-]{0,16}", "a school code"),
+        _text("default_school", r"[A-Za-z0-9_-]{0,16}", "config.school_code"),
         Rule.PREFERENCE,
     )
 )
@@ -230,7 +239,7 @@ IDLE_LOCK_MINUTES = _register(
         "idle_lock_minutes",
         lambda: 15,
         "Lock after idle (minutes)",
-        _minutes("idle_lock_minutes", 1, 30, "minutes"),
+        _minutes("idle_lock_minutes", 1, 30, "config.minutes"),
         Rule.AT_MOST,
     )
 )
@@ -239,7 +248,7 @@ REAUTH_HOURS = _register(
         "reauth_hours",
         lambda: 12,
         "Ask for the password again after (hours)",
-        _minutes("reauth_hours", 1, 12, "hours"),
+        _minutes("reauth_hours", 1, 12, "config.hours"),
         Rule.AT_MOST,
     )
 )
@@ -309,21 +318,38 @@ def _read(path: Path, kind: str) -> dict[str, object]:
     except FileNotFoundError:
         return {}
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValidationError("settings", f"cannot read the {kind} {path}: {exc}") from None
+        reason = os_reason(exc) if isinstance(exc, OSError) else _toml_problem(exc)
+        raise ValidationError(
+            "settings", msg("config.cannot_read", kind=kind, path=str(path), reason=reason)
+        ) from None
     for key, value in data.items():
         if key in SITE_SECTIONS:
             if not site:
                 raise ValidationError(
-                    f"[{key}]", f"{path}: only IT's site config file ({site_path()}) may hold it"
+                    f"[{key}]",
+                    msg("config.site_only", path=str(path), site=str(site_path())),
                 )
             if not isinstance(value, dict):
-                raise ValidationError(f"site config [{key}]", f"expected a table in {path}")
+                raise ValidationError(
+                    msg("siteconfig.where", section=key),
+                    msg("config.table", path=str(path)),
+                )
         elif key not in OPTIONS:
             expected = [*OPTIONS, *(f"[{s}]" for s in SITE_SECTIONS)] if site else list(OPTIONS)
             raise ValidationError(
-                key, f"{path}: unknown setting; expected one of: {', '.join(expected)}"
+                key,
+                msg("config.unknown", path=str(path), choices=", ".join(expected)),
             )
     return {k: v for k, v in data.items() if k not in SITE_SECTIONS}
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
+    """Where the file is not TOML, in words; what tomllib saw stays in its own (English) words."""
+    found = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(exc), re.S)
+    if found is None:
+        return msg("config.not_toml", detail=str(exc))
+    detail, line, column = found.groups()
+    return msg("config.not_toml_at", line=int(line), column=int(column), detail=detail)
 
 
 def site_section(name: str) -> dict[str, Any]:
@@ -435,11 +461,11 @@ def set_user(changes: Mapping[Option[Any], object]) -> Settings:
             fixed = option.parse(site[option.key], str(site_file))
             if option.rule is Rule.SITE_FIXES and value != fixed:
                 raise ValidationError(
-                    option.key, f"set to {fixed!r} by IT in {site_file}; ask IT to change it there"
+                    option.key, msg("config.site_fixes", fixed=fixed, path=str(site_file))
                 )
             if option.rule is Rule.AT_MOST and value > fixed:
                 raise ValidationError(
-                    option.key, f"expected at most {fixed} (the limit in {site_file})"
+                    option.key, msg("config.at_most", fixed=fixed, path=str(site_file))
                 )
         data[option.key] = value
     _write_private(user_file, data)

@@ -30,8 +30,6 @@ NOT_YET_CATALOGUED = {
     "staffdesk/cli/directory.py",
     "staffdesk/cli/slips.py",
     "staffdesk/cli/sync.py",
-    "staffdesk/config.py",
-    "staffdesk/services/directory.py",
     "staffdesk/services/portal.py",
     "staffdesk/slips/texts.py",  # a translation file's own format errors, for translators
     "staffdesk/sync/config.py",
@@ -237,3 +235,30 @@ def test_a_roster_file_is_refused_in_spanish(tmp_path: Path) -> None:
         oneroster.read_export(tmp_path / "nowhere")
     assert messages.error_text(gone.value, "es").startswith("exportación de OneRoster: ")
     assert messages.error_text(gone.value, "es").endswith("nowhere no existe")
+
+
+def test_a_bad_site_config_is_refused_in_spanish(tmp_path: Path) -> None:
+    from staffdesk import config
+    from staffdesk.services import directory
+
+    site = tmp_path / "site.toml"
+    site.write_text("[directory\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as broken:
+        config._read(site, config.SITE_FILE)
+    assert messages.error_text(broken.value, "es") == (
+        f"Ajustes: no se puede leer el archivo de configuración del sitio {site}: no es TOML "
+        "válido en la línea 1, columna 11 (Expected ']' at the end of a table declaration)"
+    )
+    with pytest.raises(ValidationError) as plain:
+        directory.parse_settings({"url": "ldap://dc1.example.org"})
+    assert messages.error_text(plain.value, "es").startswith(
+        "configuración del sitio [directory] url: ldap://dc1.example.org enviaría las "
+        "contraseñas sin cifrar"
+    )
+    assert plain.value.message.startswith("site config [directory] url: ldap://dc1.example.org")
+    minutes = config.OPTIONS["idle_lock_minutes"]
+    with pytest.raises(ValidationError) as late:
+        minutes.parse(99, "site.toml")
+    assert messages.error_text(late.value, "es") == (
+        "Bloqueo por inactividad (minutos): site.toml: se espera de 1 a 30 minutos; el valor es 99"
+    )

@@ -36,7 +36,9 @@ KEYRING_SERVICE = "StaffDesk"
 AD_ACCOUNTDISABLE = 0x2
 _ACCOUNT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
-_WHERE = "site config [directory]"
+_WHERE = msg("siteconfig.where", section="directory")
+_ROLES = msg("siteconfig.table", where=_WHERE, table="roles")
+_SCHOOLS = msg("siteconfig.table", where=_WHERE, table="schools")
 _SPACES = re.compile(r"(?<!\\)\s*([,=+])\s*")
 
 
@@ -97,28 +99,33 @@ class DirectorySettings:
         return f"{self.domain}\\{account.lower()}"
 
 
+def _key(where: str, key: str) -> str:
+    """A setting named as the file names it: "site config [directory] url"."""
+    return msg("siteconfig.key", where=where, key=key)
+
+
 def _text(table: Mapping[str, Any], key: str, default: str = "") -> str:
     value = table.get(key, default)
     if not isinstance(value, str):
-        raise ValidationError(f"{_WHERE} {key}", "expected a quoted string")
+        raise ValidationError(_key(_WHERE, key), msg("siteconfig.quoted"))
     return value.strip()
 
 
 def _flag(table: Mapping[str, Any], key: str, default: bool) -> bool:
     value = table.get(key, default)
     if not isinstance(value, bool):
-        raise ValidationError(f"{_WHERE} {key}", "expected true or false")
+        raise ValidationError(_key(_WHERE, key), msg("siteconfig.true_false"))
     return value
 
 
 def _group_dns(where: str, value: Any) -> frozenset[str]:
     dns = [value] if isinstance(value, str) else value
     if not isinstance(dns, list) or not dns or not all(isinstance(d, str) for d in dns):
-        raise ValidationError(where, "expected a group DN or a list of group DNs")
+        raise ValidationError(where, msg("directory.group_dns"))
     try:
         return frozenset(normalise_dn(d) for d in dns)
     except ValueError as exc:
-        raise ValidationError(where, f"{exc} is not a distinguished name") from None
+        raise ValidationError(where, msg("directory.not_a_dn", dn=str(exc))) from None
 
 
 def parse_settings(table: Mapping[str, Any]) -> DirectorySettings | None:
@@ -128,62 +135,54 @@ def parse_settings(table: Mapping[str, Any]) -> DirectorySettings | None:
     try:
         kind = Kind(_text(table, "kind", "openldap").lower())
     except ValueError:
-        raise ValidationError(f"{_WHERE} kind", "expected ad or openldap") from None
+        raise ValidationError(_key(_WHERE, "kind"), msg("directory.kind")) from None
     raw_urls = table["url"]
     urls = (raw_urls,) if isinstance(raw_urls, str) else raw_urls
     if not isinstance(urls, list | tuple) or not all(isinstance(u, str) for u in urls):
-        raise ValidationError(f"{_WHERE} url", "expected an ldaps:// URL or a list of them")
+        raise ValidationError(_key(_WHERE, "url"), msg("directory.urls"))
     urls = tuple(u.strip() for u in urls)
     start_tls = _flag(table, "start_tls", False)
     allow_plain = _flag(table, "allow_plain", False)
     for url in urls:
         scheme = url.split("://", 1)[0].lower() if "://" in url else ""
         if scheme not in ("ldap", "ldaps"):
-            raise ValidationError(f"{_WHERE} url", f"expected ldaps://host[:port], got {url!r}")
+            raise ValidationError(_key(_WHERE, "url"), msg("directory.url", url=url))
         if scheme == "ldap" and not (start_tls or allow_plain):
-            raise ValidationError(
-                f"{_WHERE} url",
-                f"{url} would send passwords in clear: use ldaps://, or set start_tls = true "
-                "(allow_plain = true is for a lab only)",
-            )
+            raise ValidationError(_key(_WHERE, "url"), msg("directory.plain", url=url))
     domain = _text(table, "domain").upper()
     if not _DOMAIN.match(domain):
-        raise ValidationError(
-            f"{_WHERE} domain", "expected the short domain name recorded as DOMAIN\\user"
-        )
+        raise ValidationError(_key(_WHERE, "domain"), msg("directory.domain"))
     base_dn = _text(table, "base_dn")
     try:
         normalise_dn(base_dn)
     except ValueError:
-        raise ValidationError(
-            f"{_WHERE} base_dn", "expected a DN such as dc=district,dc=org"
-        ) from None
+        raise ValidationError(_key(_WHERE, "base_dn"), msg("directory.base_dn")) from None
     user_filter = _text(table, "user_filter", _USER_FILTER[kind])
     bind_dn = _text(table, "bind_dn")
     for key, template in (("user_filter", user_filter), ("bind_dn", bind_dn)):
         if template and "{username}" not in template:
-            raise ValidationError(f"{_WHERE} {key}", "expected {username} where the name goes")
+            raise ValidationError(_key(_WHERE, key), msg("directory.username_slot"))
     ca_file = _text(table, "ca_file")
     timeout = table.get("timeout", 5)
     if not isinstance(timeout, int | float) or not 0 < timeout <= 60:
-        raise ValidationError(f"{_WHERE} timeout", "expected seconds between 1 and 60")
+        raise ValidationError(_key(_WHERE, "timeout"), msg("directory.timeout"))
     roles_table = table.get("roles", {})
     schools_table = table.get("schools", {})
     if not isinstance(roles_table, dict) or not isinstance(schools_table, dict):
-        raise ValidationError(f"{_WHERE}", "roles and schools are tables of group DNs")
+        raise ValidationError(_WHERE, msg("directory.tables"))
     roles: list[tuple[Role, frozenset[str]]] = []
     for key, value in roles_table.items():
         try:
             role = Role(key)
         except ValueError:
             raise ValidationError(
-                f"{_WHERE}.roles {key}", f"expected one of: {', '.join(Role)}"
+                _key(_ROLES, key), msg("expected.one_of", choices=", ".join(Role))
             ) from None
-        roles.append((role, _group_dns(f"{_WHERE}.roles {key}", value)))
+        roles.append((role, _group_dns(_key(_ROLES, key), value)))
     if not roles:
-        raise ValidationError(f"{_WHERE}.roles", "map at least one role to a directory group")
+        raise ValidationError(_ROLES, msg("directory.no_roles"))
     schools = [
-        (code.strip().upper(), _group_dns(f"{_WHERE}.schools {code}", value))
+        (code.strip().upper(), _group_dns(_key(_SCHOOLS, code), value))
         for code, value in schools_table.items()
     ]
     return DirectorySettings(
@@ -323,14 +322,14 @@ def store_search_password(site: DirectorySettings, password: str) -> str:
     import keyring.errors
 
     if not site.search_dn:
-        raise ValidationError(f"{_WHERE} search_dn", "no search account is configured")
+        raise ValidationError(_key(_WHERE, "search_dn"), msg("directory.no_search_account"))
     if not password:
-        raise ValidationError("password", "the search account's password cannot be empty")
+        raise ValidationError("password", msg("directory.empty_search_password"))
     key = f"directory:{site.search_dn}"
     try:
         keyring.set_password(KEYRING_SERVICE, key, password)
     except keyring.errors.KeyringError as exc:
-        raise SecretStoreUnavailable(f"the keyring refused the password: {exc}") from exc
+        raise SecretStoreUnavailable(msg("directory.keyring_refused", reason=str(exc))) from exc
     return key
 
 
