@@ -566,3 +566,25 @@ def test_escape_asks_in_the_id_check_and_the_decision_once_something_is_typed(
     with qtbot.waitSignal(decision.rejected, timeout=2000):
         qtbot.keyClick(decision, Qt.Key.Key_Escape)
     assert [b[1] for b in boxes] == ["Discard what you typed?"] * 2
+
+
+def test_a_form_that_grows_with_its_messages_stays_on_the_screen(qtbot, desk_app, boxes):
+    """Seen at 1366×768 at 125%: the form opened in the middle of the screen, grew downwards as
+    the field errors and the contact list appeared, and Record form ended below the screen's
+    bottom edge (the window manager does not move a window that resizes itself)."""
+    _win, form = open_form(qtbot, desk_app)
+    room = form.screen().availableGeometry()
+    form.move(form.x(), room.bottom() - form.frameGeometry().height() - 20)
+    before = form.frameGeometry().height()
+    guardian = form.f["guardian_name"]
+    guardian.setFocus()
+    qtbot.keyClicks(guardian, "Pedro Paramo")
+    qtbot.keyClick(guardian, Qt.Key.Key_Tab)
+    form.set_text("phone", "555-12")
+    form.set_text("email", "pedro")
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Return)  # every problem shown under its field
+    qtbot.waitUntil(lambda: form.frameGeometry().height() > before + 40, timeout=3000)
+    qtbot.waitUntil(lambda: room.contains(form.frameGeometry()), timeout=3000)
+    button = form.submit_button
+    origin = button.mapToGlobal(button.rect().topLeft())
+    assert room.contains(origin) and room.contains(origin + button.rect().bottomRight())

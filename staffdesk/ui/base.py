@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from staffdesk.services.context import Actor
 from staffdesk.ui.forms import child, load_form
+from staffdesk.ui.screen import keep_on_screen
 from staffdesk.ui.worker import DbWorker
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
     from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T", bound=QObject)  # a widget or a layout of the form
@@ -70,6 +72,10 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.ui = load_form(form, self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        keep_on_screen(self)  # grown by field errors or a notice: its buttons stay on screen
 
     def w(self, cls: type[T], name: str) -> T:
         """The form's widget `name`, typed as `cls` (a missing one is a bug in the form)."""

@@ -37,3 +37,21 @@ def grow_for_wrapped_text(widget: QWidget, room: QSize | None = None) -> None:
         height = min(height, room.height())
     if height > widget.height():
         widget.resize(widget.width(), height)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move a shown window that grew past the bottom or right edge of its screen's free area
+    back inside it (top and left edges first when it is larger than the screen): a dialog that
+    grows as its messages appear keeps its buttons reachable. Window managers do not move a
+    window that resizes itself."""
+    if not window.isWindow() or not window.isVisible():
+        return
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry()
+    x = max(room.left(), min(frame.x(), room.right() + 1 - frame.width()))
+    y = max(room.top(), min(frame.y(), room.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
