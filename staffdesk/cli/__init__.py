@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(app))
     except Usage as exc:
-        parser.error(str(exc))
+        parser.error(app.say(exc.args[0]))
         return USAGE
     except BrokenPipeError:
         return _reader_gone()
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("environment: %s", type(exc).__name__)
         return ENVIRONMENT
     except WorkstationIdentityProblem as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"error: {app.say_error(exc)}", file=sys.stderr)
         log.warning("workstation identity: %s on chain %s", type(exc).__name__, exc.chain)
         return IDENTITY
     except StaffDeskError as exc:

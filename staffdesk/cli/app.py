@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffdesk import messages
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.services import storage
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class App:
         """--out: a file in a folder that exists (said before anything is issued)."""
         out = Path(value).expanduser()
         if not out.parent.is_dir():
-            raise ValidationError("out", f"folder {out.parent} does not exist")
+            raise ValidationError("out", msg("cli.no_folder", folder=str(out.parent)))
         return out
 
     @contextmanager
@@ -106,13 +107,11 @@ class App:
 
         username = getattr(self.args, "as_user", None)
         if not username:
-            raise Usage("this command acts as a staff member: add --as USER")
+            raise Usage(msg("cli.needs_as"))
         password = os.environ.get("STAFFDESK_PASSWORD")
         if password is None:
             if not sys.stdin.isatty():
-                raise ValidationError(
-                    "password", "set STAFFDESK_PASSWORD or run in a terminal to be asked"
-                )
+                raise ValidationError("password", msg("cli.password_env"))
             password = getpass.getpass(f"Password for {username}: ")
         return staff.authenticate(session, username, password)
 
@@ -123,10 +122,10 @@ def new_password() -> str:
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        raise ValidationError("password", "set STAFFDESK_NEW_PASSWORD or run in a terminal")
+        raise ValidationError("password", msg("cli.new_password_env"))
     first = getpass.getpass("New account's password: ")
     if getpass.getpass("Again: ") != first:
-        raise ValidationError("password", "the two entries differ")
+        raise ValidationError("password", msg("cli.passwords_differ"))
     return first
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from staffdesk.cli.app import App, Commands, emit
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 
 if TYPE_CHECKING:
     from staffdesk.services.directory import DirectorySettings
@@ -20,8 +21,8 @@ def _configured() -> DirectorySettings:
     site = directory.settings()
     if site is None:
         raise ValidationError(
-            "site config [directory]",
-            f"directory sign-in is not configured in {siteconfig.site_config_path()}",
+            msg("siteconfig.where", section="directory"),
+            msg("directory.not_configured", path=str(siteconfig.site_config_path())),
         )
     return site
 
@@ -36,7 +37,7 @@ def cmd_search_password(app: App) -> int:
     password = os.environ.get("STAFFDESK_NEW_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
-            raise ValidationError("password", "set STAFFDESK_NEW_PASSWORD or run in a terminal")
+            raise ValidationError("password", msg("cli.new_password_env"))
         password = getpass.getpass(f"Password of {site.search_dn}: ")
     key = directory.store_search_password(site, password)
     emit(app.args, f"stored in the keyring (service StaffDesk, user {key})", {"keyring_user": key})

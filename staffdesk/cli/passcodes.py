@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from staffdesk.cli.app import App, Commands, Usage, emit
 from staffdesk.cli.requests import request_text
+from staffdesk.domain.messages import msg
 from staffdesk.services.codes import CodeState
 
 
@@ -71,7 +72,7 @@ def cmd_passcode_revoke(app: App) -> int:
 
     a = app.args
     if bool(a.request) == bool(a.batch):
-        raise Usage("name either a request or --batch BATCH")
+        raise Usage(msg("cli.request_or_batch"))
     with app.work() as s:
         actor = app.actor(s)
         data: object
@@ -90,7 +91,7 @@ def cmd_passcode_list(app: App) -> int:
 
     a = app.args
     if a.within_days is not None and a.state != codes.CodeState.EXPIRING.value:
-        raise Usage("--within-days goes with --state expiring")
+        raise Usage(msg("cli.within_days_expiring"))
     rows: list[codes.CodeRow] = []
     with app.work() as s:
         actor = app.actor(s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from staffdesk.cli.app import App, Commands, Usage, emit
+from staffdesk.domain.messages import msg
 
 
 def cmd_roster_import(app: App) -> int:
@@ -12,7 +13,7 @@ def cmd_roster_import(app: App) -> int:
 
     a = app.args
     if (a.students is None) == (a.oneroster is None):
-        raise Usage("give either a students CSV file or --oneroster FOLDER_OR_ZIP")
+        raise Usage(msg("cli.students_or_oneroster"))
     with app.work() as s:
         actor = app.actor(s)
         if a.oneroster is not None:

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 
 from staffdesk.cli.app import App, Commands, emit
 from staffdesk.domain.errors import SecretStoreUnavailable, StoreUnavailable, ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.services import storage
 from staffdesk.services.context import Actor, utcnow
 from staffdesk.sync import config, connection, secrets
@@ -48,11 +49,7 @@ def cmd_connect(app: App) -> int:
             if a.init:
                 storage.upgrade(engine)
             elif not storage.is_initialised(engine):
-                raise ValidationError(
-                    "shared database",
-                    f"{bare} has no StaffDesk schema yet: run `staffdesk connect --init URL` "
-                    "(as a role allowed to create tables) or `staffdesk --db URL init`",
-                )
+                raise ValidationError("shared database", msg("sync.no_schema", url=bare))
         finally:
             engine.dispose()
     saved = config.save(bare, password_in_keyring=bool(password))
@@ -154,12 +151,9 @@ def cmd_sync(app: App) -> int:
 
     url = connection.resolve_url(a.shared)
     if url is None:
-        raise ValidationError(
-            "shared database",
-            "none is configured (standalone desk): run `staffdesk connect URL`, or pass --shared",
-        )
+        raise ValidationError("shared database", msg("sync.not_configured"))
     if a.admin and a.watch:
-        raise ValidationError("--admin", "an admin login pushes one round: not with --watch")
+        raise ValidationError("--admin", msg("sync.admin_watch"))
     schools = _schools(app)
     factory = app.factory
     admin = _admin_engine(app, url) if a.admin else None
@@ -182,7 +176,7 @@ def cmd_sync(app: App) -> int:
     if report.problem is not None:
         raise report.problem
     if not report.ok:
-        raise StoreUnavailable(f"the shared database is unavailable: {report.error}")
+        raise StoreUnavailable(msg("sync.unavailable", reason=report.error))
     return 0
 
 
@@ -194,7 +188,7 @@ def _admin_engine(app: App, url: str) -> Engine:
     a = app.args
     login = a.admin.strip()
     if not login:
-        raise ValidationError("--admin", "expected the database login of an admin, e.g. alice")
+        raise ValidationError("--admin", msg("sync.admin_login"))
     bare = make_url(config.strip_password(url)).set(username=login)
     key = bare.render_as_string(hide_password=False)
     try:
@@ -203,12 +197,7 @@ def _admin_engine(app: App, url: str) -> Engine:
         password = None
     if password is None:
         if not sys.stdin.isatty():
-            raise ValidationError(
-                "--admin",
-                f"no password for the database login {login!r} in the system keyring and no "
-                f"terminal to ask on: run `staffdesk sync --admin {login}` at a terminal "
-                "(with --remember to keep it in the system keyring)",
-            )
+            raise ValidationError("--admin", msg("sync.admin_no_password", login=login))
         password = getpass.getpass(f"Password of the database login {login}: ")
         if a.remember:
             secrets.store_password(key, password)
@@ -221,15 +210,13 @@ def _admin_engine(app: App, url: str) -> Engine:
         )
         if not a.yes:
             if not sys.stdin.isatty():
-                raise ValidationError(
-                    "--yes", "confirm the changes above with --yes (no terminal to ask on)"
-                )
+                raise ValidationError("--yes", msg("sync.confirm_yes"))
             try:
                 answer = input("Send these? [y/N] ")
             except EOFError:
                 answer = ""
             if answer.strip().lower() not in ("y", "yes"):
-                raise ValidationError("--admin", "not confirmed: nothing was sent")
+                raise ValidationError("--admin", msg("sync.not_confirmed"))
     return connection.shared_engine(config.with_password(key, password))
 
 

@@ -13,6 +13,7 @@ such as a request state, shown translated) or plain values (ids, names, numbers:
 from __future__ import annotations
 
 import errno
+import json
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -131,3 +132,45 @@ def os_reason(exc: OSError) -> str:
     if code is not None:
         return msg(code)
     return exc.strerror or str(exc) or type(exc).__name__
+
+
+def dumps(message: str) -> str:
+    """A Message as JSON (its code and parameters, nested Messages and Terms too), to keep it
+    where only text is kept (sync_state) and say it again later in any language; plain text
+    is kept as a JSON string."""
+    return json.dumps(_encode(message), ensure_ascii=False)
+
+
+def loads(text: str) -> str:
+    """What `dumps` wrote: the Message again (plain text stays text; "" for unreadable)."""
+    try:
+        value = _decode(json.loads(text))
+    except (ValueError, TypeError, KeyError):
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"code": value.code, "params": {k: _encode(v) for k, v in value.params.items()}}
+    if isinstance(value, Term):
+        return {"term": value.kind, "value": _encode(value.value)}
+    if isinstance(value, Join):
+        return {"join": value.separator, "items": [_encode(v) for v in value.items]}
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return str(value)
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "code" in value:
+            return Message(value["code"], {k: _decode(v) for k, v in value["params"].items()})
+        if "term" in value:
+            return Term(value["term"], _decode(value["value"]))
+        return Join(value["join"], tuple(_decode(v) for v in value["items"]))
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from staffdesk.domain.messages import msg
 from staffdesk.domain.workflow import PasscodeState
 
 DEFAULT_DAYS = 14
@@ -19,7 +20,7 @@ def minutes_until(until: datetime, now: datetime) -> int:
 
 
 def _minutes(n: int) -> str:
-    return f"{n} minute{'s' if n != 1 else ''}"
+    return msg("time.minute" if n == 1 else "time.minutes", n=n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,18 +82,12 @@ class LockoutPolicy:
         self, *, failed_attempts: int, locked_until: datetime | None, now: datetime
     ) -> str:
         if self.is_hard_locked(failed_attempts):
-            return (
-                "Too many attempts: this passcode no longer works. Ask the school office for a "
-                "new passcode."
-            )
+            return msg("portal.hard_locked")
         minutes = minutes_until(locked_until or now + self.short_lock, now)
-        return (
-            f"Too many attempts. Try again in {_minutes(minutes)}, or ask the school office for "
-            "a new passcode."
-        )
+        return msg("portal.locked", minutes=_minutes(minutes))
 
     def throttled_message(self, minutes: int) -> str:
-        return f"Too many attempts. Try again in {_minutes(minutes)}."
+        return msg("portal.throttled", minutes=_minutes(minutes))
 
 
 LOCKOUT = LockoutPolicy()

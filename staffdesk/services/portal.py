@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from staffdesk.domain.errors import StaffDeskError, ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.domain.names import match_key
 from staffdesk.domain.passcode import LOCKOUT, Throttle
 from staffdesk.domain.values import Email, PermanentId, Phone, check_text
@@ -53,11 +54,8 @@ from staffdesk.store.models import (
     new_id,
 )
 
-REFUSED = (
-    "We could not verify these details. Check the Student Permanent ID, the primary telephone "
-    "number and the Verification PassCode on your slip, and try again."
-)
-TYPO = "This passcode has a typo. Check each character against your slip and try again."
+REFUSED = msg("portal.refused")
+TYPO = msg("portal.typo")
 
 # What a person could mean to type in each field, at most; anything longer is malformed.
 MAX_LENGTH = {"permanent_id": 32, "phone": 40, "vpc": 40, "contact_name": 200}
@@ -291,12 +289,10 @@ def _check(
     now = now or utcnow()
     try:
         if len(account_email or "") > 254:
-            raise ValidationError("account email", "too long")
+            raise ValidationError("account email", msg("text.too_long", max_len=254))
         account = Email.parse(account_email, "account email").value
     except ValidationError:
-        return PortalRefused(
-            "account email: expected the portal account's email address", Refusal.BAD_INPUT
-        )
+        return PortalRefused(msg("portal.account_email"), Refusal.BAD_INPUT)
     typed = _typed(permanent_id, phone, vpc, contact_name)
     pid = typed.pid  # "" when malformed: every query below still runs, and matches nothing
 

@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, make_url
 
 from staffdesk import config as settings
 from staffdesk.domain.errors import ValidationError
+from staffdesk.domain.messages import msg
 from staffdesk.services import delivery
 
 APP = settings.APP
@@ -79,9 +80,6 @@ def clear() -> SharedConfig | None:
     old = load()
     current = settings.load().values[settings.SHARED_DB_URL.key]
     if current.source == "site":
-        raise ValidationError(
-            "shared database",
-            f"set by IT in {current.where}; this desk cannot go standalone on its own",
-        )
+        raise ValidationError("shared database", msg("sync.site_fixes", where=current.where))
     settings.set_user({settings.SHARED_DB_URL: None, settings.PASSWORD_IN_KEYRING: None})
     return old

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from staffdesk.domain.messages import msg
 from staffdesk.services import audit
 from staffdesk.services.context import utcnow
 from staffdesk.store.sync_tables import sync_conflict
@@ -249,5 +250,5 @@ def resolve_conflict(local_session: Session, conflict_id: int, username: str) ->
     if found is None or (done.rowcount == 0 and found["resolved_at"] is None):
         from staffdesk.domain.errors import NotFound
 
-        raise NotFound(f"no sync conflict #{conflict_id}")
+        raise NotFound(msg("sync.no_conflict", id=conflict_id))
     return _conflict_view(dict(found))

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import SecretStoreUnavailable
+from staffdesk.domain.messages import msg
 from staffdesk.store import db
 from staffdesk.sync import config, secrets
 from staffdesk.sync.engine import SyncReport, sync_once
@@ -46,9 +47,7 @@ def resolve_url(explicit: str | None = None) -> str | None:
     if saved is not None and saved.password_in_keyring and saved.url == config.strip_password(url):
         password = secrets.load_password(saved.url)
         if password is None:
-            raise SecretStoreUnavailable(
-                f"the keyring holds no password for {saved.url}; run `staffdesk connect` again"
-            )
+            raise SecretStoreUnavailable(msg("sync.keyring_no_password", url=saved.url))
         return config.with_password(url, password)
     return url
 

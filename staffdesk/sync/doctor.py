@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from staffdesk import assets
 from staffdesk import config as settings
 from staffdesk.domain.errors import StaffDeskError
+from staffdesk.domain.messages import msg
 from staffdesk.store import db
 
 MAX_SKEW_SECONDS = 60
@@ -231,7 +232,7 @@ def check_files() -> Check:
     try:
         forms = sorted(assets.forms_dir().glob("*.ui"))
         if not forms:
-            raise StaffDeskError(f"no forms in {assets.forms_dir()}")
+            raise StaffDeskError(msg("doctor.no_forms", folder=str(assets.forms_dir())))
         register_fonts()
         languages = available_languages()
         for lang in languages:

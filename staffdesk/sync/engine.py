@@ -18,6 +18,7 @@ from staffdesk.domain.errors import (
     RestoredWorkstation,
     StaffDeskError,
 )
+from staffdesk.domain.messages import dumps, msg
 from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.sync import identity
 from staffdesk.sync.anchor import AnchorReport, anchor, needs_anchor
@@ -125,6 +126,7 @@ def sync_once(
     started = utcnow()
     pushed, pulled = PushTally(), PullTally()
     error: str | None = None
+    said: str = ""  # the error as a message, said again in the desk's language (status bar)
     problem: StaffDeskError | None = None
     anchored: AnchorReport | None = None
     ws = workstation or current_workstation()
@@ -139,14 +141,17 @@ def sync_once(
             anchored = anchor(local, shared, ws)  # every chain head, then this desk's verified
     except SQLAlchemyError as exc:
         error = failure_reason(exc)
+        said = msg("sync.driver", reason=error)  # the driver's own words, introduced as such
     except StaffDeskError as exc:
         problem, error = exc, exc.message
+        said = exc.message
     if error:
         log.warning("sync round failed: %s", error)
     with local_transaction(local) as s:
         conn = s.connection()
         set_state(conn, "last_attempt_at", started.isoformat())
         set_state(conn, "last_error", error or "")
+        set_state(conn, "last_error_message", dumps(said) if said else "")
         set_state(conn, "last_problem", problem_kind(problem))
         set_state(conn, "online", "0" if error else "1")
         if error is None:

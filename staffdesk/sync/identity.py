@@ -29,6 +29,7 @@ from staffdesk.domain.errors import (
     ValidationError,
     WorkstationIdentityProblem,
 )
+from staffdesk.domain.messages import msg
 from staffdesk.services import audit
 from staffdesk.sync.rows import (
     AUDIT_EVENT,
@@ -103,34 +104,16 @@ def _problem(state: ChainState, workstation: str) -> WorkstationIdentityProblem:
     c = state.chain
     if state.agreed == 0 and state.shared_seq > 0 and state.local_seq > 0:
         return DuplicateWorkstation(
-            f"another workstation already uses the name {workstation!r}: the shared audit chain "
-            f"{c!r} holds {state.shared_seq} event(s) that are not this store's, from the first "
-            "one on. Give this desk its own name (STAFFDESK_WORKSTATION, or `workstation` in the "
-            "site config), then run `staffdesk sync --new-segment`: the events this desk wrote "
-            "under the shared name move to a chain of its own; nothing waiting here is lost. (If "
-            "it replaced the other desk under the same name, `--new-segment` alone continues it)",
-            c,
+            msg("sync.duplicate", workstation=workstation, chain=c, n=state.shared_seq), c
         )
     if state.local_seq == 0:
         return DuplicateWorkstation(
-            f"the shared database already holds {state.shared_seq} audit event(s) from a "
-            f"workstation named {workstation!r}, and this store has none of them: another desk "
-            "uses this name, or this store is new or was reset. Give this desk its own name "
-            "(STAFFDESK_WORKSTATION, or `workstation` in the site config) and run `staffdesk "
-            "sync --new-segment`, or, if it replaces that desk, `--new-segment` alone; nothing "
-            "waiting here is lost",
-            c,
+            msg("sync.duplicate_empty", workstation=workstation, n=state.shared_seq), c
         )
     unsent = state.local_seq - state.agreed
+    code = "sync.restored_unsent" if unsent else "sync.restored"
     return RestoredWorkstation(
-        f"this workstation's store is behind what it already sent: the shared audit chain {c!r} "
-        f"runs to event {state.shared_seq}, this store agrees with it only up to event "
-        f"{state.agreed}"
-        + (f" and has {unsent} event(s) of its own after that" if unsent else "")
-        + ". It was probably restored from a backup (or copied from an older store). Run "
-        "`staffdesk sync --new-segment` to continue on a new chain segment linked to the old "
-        "one; the changes waiting here are kept and sent",
-        c,
+        msg(code, chain=c, shared=state.shared_seq, agreed=state.agreed, unsent=unsent), c
     )
 
 
@@ -212,7 +195,7 @@ def _next_segment(sconn: Connection, lconn: Connection, workstation: str, old: s
     chain_type = AUDIT_HEAD.c.chain.type
     assert isinstance(chain_type, String) and chain_type.length is not None
     if len(name) > chain_type.length:
-        raise ValidationError("workstation", "the name is too long for a new chain segment")
+        raise ValidationError("workstation", msg("sync.segment_name_long"))
     return name
 
 
@@ -230,10 +213,7 @@ def _new_segment(local: sessionmaker[Session], shared: Engine, workstation: str)
         lconn = s.connection()
         states = [st for st in inspect(lconn, sconn) if not _healthy(st)]
         if not states:
-            raise ValidationError(
-                "--new-segment",
-                "this workstation's audit chain agrees with the shared database: nothing to do",
-            )
+            raise ValidationError("--new-segment", msg("sync.segment_not_needed"))
         state = states[0]
         problem = _problem(state, workstation).message
         old = state.chain

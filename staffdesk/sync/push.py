@@ -39,6 +39,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyErro
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import AdminLoginRefused, DuplicateWorkstation
+from staffdesk.domain.messages import msg
 from staffdesk.services.context import current_workstation, utcnow
 from staffdesk.store import name_tokens
 from staffdesk.store.sync_tables import sync_tombstone
@@ -390,11 +391,7 @@ def _reason(exc: DBAPIError) -> str:
 
 
 def _admin_refused(exc: DBAPIError, login: str) -> AdminLoginRefused:
-    return AdminLoginRefused(
-        f"the database login {login!r} may not write staff, settings or the roster on the "
-        f"shared database ({_reason(exc)}): ask the database administrator to grant it "
-        "staffdesk_admin (docs/shared-database.md, Logins); nothing was sent, the changes wait"
-    )
+    return AdminLoginRefused(msg("sync.admin_refused", login=login, reason=_reason(exc)))
 
 
 def _send(shared: Engine, batch: Batch, *, admin: bool = False) -> _Outcome:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.domain.errors import StoreUnavailable
+from staffdesk.domain.messages import msg
 from staffdesk.store.models import Base
 from staffdesk.store.sync_tables import sync_base, sync_state
 
@@ -74,7 +75,7 @@ def local_transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         with factory() as s, s.begin():
             yield s
     except SQLAlchemyError as exc:
-        raise StoreUnavailable(f"the local store cannot be written: {exc}") from exc
+        raise StoreUnavailable(msg("sync.local_unwritable", reason=str(exc))) from exc
 
 
 def get_state(conn: Connection, prefix: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from staffdesk.domain.messages import loads
 from staffdesk.store.sync_tables import sync_conflict
 from staffdesk.sync.rows import OUTBOX, PRIVILEGED, get_state, unpushed
 
@@ -174,7 +175,10 @@ def sync_status(local_session: Session, *, configured: bool | None = None) -> Sy
         open_conflicts=int(open_conflicts or 0),
         last_sync_at=_when(state.get("last_sync_at")),
         last_attempt_at=_when(state.get("last_attempt_at")),
-        last_error=state.get("last_error") or None,
+        # as a message when the round kept one (the desk says it in its language), else as text
+        last_error=loads(state.get("last_error_message") or '""')
+        or state.get("last_error")
+        or None,
         needs_admin=count_needing_admin(conn),
         problem=state.get("last_problem") or None,
         checkpoint=Checkpoint.from_state(state.get("checkpoint")),

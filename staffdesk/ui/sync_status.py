@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.orm import Session, sessionmaker
 
+from staffdesk.ui import i18n
+
 
 def sync_round(url: str, factory: sessionmaker[Session], schools: frozenset[str] | None) -> bool:
     """One sync round from this workstation's local store, if it has a shared database."""
@@ -95,7 +97,7 @@ def sync_status_parts(session: Session, url: str) -> tuple[str, str]:
                 st.checkpoint.seq, f"{when:%H:%M}"
             )
         )
-    tip = st.last_error or ""
+    tip = i18n.core(st.last_error) if st.last_error else ""
     if st.checkpoint is not None:
         tip = (tip + "\n" if tip else "") + translate(
             "MainWindow", "Audit chain {0} anchored on the shared database up to event {1}"
