@@ -575,7 +575,6 @@ def test_a_form_that_grows_with_its_messages_stays_on_the_screen(qtbot, desk_app
     _win, form = open_form(qtbot, desk_app)
     room = form.screen().availableGeometry()
     form.move(form.x(), room.bottom() - form.frameGeometry().height() - 20)
-    before = form.frameGeometry().height()
     guardian = form.f["guardian_name"]
     guardian.setFocus()
     qtbot.keyClicks(guardian, "Pedro Paramo")
@@ -583,8 +582,52 @@ def test_a_form_that_grows_with_its_messages_stays_on_the_screen(qtbot, desk_app
     form.set_text("phone", "555-12")
     form.set_text("email", "pedro")
     qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Return)  # every problem shown under its field
-    qtbot.waitUntil(lambda: form.frameGeometry().height() > before + 40, timeout=3000)
+    qtbot.wait(100)  # the layout settles and the window grows
     qtbot.waitUntil(lambda: room.contains(form.frameGeometry()), timeout=3000)
     button = form.submit_button
     origin = button.mapToGlobal(button.rect().topLeft())
     assert room.contains(origin) and room.contains(origin + button.rect().bottomRight())
+
+
+def test_a_form_taller_than_the_screen_scrolls_and_keeps_its_buttons_on_screen(
+    qtbot, desk_app, boxes
+):
+    """Every field error, the restricted-contact notice and a long contact list make the form
+    taller than a 1366×768 screen at 125%: the form scrolls, Record form stays reachable."""
+    _win, form = open_form(qtbot, desk_app)
+    room = form.screen().availableGeometry()
+    many = tuple(
+        req_svc.ListedContact(f"Contact Number{i} Example", "Guardian", i % 3 == 0)
+        for i in range(40)
+    )
+    form.show_contact_list("Pedro Paramo", many)
+    form.set_text("phone", "555-12")
+    form.set_text("email", "pedro")
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Return)  # every problem shown under its field
+    qtbot.waitUntil(lambda: form.form_scroll.verticalScrollBar().maximum() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: room.contains(form.frameGeometry()), timeout=3000)
+    for button in (form.submit_button,):
+        origin = button.mapToGlobal(button.rect().topLeft())
+        assert room.contains(origin) and room.contains(origin + button.rect().bottomRight())
+    # the fields keep their height: the form scrolls rather than squeezing them
+    phone = form.f["phone"]
+    assert phone.height() >= phone.minimumSizeHint().height()
+
+
+def test_the_restricted_contact_notice_keeps_its_warning_box(qtbot, desk_app, boxes):
+    """The notice is renamed notice_warning after the style sheet was applied: it must be
+    styled again, or it shows as plain text (seen once the form sat in a scroll area)."""
+    from PySide6.QtWidgets import QApplication
+
+    from staffdesk.ui.app import apply_style
+
+    app = QApplication.instance()
+    apply_style(app)  # the desk's style sheet (the other tests run without it)
+    try:
+        _win, form = open_form(qtbot, desk_app, pid="1000006")  # the demo's restricted contact
+        assert form.notice.isVisible() and form.notice.objectName() == "notice_warning"
+        image = form.notice.grab().toImage()
+        inside = image.pixelColor(image.width() // 2, 3)  # in the padding, above the text
+        assert inside.name().upper() == "#FFF4E0"
+    finally:
+        app.setStyleSheet("")

@@ -5,18 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from staffdesk.services.context import Actor
 from staffdesk.ui.forms import child, load_form
-from staffdesk.ui.screen import keep_on_screen
+from staffdesk.ui.screen import available, keep_on_screen
 from staffdesk.ui.worker import DbWorker
 
 if TYPE_CHECKING:
@@ -91,8 +95,59 @@ def grow_to_fit(window: QWidget) -> None:
     width = window.width()
     height = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
     height = max(height, layout.sizeHint().height(), window.height())
+    room = available(window)
+    if room is not None:  # a taller form scrolls (scroll_the_form) or is kept on screen
+        frame = window.frameGeometry().height() - window.height()  # title bar and border
+        height = min(height, max(room.height() - frame, window.height()))
     if height > window.height():
         window.resize(width, height)
+
+
+class FormScroll(QScrollArea):
+    """A scroll area that asks for its content's whole size (QScrollArea caps its size hint at
+    24 lines), so the dialog opens as tall as its form when the screen has room, and scrolls
+    only when it has not."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        hint = inner.sizeHint()
+        layout = inner.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            # wrapped notices: their height at the width the form has (at least its own)
+            width = max(self.viewport().width(), hint.width())
+            hint.setHeight(max(hint.height(), layout.totalHeightForWidth(width)))
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + bar + 2 * self.frameWidth(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        width = inner.minimumSizeHint().width() if inner is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 120)
+
+
+def scroll_the_form(dialog: FormDialog, buttons: QWidget) -> FormScroll:
+    """Put a dialog's form in a scroll area and keep `buttons` below it, always on screen: a
+    form whose field errors and notices make it taller than the screen (1366×768 at 125% is
+    614 logical pixels high) scrolls instead of pushing its buttons past the bottom edge."""
+    host = dialog.layout()
+    outer = dialog.ui.layout()
+    assert isinstance(host, QVBoxLayout) and outer is not None
+    outer.removeWidget(buttons)
+    host.removeWidget(dialog.ui)
+    scroll = FormScroll(dialog)
+    scroll.setObjectName("form_scroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(dialog.ui)
+    host.addWidget(scroll, 1)
+    row = QHBoxLayout()
+    row.setContentsMargins(12, 0, 12, 12)
+    row.addWidget(buttons)
+    host.addLayout(row)
+    return scroll
 
 
 class FieldErrors:

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from staffdesk.services import queries
 from staffdesk.services import requests as req_svc
 from staffdesk.services.duplicates import DuplicateRequest, guardian_key
 from staffdesk.ui import i18n, operations, states
-from staffdesk.ui.base import Desk, FieldErrors, FormDialog
+from staffdesk.ui.base import Desk, FieldErrors, FormDialog, grow_to_fit, scroll_the_form
 from staffdesk.ui.discard import AsksBeforeDiscarding
 from staffdesk.ui.errors import field_label, show_error
 from staffdesk.ui.languages import slip_language_items
@@ -129,8 +129,18 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
             self.fill(card)
         self._snapshot = self._values()
         self._refresh()
+        # after fill(): the scroll area polishes the form, and a notice renamed later would
+        # not take its box's padding
+        self.form_scroll = scroll_the_form(self, buttons)
+        self.ui.installEventFilter(self)  # the form grew (a notice appeared): so does the window
         (self.f["guardian_name"] if card else pid).setFocus()
         self.setMinimumWidth(560)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui and event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            self.form_scroll.updateGeometry()  # its size hint is the form's: ask again
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self))
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ live checks
     def _values(self) -> tuple[object, ...]:
