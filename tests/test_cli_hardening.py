@@ -163,3 +163,23 @@ def test_the_demo_never_loads_its_accounts_into_a_named_database(tmp_path: Path,
     with db.session_factory(demo_engine)() as s:
         assert s.scalar(select(func.count()).select_from(StaffUser)) == 4
     demo_engine.dispose()
+
+
+@pytest.mark.parametrize("argv", [["--lang", "es", "demo"], ["--lang", "es-MX"], ["demo"]])
+def test_the_desktop_app_opens_in_the_language_given_by_lang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """`staffdesk --lang es demo` opened an English desk: --lang reached only the command line's
+    messages, never the app."""
+    import staffdesk.ui.app as ui_app
+    from staffdesk.cli import main
+
+    monkeypatch.setenv("STAFFDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("STAFFDESK_LOG_DIR", str(tmp_path / "log"))
+    monkeypatch.setenv("STAFFDESK_DB", f"sqlite:///{tmp_path / 'office.sqlite3'}")
+    opened: list[str | None] = []
+    monkeypatch.setattr(
+        ui_app, "run", lambda url, demo, language=None: opened.append(language) or 0
+    )
+    assert main(argv) == 0
+    assert opened == (["es"] if "--lang" in argv else [None])

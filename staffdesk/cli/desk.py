@@ -5,8 +5,16 @@ from __future__ import annotations
 import os
 import sys
 
+from staffdesk import messages
 from staffdesk.cli.app import App, Commands, emit
 from staffdesk.services import storage
+
+
+def _interface_language(app: App) -> str | None:
+    """`staffdesk --lang es [demo]` opens the app in that language (this run only); without
+    --lang the app takes the desk's setting as usual."""
+    explicit = getattr(app.args, "interface_lang", None)
+    return messages.command_line_language(explicit) if explicit else None
 
 
 def cmd_gui(app: App) -> int:
@@ -18,7 +26,7 @@ def cmd_gui(app: App) -> int:
         return 1
     if getattr(app.args, "smoke_test", False):
         return run_smoke(app.url, demo=False)
-    return run(app.url, demo=False)
+    return run(app.url, demo=False, language=_interface_language(app))
 
 
 def cmd_init(app: App) -> int:
@@ -65,7 +73,7 @@ def cmd_demo(app: App) -> int:
     except ImportError as exc:
         print(f"the desktop app cannot start here: {exc}", file=sys.stderr)
         return 1
-    return run(app.url, demo=True)
+    return run(app.url, demo=True, language=_interface_language(app))
 
 
 def register(c: Commands) -> None:

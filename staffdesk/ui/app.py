@@ -153,14 +153,15 @@ class DeskApp:
         self.worker.factory = None
 
 
-def run(url: str, demo: bool) -> int:
-    """Entry point used by `staffdesk` and `staffdesk demo`."""
+def run(url: str, demo: bool, language: str | None = None) -> int:
+    """Entry point used by `staffdesk` and `staffdesk demo`; `language`: `staffdesk --lang`,
+    for this run only (else STAFFDESK_LANG or the desk's setting)."""
     from staffdesk import applog
     from staffdesk.ui.errors import install_excepthook
 
     applog.setup()
     app = make_app()
-    install_translations(app)
+    install_translations(app, language)
     apply_style(app)
     install_excepthook()
     desk_app = DeskApp(url, demo)
