@@ -181,7 +181,7 @@ def test_the_command_line_speaks_the_interface_language(
     assert main(["--db", office.url, *fixed]) == 0
     err = capsys.readouterr().err
     assert "Pedro Núñez' no está en la lista de contactos de emergencia" in err
-    assert err.startswith("warning: Nombre del padre, madre o tutor: ")
+    assert err.startswith("aviso: Nombre del padre, madre o tutor: ")
 
 
 def test_every_action_a_role_guards_is_named_in_spanish() -> None:
@@ -278,3 +278,49 @@ def test_a_sync_round_keeps_its_error_as_a_message() -> None:
     assert loads("not json") == "" and loads(dumps("plain")) == "plain"
     assert messages.text(loads(dumps(msg("errors.field", field=Term("field", "phone"),
                                          detail="x"))), "es") == "Teléfono de casa: x"  # fmt: skip
+
+
+def test_argparse_speaks_spanish_too(capsys: pytest.CaptureFixture[str]) -> None:
+    """Usage errors come from argparse itself: under --lang es they are Spanish, and argparse
+    is English again once the command is done."""
+    import argparse
+
+    with pytest.raises(SystemExit) as usage:
+        main(["--lang", "es", "request", "approve"])
+    assert usage.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("uso: staffdesk request approve [-h]")
+    assert err.endswith("error: faltan estos argumentos obligatorios: request\n")
+    with pytest.raises(SystemExit):
+        main(["--lang=es", "request", "list"])
+    assert (
+        "argumento ACTION: opción no válida: 'list' (elija entre 'add'" in capsys.readouterr().err
+    )
+    with pytest.raises(SystemExit):  # a usage error of our own, said through the parser
+        main(["--lang", "es", "roster", "import"])
+    assert "indique un archivo CSV de estudiantes o --oneroster" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["request", "approve"])
+    assert "the following arguments are required: request" in capsys.readouterr().err
+    assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+
+
+def test_argparse_texts_keep_their_placeholders() -> None:
+    import re
+
+    from staffdesk.cli import argtexts
+
+    for code, english in ENGLISH.items():
+        if code.startswith(argtexts.PREFIX):
+            marks = re.findall(r"%(?:\(\w+\))?[sr]", english)
+            assert sorted(re.findall(r"%(?:\(\w+\))?[sr]", SPANISH[code])) == sorted(marks), code
+    # every text argparse says to a person has a code (argparse.py of this Python)
+    source = Path(argparse_file()).read_text(encoding="utf-8")
+    for text in ("the following arguments are required: %s", "usage: ", "options"):
+        assert f"_({text!r})" in source and text in argtexts.CODES
+
+
+def argparse_file() -> str:
+    import argparse
+
+    return argparse.__file__

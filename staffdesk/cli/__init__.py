@@ -16,8 +16,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from staffdesk import applog
+from staffdesk import applog, messages
 from staffdesk.cli import (
+    argtexts,
     audit,
     config,
     desk,
@@ -51,6 +52,7 @@ from staffdesk.domain.errors import (
     StaffDeskError,
     WorkstationIdentityProblem,
 )
+from staffdesk.domain.messages import msg
 
 log = logging.getLogger("staffdesk.cli")
 
@@ -101,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; argparse's own texts (usage errors, help headings) are said in the
+    command line's language too (cli/argtexts.py)."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    lang = messages.command_line_language(argtexts.top_level_lang(given))
+    with argtexts.speaking(lang):
+        return _main(given)
+
+
+def _main(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "json"):
@@ -115,30 +126,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except EnvironmentProblem as exc:
-        print(f"error: {app.say_error(exc)}", file=sys.stderr)
+        _error(app, app.say_error(exc))
         log.warning("environment: %s", type(exc).__name__)
         return ENVIRONMENT
     except WorkstationIdentityProblem as exc:
-        print(f"error: {app.say_error(exc)}", file=sys.stderr)
+        _error(app, app.say_error(exc))
         log.warning("workstation identity: %s on chain %s", type(exc).__name__, exc.chain)
         return IDENTITY
     except StaffDeskError as exc:
-        print(f"error: {app.say_error(exc)}", file=sys.stderr)
+        _error(app, app.say_error(exc))
         # the message may quote what was typed (a phone number): log only what kind of refusal
         log.info("refused: %s %s", type(exc).__name__, getattr(exc, "field", ""))
         return REFUSED
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(app.say(msg("cli.interrupted")), file=sys.stderr)
         return INTERRUPTED
     except Exception as exc:
         known = _known(exc)
         if known is not None:  # a driver error outside a unit of work: the environment's
-            print(f"error: {app.say_error(known)}", file=sys.stderr)
+            _error(app, app.say_error(known))
             log.warning("environment: %s", type(exc).__name__)
             return ENVIRONMENT if isinstance(known, EnvironmentProblem) else REFUSED
         log.exception("unexpected error")
-        print(f"unexpected error — details are in {logfile}", file=sys.stderr)
+        print(app.say(msg("cli.unexpected", path=str(logfile))), file=sys.stderr)
         return UNEXPECTED
+
+
+def _error(app: App, text: str) -> None:
+    print(app.say(msg("cli.error", text=text)), file=sys.stderr)
 
 
 def _known(exc: BaseException) -> StaffDeskError | None:

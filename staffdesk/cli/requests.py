@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 from staffdesk.cli.app import App, Commands, emit
+from staffdesk.domain.messages import msg
 from staffdesk.domain.workflow import DocumentKind
 
 
@@ -86,7 +87,7 @@ def cmd_request_add(app: App) -> int:
             accept_duplicate=a.accept_duplicate,
         )
     for w in rec.warnings:
-        print(f"warning: {app.say(w)}", file=sys.stderr)
+        print(app.say(msg("cli.warning", text=app.say(w))), file=sys.stderr)
     if a.json:
         emit(
             a,
@@ -118,7 +119,7 @@ def cmd_request_lost_slip(app: App) -> int:
             accept_duplicate=a.accept_duplicate,
         )
     for w in rec.warnings:
-        print(f"warning: {app.say(w)}", file=sys.stderr)
+        print(app.say(msg("cli.warning", text=app.say(w))), file=sys.stderr)
     if a.json:
         emit(a, "", {"request": rec.request, "warnings": list(rec.warnings)})
     else:
