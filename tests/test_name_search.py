@@ -224,3 +224,136 @@ def test_the_search_reads_the_token_index_in_order(office: Office) -> None:
     plan = _plan(office, "smi", "clerk")
     assert "ix_student_name_token_school (school_code=? AND token>? AND token<?)" in plan
     assert "TEMP B-TREE" not in plan
+
+
+# ------------------------------------------------------------------ the word-pair search
+
+TWO_WORDS = (
+    "liam o", "o liam", "liam obrien smith", "smith o", "sofia n", "n sofia", "maria gar",
+    "maria c", "rosa de la", "de la cruz rosa", "cruz r", "tran bao", "bao tran", "ngoc tr",
+    "john zed", "ana anaya", "an ana", "ana a", "liam zz", "zz liam", "иван п", "王 小",
+)  # fmt: skip
+
+
+def _both_ways(office: Office, monkeypatch: pytest.MonkeyPatch, typed: str, **kw: int) -> tuple:
+    """The page a search gives reading the lead word's rows, and the one it gives through the
+    word pairs wherever it may (SCAN 0: every lead word counts as common)."""
+    from staffdesk.services import student_search
+
+    seen: list[str] = []
+
+    def capture(_c: object, _cur: object, stmt: str, *_a: object) -> None:
+        seen.append(stmt)
+
+    engine = office.factory.kw["bind"]
+    pages = []
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        for scan in (10**9, 0):
+            monkeypatch.setattr(student_search, "SCAN", scan)
+            seen.clear()
+            with office.session() as s:
+                page = queries.search_students(s, office.admin, typed, **kw)
+            pages.append(([r.id for r in page.rows], page.more))
+            used = any("FROM student_name_pair " in x and "JOIN" in x for x in seen)
+            pages.append(used)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    return tuple(pages)
+
+
+def _paged_both_ways(
+    office: Office, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> tuple[list[str], list[str], int]:
+    """Every student a search finds, a page of one at a time (the pairs are read for a page the
+    lead rows past it could not fill), both ways; and how many pages came from the pairs."""
+    by_lead: list[str] = []
+    by_pairs: list[str] = []
+    used = 0
+    for offset in range(50):
+        lead_page, lead_used, pair_page, pair_used = _both_ways(
+            office, monkeypatch, typed, offset=offset, limit=1
+        )
+        assert not lead_used and lead_page == pair_page, (typed, offset)
+        by_lead += lead_page[0]
+        by_pairs += pair_page[0]
+        used += pair_used
+        if not lead_page[1]:
+            break
+    return by_lead, by_pairs, used
+
+
+def _pairs_find_the_same(office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _add_more(office, tmp_path)
+    through_pairs = 0
+    for typed in TWO_WORDS:
+        by_lead, by_pairs, used = _paged_both_ways(office, monkeypatch, typed)
+        assert by_pairs == by_lead, typed
+        through_pairs += used > 0
+    assert through_pairs >= 5, through_pairs  # the pairs were read, not only the lead rows
+    assert _paged_both_ways(office, monkeypatch, "liam o")[1] == ["1000003"]
+    # O'Brien-Smith pairs liam with obrien and obriensmith: listed once
+    assert _paged_both_ways(office, monkeypatch, "liam obr")[1] == ["1000003"]
+    assert _paged_both_ways(office, monkeypatch, "zz liam")[1] == []
+    assert _paged_both_ways(office, monkeypatch, "ana a")[1] == ["1000015"]
+
+
+def test_word_pairs_find_what_the_lead_rows_find(
+    office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pairs_find_the_same(office, tmp_path, monkeypatch)
+
+
+def test_word_pairs_on_postgres(
+    pg_office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pairs_find_the_same(pg_office, tmp_path, monkeypatch)
+
+
+def test_word_pairs_on_mariadb(
+    mysql_office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pairs_find_the_same(mysql_office, tmp_path, monkeypatch)
+
+
+def test_word_pairs_follow_the_names(office: Office, tmp_path: Path) -> None:
+    """Every ordered pair of two different words of a student's names, rewritten with them."""
+    from staffdesk.store.models import StudentNamePair
+
+    def pairs(pid: str) -> set[tuple[str, str]]:
+        with office.factory() as s:
+            rows = s.execute(
+                select(StudentNamePair.token, StudentNamePair.other).where(
+                    StudentNamePair.permanent_id == pid
+                )
+            )
+            return {(a, b) for a, b in rows}
+
+    tokens = name_tokens("Liam", "", "O'Brien-Smith")
+    assert pairs("1000003") == {(a, b) for a in tokens for b in tokens if a != b}
+    renamed = (
+        "school_code,permanent_id,first_name,middle_name,last_name,grade,primary_phone\n"
+        "LINC,1000003,Liam,,Walker,K,+1 415 555 0103\n"
+    )
+    (tmp_path / "renamed.csv").write_text(renamed, encoding="utf-8")
+    with db.unit_of_work(office.factory) as s:
+        roster.import_roster(s, office.admin, tmp_path / "renamed.csv")
+    assert pairs("1000003") == {("liam", "walker"), ("walker", "liam")}
+
+
+def test_upgrade_to_0012_fills_the_word_pairs(office: Office) -> None:
+    from alembic import command
+
+    from staffdesk.store.models import StudentNamePair
+
+    engine = db.make_engine(office.url)
+    with engine.connect() as c:
+        want = c.scalar(select(func.count()).select_from(StudentNamePair))
+    command.downgrade(db.alembic_config(engine), "0011")
+    assert not db.schema_is_current(engine)
+    db.upgrade(engine)
+    with engine.connect() as c:
+        got = c.scalar(select(func.count()).select_from(StudentNamePair))
+    engine.dispose()
+    assert want and got == want
+    assert _ids(office, "liam o") == ["1000003"]

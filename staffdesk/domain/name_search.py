@@ -35,6 +35,13 @@ def words(text: str) -> list[str]:
     return seen[:MAX_WORDS]
 
 
+def implied_dropped(typed: list[str]) -> list[str]:
+    """The typed words without those another typed word starts with ("sof sofia": "sofia"):
+    a name word starting with the longer one starts with the shorter too, so the search finds
+    the same students, and the words left each need a name word of their own."""
+    return [w for w in typed if not any(o != w and o.startswith(w) for o in typed)]
+
+
 def _unspaced(word: str) -> bool:
     """Written without spaces between family and given name (Han, kana, Hangul): 王小明, 김민준."""
     return all(unicodedata.name(ch, "").startswith(_UNSPACED) for ch in word)

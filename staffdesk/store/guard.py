@@ -20,6 +20,7 @@ PRIVILEGED_TABLES = (
     "student",
     "student_contact",
     "student_name_token",
+    "student_name_pair",
     "staff_user",
     "staff_school",
     "setting",

@@ -1,5 +1,6 @@
-"""Keeps `student_name_token` in step with `student`: every writer of student rows calls this in
-the same transaction (roster import, sync pull into a local store, sync push to the shared one).
+"""Keeps `student_name_token` and `student_name_pair` in step with `student`: every writer of
+student rows calls this in the same transaction (roster import, sync pull into a local store, sync
+push to the shared one).
 
 The tokens are derived data (domain/name_search.py), so they are never synced themselves: each
 database computes its own from the names it holds.
@@ -13,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from staffdesk.domain.name_search import name_tokens
-from staffdesk.store.models import Student, StudentNameToken
+from staffdesk.store.models import Student, StudentNamePair, StudentNameToken
 
 CHUNK = 2000  # students per statement (an IN list stays short on every engine)
 WORDS_MAX = 250  # the width of `words` and `before`; a name longer than that keeps its start
@@ -37,6 +38,14 @@ def rows_for(pid: str, school: str, first: str, middle: str, last: str) -> list[
     ]
 
 
+def pairs_for(pid: str, first: str, middle: str, last: str) -> list[dict[str, Any]]:
+    """The pair rows of one student: every ordered pair of two different words among those
+    its token rows' `words` holds (a name longer than WORDS_MAX keeps its start there too), so
+    a search finds the same students through either table."""
+    kept = _joined(sorted(name_tokens(first, middle, last))).split()
+    return [{"permanent_id": pid, "token": a, "other": b} for a in kept for b in kept if a != b]
+
+
 def _joined(tokens: Sequence[str]) -> str:
     """ " a b c ": every word has a space on each side, so LIKE '% ab%' finds a word prefix."""
     out = " "
@@ -47,27 +56,36 @@ def _joined(tokens: Sequence[str]) -> str:
     return out
 
 
-def replace(conn: Connection, rows: Iterable[NameRow]) -> int:
-    """Replace the tokens of these students; returns how many token rows were written."""
+def replace(conn: Connection, rows: Iterable[NameRow], *, pairs: bool | None = None) -> int:
+    """Replace the tokens and word pairs of these students; returns how many token rows were
+    written. The pairs only where `student_name_pair` exists (None: look): a shared database
+    not yet at 0012 takes a newer desk's push without them, and 0012 fills them from the
+    names it then holds."""
+    if pairs is None:
+        pairs = has_pairs(conn)
     written = 0
     batch: list[NameRow] = []
     for row in rows:
         batch.append(row)
         if len(batch) == CHUNK:
-            written += _replace(conn, batch)
+            written += _replace(conn, batch, pairs)
             batch = []
     if batch:
-        written += _replace(conn, batch)
+        written += _replace(conn, batch, pairs)
     return written
 
 
-def _replace(conn: Connection, rows: Sequence[NameRow]) -> int:
-    conn.execute(
-        delete(StudentNameToken).where(StudentNameToken.permanent_id.in_([r[0] for r in rows]))
-    )
+def _replace(conn: Connection, rows: Sequence[NameRow], pairs: bool) -> int:
+    pids = [r[0] for r in rows]
+    conn.execute(delete(StudentNameToken).where(StudentNameToken.permanent_id.in_(pids)))
     values = [v for row in rows for v in rows_for(*row)]
     if values:
         conn.execute(insert(StudentNameToken), values)
+    if pairs:
+        conn.execute(delete(StudentNamePair).where(StudentNamePair.permanent_id.in_(pids)))
+        both = [v for pid, _school, *names in rows for v in pairs_for(pid, *names)]
+        if both:
+            conn.execute(insert(StudentNamePair), both)
     return len(values)
 
 
@@ -97,11 +115,35 @@ def changed(conn: Connection, rows: Sequence[NameRow]) -> list[NameRow]:
     return out
 
 
-def rebuild(conn: Connection) -> int:
-    """Every student's tokens from scratch (the migration that adds the table, a repair)."""
+def has_pairs(conn: Connection) -> bool:
+    """Does this database have `student_name_pair` yet (migration 0012)?"""
+    return bool(conn.dialect.has_table(conn, StudentNamePair.__tablename__))
+
+
+def rebuild(conn: Connection, *, pairs: bool | None = None) -> int:
+    """Every student's tokens and word pairs from scratch (the migrations that add the tables,
+    a repair); the pairs only where their table exists (None: look, as in `replace`)."""
+    if pairs is None:
+        pairs = has_pairs(conn)
     conn.execute(delete(StudentNameToken))
+    if pairs:
+        conn.execute(delete(StudentNamePair))
     result = conn.execute(select(*_columns()).execution_options(yield_per=CHUNK))
     written = 0
     for part in result.partitions(CHUNK):
-        written += replace(conn, [(p, sc, f, m or "", la) for p, sc, f, m, la in part])
+        written += replace(conn, [(p, sc, f, m or "", la) for p, sc, f, m, la in part], pairs=pairs)
+    return written
+
+
+def rebuild_pairs(conn: Connection) -> int:
+    """Every student's word pairs from scratch (migration 0012, which adds them to tokens
+    already there); returns how many pair rows were written."""
+    conn.execute(delete(StudentNamePair))
+    result = conn.execute(select(*_columns()).execution_options(yield_per=CHUNK))
+    written = 0
+    for part in result.partitions(CHUNK):
+        both = [v for pid, _school, f, m, la in part for v in pairs_for(pid, f, m or "", la)]
+        if both:
+            conn.execute(insert(StudentNamePair), both)
+        written += len(both)
     return written

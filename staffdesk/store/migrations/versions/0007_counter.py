@@ -86,7 +86,7 @@ def upgrade() -> None:
         )
     from staffdesk.store import name_tokens
 
-    name_tokens.rebuild(bind)
+    name_tokens.rebuild(bind, pairs=False)  # 0012 adds the pairs
 
 
 def downgrade() -> None:

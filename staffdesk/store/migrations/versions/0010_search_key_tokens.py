@@ -66,7 +66,7 @@ def upgrade() -> None:
     from staffdesk.store import name_tokens
 
     _recompute_name_keys()
-    name_tokens.rebuild(op.get_bind())
+    name_tokens.rebuild(op.get_bind(), pairs=False)  # 0012 adds the pairs
 
 
 def downgrade() -> None:
