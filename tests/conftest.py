@@ -13,6 +13,7 @@ from typing import NoReturn
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -21,6 +22,36 @@ from sqlalchemy.orm import Session, sessionmaker
 from staffdesk.services import roster, staff
 from staffdesk.services.context import Actor
 from staffdesk.store import db
+
+
+def _own_resources() -> None:
+    """Tests read the forms and resources (translations, slip texts) of the checkout they test.
+
+    An editable install maps staffdesk.forms and staffdesk.resources to the folders of the
+    clone it was installed from. A second checkout of the same repository (a git worktree,
+    running with PYTHONPATH pointing at it) imports its own staffdesk code but, through that
+    mapping, the first clone's .ui and .qm files: tests then check this checkout's code against
+    another checkout's texts, and read them while a merge there rewrites them (a .qm read
+    half-written leaves part of the interface untranslated for the rest of the run)."""
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    for package, folder in (("staffdesk.forms", "forms"), ("staffdesk.resources", "resources")):
+        init = root / folder / "__init__.py"
+        if not init.is_file():
+            continue
+        spec = importlib.util.spec_from_file_location(
+            package, init, submodule_search_locations=[str(root / folder)]
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[package] = module
+        spec.loader.exec_module(module)
+
+
+_own_resources()
+
 
 PASSWORD = "test-password-1"
 
