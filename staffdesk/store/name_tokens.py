@@ -24,7 +24,10 @@ NameRow = tuple[str, str, str, str, str]
 
 def rows_for(pid: str, school: str, first: str, middle: str, last: str) -> list[dict[str, Any]]:
     """The token rows of one student."""
-    tokens = sorted(name_tokens(first, middle, last))
+    return _token_rows(pid, school, sorted(name_tokens(first, middle, last)))
+
+
+def _token_rows(pid: str, school: str, tokens: list[str]) -> list[dict[str, Any]]:
     words = _joined(tokens)
     return [
         {
@@ -42,7 +45,11 @@ def pairs_for(pid: str, first: str, middle: str, last: str) -> list[dict[str, An
     """The pair rows of one student: every ordered pair of two different words among those
     its token rows' `words` holds (a name longer than WORDS_MAX keeps its start there too), so
     a search finds the same students through either table."""
-    kept = _joined(sorted(name_tokens(first, middle, last))).split()
+    return _pair_rows(pid, sorted(name_tokens(first, middle, last)))
+
+
+def _pair_rows(pid: str, tokens: list[str]) -> list[dict[str, Any]]:
+    kept = _joined(tokens).split()
     return [{"permanent_id": pid, "token": a, "other": b} for a in kept for b in kept if a != b]
 
 
@@ -78,12 +85,17 @@ def replace(conn: Connection, rows: Iterable[NameRow], *, pairs: bool | None = N
 def _replace(conn: Connection, rows: Sequence[NameRow], pairs: bool) -> int:
     pids = [r[0] for r in rows]
     conn.execute(delete(StudentNameToken).where(StudentNameToken.permanent_id.in_(pids)))
-    values = [v for row in rows for v in rows_for(*row)]
+    values: list[dict[str, Any]] = []
+    both: list[dict[str, Any]] = []
+    for pid, school, first, middle, last in rows:  # each name folded once, for both tables
+        tokens = sorted(name_tokens(first, middle, last))
+        values += _token_rows(pid, school, tokens)
+        if pairs:
+            both += _pair_rows(pid, tokens)
     if values:
         conn.execute(insert(StudentNameToken), values)
     if pairs:
         conn.execute(delete(StudentNamePair).where(StudentNamePair.permanent_id.in_(pids)))
-        both = [v for pid, _school, *names in rows for v in pairs_for(pid, *names)]
         if both:
             conn.execute(insert(StudentNamePair), both)
     return len(values)
