@@ -235,7 +235,9 @@ TWO_WORDS = (
 )  # fmt: skip
 
 
-def _both_ways(office: Office, monkeypatch: pytest.MonkeyPatch, typed: str, **kw: int) -> tuple:
+def _both_ways(
+    office: Office, monkeypatch: pytest.MonkeyPatch, typed: str, actor: str = "admin", **kw: int
+) -> tuple:
     """The page a search gives reading the lead word's rows, and the one it gives through the
     word pairs wherever it may (SCAN 0: every lead word counts as common)."""
     from staffdesk.services import student_search
@@ -253,7 +255,7 @@ def _both_ways(office: Office, monkeypatch: pytest.MonkeyPatch, typed: str, **kw
             monkeypatch.setattr(student_search, "SCAN", scan)
             seen.clear()
             with office.session() as s:
-                page = queries.search_students(s, office.admin, typed, **kw)
+                page = queries.search_students(s, getattr(office, actor), typed, **kw)
             pages.append(([r.id for r in page.rows], page.more))
             used = any("FROM student_name_pair " in x and "JOIN" in x for x in seen)
             pages.append(used)
@@ -263,7 +265,7 @@ def _both_ways(office: Office, monkeypatch: pytest.MonkeyPatch, typed: str, **kw
 
 
 def _paged_both_ways(
-    office: Office, monkeypatch: pytest.MonkeyPatch, typed: str
+    office: Office, monkeypatch: pytest.MonkeyPatch, typed: str, actor: str = "admin"
 ) -> tuple[list[str], list[str], int]:
     """Every student a search finds, a page of one at a time (the pairs are read for a page the
     lead rows past it could not fill), both ways; and how many pages came from the pairs."""
@@ -272,7 +274,7 @@ def _paged_both_ways(
     used = 0
     for offset in range(50):
         lead_page, lead_used, pair_page, pair_used = _both_ways(
-            office, monkeypatch, typed, offset=offset, limit=1
+            office, monkeypatch, typed, actor, offset=offset, limit=1
         )
         assert not lead_used and lead_page == pair_page, (typed, offset)
         by_lead += lead_page[0]
@@ -296,6 +298,10 @@ def _pairs_find_the_same(office: Office, tmp_path: Path, monkeypatch: pytest.Mon
     assert _paged_both_ways(office, monkeypatch, "liam obr")[1] == ["1000003"]
     assert _paged_both_ways(office, monkeypatch, "zz liam")[1] == []
     assert _paged_both_ways(office, monkeypatch, "ana a")[1] == ["1000015"]
+    # a clerk's search stays in the clerk's schools on either read
+    for typed in ("maria ga", "liam o", "sofia n"):
+        by_lead, by_pairs, _ = _paged_both_ways(office, monkeypatch, typed, "wash_clerk")
+        assert by_pairs == by_lead == (["2000001"] if typed == "maria ga" else []), typed
 
 
 def test_word_pairs_find_what_the_lead_rows_find(
@@ -314,6 +320,43 @@ def test_word_pairs_on_mariadb(
     mysql_office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _pairs_find_the_same(mysql_office, tmp_path, monkeypatch)
+
+
+def test_a_typed_word_another_starts_with_adds_nothing() -> None:
+    from staffdesk.domain.name_search import implied_dropped
+
+    assert implied_dropped(["an", "ana", "anaya"]) == ["anaya"]
+    assert implied_dropped(["sofia", "o", "ob"]) == ["sofia", "ob"]
+    assert implied_dropped(["tran", "bao"]) == ["tran", "bao"]
+
+
+def test_the_word_pairs_are_read_by_their_index(
+    office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "liam o" through the pairs: a range of the (token, other) index, then the student's
+    lead row by its key; no table scan."""
+    from staffdesk.services import student_search
+
+    _add_more(office, tmp_path)
+    monkeypatch.setattr(student_search, "SCAN", 0)
+    seen: list[tuple[str, object]] = []
+
+    def capture(_c: object, _cur: object, stmt: str, params: object, *_a: object) -> None:
+        seen.append((stmt, params))
+
+    engine = office.factory.kw["bind"]
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        with office.session() as s:
+            page = queries.search_students(s, office.admin, "maria c", limit=1)
+            stmt, params = next(x for x in seen if "FROM student_name_pair JOIN" in x[0])
+            rows = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + stmt, params)  # type: ignore[arg-type]
+            plan = " | ".join(str(r[-1]) for r in rows)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    assert [r.id for r in page.rows] == ["1000012"]
+    assert "COVERING INDEX ix_student_name_pair_token (token=? AND other>? AND other<?)" in plan
+    assert "SCAN" not in plan
 
 
 def test_word_pairs_follow_the_names(office: Office, tmp_path: Path) -> None:
