@@ -63,7 +63,8 @@ def test_every_message_has_spanish_with_the_same_parameters() -> None:
 
 
 TERM_KINDS = {"field", "document", "email_reason", "request_state", "passcode_state", "role",
-              "action", "doing", "relationship"}  # fmt: skip
+              "action", "doing", "relationship", "audit_action", "audit_area",
+              "record"}  # fmt: skip
 
 
 def test_the_words_the_desk_shows_are_translated() -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.exceptions import TimeoutError
 
 from staffdesk.domain.catalogue import ENGLISH, ENGLISH_WORDS
+from staffdesk.domain.messages import msg
 from staffdesk.services import demo
 from staffdesk.ui import i18n
 from tests.test_ui_flows import request_for
@@ -53,7 +54,9 @@ ALLOWED = {
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z']{2,}", text)}
+    """Words of three letters or more; accented letters are letters ("Mayúsculas" is one word,
+    not "May" and "sculas")."""
+    return {w.lower() for w in re.findall(r"[^\W\d_](?:[^\W\d_]|'){2,}", text)}
 
 
 def _english_only_words() -> set[str]:
@@ -234,3 +237,90 @@ def test_windows_opened_in_spanish_and_their_errors_are_spanish(
     shown = [f"{title}: {text}" for _kind, title, text in boxes]
     english = _english_only_words() - allowed
     assert not [s for s in shown if _words(s) & english], shown
+
+
+def _reachable(qtbot: object, desk_app: object, win: object, role: str) -> list[QWidget]:
+    """Every window and dialog `role` reaches from the main window, with data and errors in
+    it: the card, intake (with field errors), lost slip, ID check, countersign, issue, codes
+    dashboard, the queue with a request, the audit log; an approver's decision; an admin's
+    settings, staff (and an account's editor), schools and batch print."""
+    from staffdesk.domain.workflow import Action
+    from staffdesk.ui import counter
+    from staffdesk.ui.countersign import load_countersign
+    from tests.test_ui_desk import issue_for
+
+    def wait(cond: object) -> None:
+        qtbot.waitUntil(cond, timeout=10000)  # type: ignore[attr-defined]
+
+    issue_for(qtbot, desk_app, "1000013")  # a slip out there: the card offers Lost slip
+    front = win.front  # type: ignore[attr-defined]
+    front.load_card("1000013")
+    wait(lambda: front.card is not None)
+    form = win.new_form(front.card)  # type: ignore[attr-defined]
+    _make_errors(qtbot, form)
+    opened = len(win.dialogs)  # type: ignore[attr-defined]
+    counter.start_lost_slip(win, front.card)  # type: ignore[arg-type]
+    wait(lambda: len(win.dialogs) > opened)  # type: ignore[attr-defined]
+    lost = win.dialogs[-1]  # type: ignore[attr-defined]
+    identity = win.open_identity(  # type: ignore[attr-defined]
+        request_for(desk_app, "1000001"), (msg("intake.no_contacts"),)
+    )
+    signs: list[QWidget] = []
+    load_countersign(desk_app.desk, request_for(desk_app, "1000004").id, signs.append, win)  # type: ignore[attr-defined]
+    wait(lambda: bool(signs))
+    signs[0].show()
+    issue = win.open_issue(request_for(desk_app, "1000010").id)  # type: ignore[attr-defined]
+    wait(lambda: issue.context is not None)
+    board = win.codes_dashboard()  # type: ignore[attr-defined]
+    wait(lambda: getattr(board, "dashboard", None) is not None)
+    dialogs = [form, lost, identity, signs[0], issue, board]
+    win.show_queue()  # type: ignore[attr-defined]
+    queue = win.queue  # type: ignore[attr-defined]
+    wait(lambda: queue.model.rowCount() > 0)
+    row = next(
+        i for i in range(queue.model.rowCount()) if queue.model.row_at(i).status == "verified"
+    )
+    queue.table.selectRow(row)
+    wait(lambda: queue.ctx is not None and queue.ctx.request.status == "verified")
+    if role != "clerk":  # a clerk approves by countersign only
+        dialogs.append(queue.decide(Action.APPROVE))
+    if role == "admin":
+        staff_dialog = win.staff_admin()  # type: ignore[attr-defined]
+        wait(lambda: staff_dialog.model.rowCount() > 0)
+        schools = win.schools_admin()  # type: ignore[attr-defined]
+        wait(lambda: schools.model.rowCount() > 0)
+        settings = win.settings()  # type: ignore[attr-defined]
+        wait(lambda: getattr(settings, "loaded", True))
+        dialogs += [settings, staff_dialog, staff_dialog.add(), schools, win.batch_print()]  # type: ignore[attr-defined]
+    win.show_audit()  # type: ignore[attr-defined]
+    wait(lambda: win.audit.model.rowCount() > 0)  # type: ignore[attr-defined]
+    win.show_keys()  # type: ignore[attr-defined]
+    return [win, *dialogs]  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("moment", ["switched", "opened"])
+@pytest.mark.parametrize("role", ["clerk", "approver", "admin"])
+def test_every_window_each_role_reaches_is_spanish(
+    spanish_later, qtbot, desk_app, boxes, role, moment
+):
+    """Opened in English and switched while open, or opened in Spanish: no English left on
+    any window a clerk, an approver or an admin can reach, nor in the boxes they saw."""
+    if moment == "opened":
+        i18n.switch("es")
+    win = signed_in(desk_app, role)
+    windows = _reachable(qtbot, desk_app, win, role)
+    allowed = _data_words(desk_app)
+    if moment == "switched":
+        assert english_left(windows, allowed), "the walk must see English before the switch"
+        boxes.clear()
+        i18n.switch("es")
+        win.show_keys()
+        with contextlib.suppress(TimeoutError):  # the card and lists reload through the worker
+            qtbot.waitUntil(lambda: not english_left(windows, allowed), timeout=5000)
+    left = english_left(windows, allowed)
+    assert not left, "\n".join(left)
+    english = _english_only_words() - allowed
+    shown = [f"{title}: {text}" for _kind, title, text in boxes]
+    assert shown, "the walk shows at least the keyboard shortcuts"
+    hits = [f"{s!r} {sorted(_words(s) & english)}" for s in shown if _words(s) & english]
+    assert not hits, "\n".join(hits)

@@ -260,6 +260,11 @@ ENGLISH: dict[str, str] = {
     # ---------------------------------------------------------- slips, drawing
     "slip.cannot_draw": "could not draw the credential slips: {reason}",
     "slip.cannot_draw_page": "could not draw the credential slips on page {page}: {reason}",
+    # ------------------------------------------------------------- the audit log's details
+    "audit.details": "{parts}",
+    "audit.detail": "{key}={value}",
+    "audit.yes": "yes",
+    "audit.no": "no",
     # -------------------------------------- site and user config files, directory settings
     "config.site_file": "site config file",
     "config.user_file": "user settings file",
@@ -404,6 +409,14 @@ ENGLISH_WORDS: dict[str, str] = {
     "field.replaces": "Replaced request",
     "field.duplicate": "Duplicate request",
     "field.vpc": "Passcode",
+    "audit_area.request.": "Requests",
+    "audit_area.passcode.": "Passcodes",
+    "audit_area.slips.": "Slips",
+    "audit_area.staff.": "Staff",
+    "audit_area.settings.": "Settings",
+    "audit_area.roster.": "Roster",
+    "audit_area.audit.": "Audit log",
+    "audit_area.school.": "Schools",
     "document.ca-id": "CA ID card",
     "document.drivers-licence": "Driver's licence",
     "document.passport": "Passport",

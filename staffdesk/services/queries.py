@@ -482,6 +482,8 @@ def audit_page(
 
 
 def _details(details: str) -> str:
+    """An event's details as "key=value, …": a Message whose keys are fields in words and whose
+    stored codes (a state, an ID document, yes/no) read in the interface language."""
     if not details:
         return ""
     try:
@@ -489,8 +491,31 @@ def _details(details: str) -> str:
     except ValueError:
         return details
     if isinstance(data, dict):
-        return ", ".join(f"{k}={v}" for k, v in sorted(data.items()))
+        parts = tuple(
+            msg("audit.detail", key=Term("field", k), value=_detail_value(k, v))
+            for k, v in sorted(data.items())
+        )
+        return msg("audit.details", parts=Join(", ", parts))
     return str(data)
+
+
+_DETAIL_TERMS = {  # a detail holding a stored code: shown in words
+    "outcome": "request_state",
+    "status": "request_state",
+    "document": "document",
+    "document_kind": "document",
+    "role": "role",
+    "relationship": "relationship",
+}
+
+
+def _detail_value(key: str, value: Any) -> Any:
+    if isinstance(value, bool):
+        return msg("audit.yes" if value else "audit.no")
+    kind = _DETAIL_TERMS.get(key)
+    if kind is not None and isinstance(value, str) and value:
+        return Term(kind, value)
+    return value
 
 
 # -------------------------------------------------------------------------------- sync status

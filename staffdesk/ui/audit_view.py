@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from staffdesk.domain.workflow import Role
 from staffdesk.services import audit, queries
-from staffdesk.ui import operations
+from staffdesk.ui import i18n, operations
 from staffdesk.ui.base import Desk
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
@@ -40,6 +40,16 @@ ACTIONS = (
 )
 
 
+def _audit_action(code: object) -> str:
+    """What an event did, in words ("request.approve" → solicitud aprobada); an action with no
+    words in the language reads as its code."""
+    return i18n.term("audit_action", str(code or ""))
+
+
+def _record(kind: object) -> str:
+    return i18n.term("record", str(kind or ""))
+
+
 def audit_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
     def fetch(session: Session, f: queries.AuditFilter, offset: int, limit: int) -> object:
         return queries.audit_page(session, desk.me(), f, offset=offset, limit=limit)
@@ -50,8 +60,8 @@ def audit_model(desk: Desk, parent: QWidget | None = None) -> PagedModel:
             Column("at", QT_TRANSLATE_NOOP("Columns", "When")),
             Column("actor", QT_TRANSLATE_NOOP("Columns", "Staff")),
             Column("workstation", QT_TRANSLATE_NOOP("Columns", "Workstation")),
-            Column("action", QT_TRANSLATE_NOOP("Columns", "Action")),
-            Column("entity_type", QT_TRANSLATE_NOOP("Columns", "Record")),
+            Column("action", QT_TRANSLATE_NOOP("Columns", "Action"), fmt=_audit_action),
+            Column("entity_type", QT_TRANSLATE_NOOP("Columns", "Record"), fmt=_record),
             Column("entity_id", QT_TRANSLATE_NOOP("Columns", "Record id")),
             Column("details", QT_TRANSLATE_NOOP("Columns", "Details")),
         ),
@@ -74,7 +84,8 @@ class AuditView(QWidget):
         self.export_button = child(self.ui, QPushButton, "export")
         self.verify_button = child(self.ui, QPushButton, "verify")
         for prefix in ACTIONS:
-            self.action.addItem(prefix or self.tr("any"), prefix)
+            self.action.addItem("", prefix)
+        self._name_areas()
         self.model = audit_model(desk, self)
         self.table.setModel(self.model)
         setup_table(self.table)
@@ -86,6 +97,18 @@ class AuditView(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         QShortcut(QKeySequence("Ctrl+Shift+K"), self, self.verify)
         QShortcut(QKeySequence("Ctrl+E"), self, lambda: self.export())
+
+    def _name_areas(self) -> None:
+        """The action filter's areas in words ("request." → Requests), in the interface
+        language; typing a prefix of one's own still filters by it."""
+        for i, prefix in enumerate(ACTIONS):
+            self.action.setItemText(
+                i, i18n.term("audit_area", prefix) if prefix else self.tr("any")
+            )
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): the filter's areas."""
+        self._name_areas()
 
     def current_filter(self) -> queries.AuditFilter:
         text = self.action.currentText()

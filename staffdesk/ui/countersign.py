@@ -50,19 +50,36 @@ class CountersignDialog(AsksBeforeDiscarding, FormDialog):
     def __init__(self, desk: Desk, ctx: DecisionContext, parent: QWidget | None = None) -> None:
         super().__init__("countersign", self.tr("Approve at this desk (countersign)"), parent)
         self.desk, self.ctx = desk, ctx
-        v = ctx.request
         self.username = self.w(QLineEdit, "username")
         self.password = self.w(QLineEdit, "password")
         self.reason = self.w(QPlainTextEdit, "reason")
         self.reason_label = self.w(QLabel, "reason_label")
         self.error = self.w(QLabel, "error")
         self.error.setObjectName("error_text")
+        self._say()
+        self.reason_label.setVisible(bool(self.reason_kind))
+        self.reason.setVisible(bool(self.reason_kind))
+        buttons = self.w(QDialogButtonBox, "buttons")
+        self.submit_button = QPushButton(self.tr("&Approve"))
+        self.submit_button.setAccessibleName(self.tr("Approve as the approver named above"))
+        self.submit_button.setDefault(True)
+        buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        (self.reason if self.reason_kind else self.username).setFocus()
+        self.setMinimumWidth(520)
+        self.resize(560, 480)  # the whole request in view, well inside a 1093×614 screen
+
+    def _say(self) -> None:
+        """The request and the rules that apply, in the interface language (again after a
+        switch: retranslate)."""
+        v = self.ctx.request
         self.w(QLabel, "summary").setText(request_html(v))
         rules = self.w(QLabel, "rules")
         self.verifier = v.identity.verified_by if v.identity else ""
         self.reason_kind = ""  # "" | "not_a_contact" | "possible_match" | "override"
         notes: list[str] = []
-        if ctx.two_person_rule:
+        if self.ctx.two_person_rule:
             notes.append(
                 self.tr(
                     "<b>Two-person rule:</b> {0} checked the ID, so someone else approves."
@@ -100,18 +117,9 @@ class CountersignDialog(AsksBeforeDiscarding, FormDialog):
             )
         rules.setText("<br>".join(notes))
         rules.setVisible(bool(notes))
-        self.reason_label.setVisible(bool(self.reason_kind))
-        self.reason.setVisible(bool(self.reason_kind))
-        buttons = self.w(QDialogButtonBox, "buttons")
-        self.submit_button = QPushButton(self.tr("&Approve"))
-        self.submit_button.setAccessibleName(self.tr("Approve as the approver named above"))
-        self.submit_button.setDefault(True)
-        buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        (self.reason if self.reason_kind else self.username).setFocus()
-        self.setMinimumWidth(520)
-        self.resize(560, 480)  # the whole request in view, well inside a 1093×614 screen
+
+    def retranslate(self) -> None:
+        self._say()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the username goes on to the password; anywhere else it approves (the

@@ -61,6 +61,9 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
     Signals: recorded(object) — the services' Recorded result.
     """
 
+    _explained = False  # the problems were last shown all at once (Record form), not by Tab
+    _lost: str | None = None  # a lost slip's old serial ("" when it no longer works)
+
     recorded = Signal(object)
 
     def __init__(
@@ -173,10 +176,14 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         return out
 
     def retranslate(self) -> None:
-        """The interface language changed (ui/i18n.py): what the form still needs."""
+        """The interface language changed (ui/i18n.py): what the form still needs, its notices
+        and the problems shown under the fields."""
         self._refresh()
-        if getattr(self, "_restricted", None):
-            self._say_restricted()
+        self._say_notice()
+        if self.contacts_notice.isVisible():
+            self._check_contact()
+        if self.errors._labels:
+            self._mark(explain=self._explained)
 
     def _refresh(self) -> None:
         problems = {} if self._busy else self.problems()
@@ -190,6 +197,7 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
 
     def _mark(self, *, explain: bool = False) -> None:
         """Show each problem under its field: the fields left so far, or all (explain)."""
+        self._explained = explain
         self.errors.clear()
         first: QWidget | None = None
         for name, message in self.problems().items():
@@ -285,18 +293,31 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         completer.activated.connect(self._contact_picked)
         self._restricted = [c.name for c in card.contacts if c.restricted]
         if self._restricted:
-            self._say_restricted()
+            self._say_notice()
             self.notice.setObjectName("notice_warning")
             self.notice.setVisible(True)
         self.language.setCurrentIndex(0)  # the family's language on the roster
 
-    def _say_restricted(self) -> None:
-        self.notice.setText(
-            self.tr(
-                "Restricted contact(s) for this student: {0}. Portal access for them "
-                "needs an admin override."
-            ).format(", ".join(self._restricted))
-        )
+    def _say_notice(self) -> None:
+        """The restricted contacts and the lost slip's old code, in the interface language."""
+        parts = []
+        if getattr(self, "_restricted", None):
+            parts.append(
+                self.tr(
+                    "Restricted contact(s) for this student: {0}. Portal access for them "
+                    "needs an admin override."
+                ).format(", ".join(self._restricted))
+            )
+        if self._lost is not None:
+            parts.append(
+                self.tr(
+                    "Lost slip: issuing this form's code revokes the old one (serial {0})."
+                ).format(self._lost)
+                if self._lost
+                else self.tr("Lost slip: the old code no longer works; nothing to revoke.")
+            )
+        if parts:
+            self.notice.setText("\n".join(parts))
 
     def _contact_picked(self, name: str) -> None:
         """The guardian is on the contact list: their phone and email on record fill the
@@ -324,16 +345,8 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
         self.replaces_request_id = form.replaces_request_id
         self.setWindowTitle(self.tr("Lost slip — new Parent Access Form"))
-        text = (
-            self.tr("Lost slip: issuing this form's code revokes the old one (serial {0}).").format(
-                old_serial
-            )
-            if old_serial
-            else self.tr("Lost slip: the old code no longer works; nothing to revoke.")
-        )
-        self.notice.setText(
-            f"{self.notice.text()}\n{text}".strip() if self.notice.isVisible() else text
-        )
+        self._lost = old_serial
+        self._say_notice()
         self.notice.setVisible(True)
         self._snapshot = self._values()  # a prefill is not the clerk's change: Escape just closes
         self.paper_form_signed.setFocus()
@@ -436,16 +449,23 @@ class AccessFormDialog(AsksBeforeDiscarding, FormDialog):
 def document_buttons(layout: QVBoxLayout) -> dict[DocumentKind, QRadioButton]:
     """One radio button per document kind the domain knows, in its order, above the hint;
     each with its own Alt letter (the first of its name not taken on the form)."""
-    taken = set("elvp")  # D&escription, &Last four, &Verify ID; P left free as it always was
     buttons = {}
     for i, kind in enumerate(DocumentKind):
-        name = states.document_kind(kind.value)
-        button = QRadioButton(with_mnemonic(name, taken))
+        button = QRadioButton()
         button.setObjectName(f"kind_{kind.name.lower()}")
-        button.setAccessibleName(name)
         layout.insertWidget(i, button)
         buttons[kind] = button
+    name_documents(buttons)
     return buttons
+
+
+def name_documents(buttons: dict[DocumentKind, QRadioButton]) -> None:
+    """Each document kind's name, in the interface language (again after a switch)."""
+    taken = set("elvp")  # D&escription, &Last four, &Verify ID; P left free as it always was
+    for kind, button in buttons.items():
+        name = states.document_kind(kind.value)
+        button.setText(with_mnemonic(name, taken))
+        button.setAccessibleName(name)
 
 
 def with_mnemonic(text: str, taken: set[str]) -> str:
@@ -486,23 +506,8 @@ class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
         self.last4: QLineEdit = self.w(QLineEdit, "last4")
         by: QLabel = self.w(QLabel, "verified_by")
         by.setText(f"{desk.me().display_name} ({desk.me().username})")
-        summary: QLabel = self.w(QLabel, "summary")
-        text = self.tr(
-            "<b>{guardian}</b> for <b>{student}</b> (Permanent ID {pid}, {school}).<br>"
-            "Look at the photo ID and make sure it matches the person at the counter."
-        ).format(
-            guardian=request.guardian_name,
-            student=request.roster_name,
-            pid=request.permanent_id,
-            school=request.school_name,
-        )
-        if warnings:
-            text += (
-                "<br><br><span style='color:#9A4A00'>"
-                + "<br>".join(escape(i18n.notice(w)) for w in warnings)
-                + "</span>"
-            )
-        summary.setText(text)
+        self.warnings = warnings
+        self._say_summary()
         form: QFormLayout = self.w(QFormLayout, "form")
         self.errors = FieldErrors(
             form,
@@ -527,6 +532,32 @@ class IdentityCheckDialog(AsksBeforeDiscarding, FormDialog):
         self._kind_changed()
         self.kinds[DocumentKind.CA_ID].setFocus()
         self.setMinimumWidth(540)
+
+    def _say_summary(self) -> None:
+        """Who is checked for whom, and the intake's notices, in the interface language."""
+        summary: QLabel = self.w(QLabel, "summary")
+        request, warnings = self.request, self.warnings
+        text = self.tr(
+            "<b>{guardian}</b> for <b>{student}</b> (Permanent ID {pid}, {school}).<br>"
+            "Look at the photo ID and make sure it matches the person at the counter."
+        ).format(
+            guardian=request.guardian_name,
+            student=request.roster_name,
+            pid=request.permanent_id,
+            school=request.school_name,
+        )
+        if warnings:
+            text += (
+                "<br><br><span style='color:#9A4A00'>"
+                + "<br>".join(escape(i18n.notice(w)) for w in warnings)
+                + "</span>"
+            )
+        summary.setText(text)
+
+    def retranslate(self) -> None:
+        """The interface language changed (ui/i18n.py): the summary and the document names."""
+        self._say_summary()
+        name_documents(self.kinds)
 
     def kind(self) -> DocumentKind | None:
         return next((k for k, b in self.kinds.items() if b.isChecked()), None)

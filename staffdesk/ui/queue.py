@@ -242,11 +242,33 @@ class DecisionDialog(AsksBeforeDiscarding, FormDialog):
         }
         super().__init__("decision", titles[action], parent)
         self.desk, self.ctx, self.action = desk, ctx, action
-        v, me = ctx.request, desk.me()
         self.reason: QPlainTextEdit = self.w(QPlainTextEdit, "reason")
         reason_label: QLabel = self.w(QLabel, "reason_label")
         self.error: QLabel = self.w(QLabel, "error")
         self.error.setObjectName("error_text")
+        self._blocked = ""
+        self._say()
+        blocked = self._blocked
+        reason_label.setVisible(self.needs_reason)
+        self.reason.setVisible(self.needs_reason)
+        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
+        self.submit_button = QPushButton(titles[action].split()[0])
+        self.submit_button.setAccessibleName(titles[action])
+        self.submit_button.setDefault(True)
+        buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        if blocked:
+            self.error.setText(blocked)
+            self.submit_button.setEnabled(False)
+        (self.reason if self.needs_reason else self.submit_button).setFocus()
+        self.setMinimumWidth(560)
+
+    def _say(self) -> None:
+        """The request and the rules that apply, in the interface language (again after a
+        switch: retranslate)."""
+        v, me, action = self.ctx.request, self.desk.me(), self.action
+        reason_label: QLabel = self.w(QLabel, "reason_label")
         summary: QLabel = self.w(QLabel, "summary")
         summary.setText(request_html(v))
         rules: QLabel = self.w(QLabel, "rules")
@@ -258,7 +280,7 @@ class DecisionDialog(AsksBeforeDiscarding, FormDialog):
         blocked = ""
         if action is Action.APPROVE:
             verifier = v.identity.verified_by if v.identity else ""
-            if ctx.two_person_rule:
+            if self.ctx.two_person_rule:
                 notes.append(
                     self.tr(
                         "<b>Two-person rule is on:</b> the person who checked the ID ({0}) cannot "
@@ -314,20 +336,12 @@ class DecisionDialog(AsksBeforeDiscarding, FormDialog):
             reason_label.setText(self.tr("&Reason for revoking (e.g. slip lost)"))
         rules.setText("<br>".join(notes))
         rules.setVisible(bool(notes))
-        reason_label.setVisible(self.needs_reason)
-        self.reason.setVisible(self.needs_reason)
-        buttons: QDialogButtonBox = self.w(QDialogButtonBox, "buttons")
-        self.submit_button = QPushButton(titles[action].split()[0])
-        self.submit_button.setAccessibleName(titles[action])
-        self.submit_button.setDefault(True)
-        buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        if blocked:
-            self.error.setText(blocked)
-            self.submit_button.setEnabled(False)
-        (self.reason if self.needs_reason else self.submit_button).setFocus()
-        self.setMinimumWidth(560)
+        self._blocked = blocked
+
+    def retranslate(self) -> None:
+        self._say()
+        if self._blocked:
+            self.error.setText(self._blocked)
 
     def changed(self) -> bool:
         return bool(self.reason.toPlainText().strip())
