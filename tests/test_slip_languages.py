@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
+import time
 import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -17,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from staffdesk.domain.errors import ValidationError
-from staffdesk.slips import fonts, languages, texts
+from staffdesk.slips import fonts, languages, layout, texts
 from staffdesk.slips.blank_form import render_blank_form_bytes
 from staffdesk.slips.content import CredentialSlip, SlipStudent
 from staffdesk.slips.languages import match_language, shipped_languages
@@ -501,3 +503,49 @@ def test_a_mixed_batch_shares_one_form_per_language_and_one_qr_code() -> None:
         for inner in (xobject.get_object()["/Resources"].get("/XObject") or {}).values()
     }
     assert len(qr) == 1  # every language's form places the same QR code
+
+
+# --- the shortcuts rendering takes: the same lines as the full layout ----------------------
+
+
+@pytest.mark.parametrize("style", [fonts.REGULAR, fonts.BOLD, fonts.MONO])
+@pytest.mark.parametrize("language", ["en", "ar", "zh-Hant", "ko"])
+@pytest.mark.parametrize(
+    "text",
+    ["7K2-M9Q-4XD", "(555) 123-4567", "S-004217", "Grade 3 ~ {ok} | 50% @ #1", " ", ""],
+)
+def test_an_ascii_line_is_laid_out_as_the_full_layout_lays_it_out(
+    text: str, language: str, style: str
+) -> None:
+    full = layout._lay_out.__wrapped__(((text, style),), language, "auto")
+    assert lay_out_text(text, language, style) == full
+    assert lay_out_text(text, language, style, "ltr") == full
+
+
+def test_text_outside_printable_ascii_takes_the_full_layout_in_its_language() -> None:
+    # The shortcut is for printable ASCII only: a name, a tab or a right-to-left page still
+    # gets its faces per language, its bidi order and its shaping.
+    tc = lay_out_text("Room 4 王小明", "zh-Hant", fonts.REGULAR)
+    sc = lay_out_text("Room 4 王小明", "en", fonts.REGULAR)
+    assert [r.font for r in tc.runs] == [fonts.SANS, "NotoSansTC"]
+    assert [r.font for r in sc.runs] == [fonts.SANS, "NotoSansSC"]
+    rtl = lay_out_text("(Slip 12)", "ar", fonts.REGULAR, "rtl")
+    assert rtl == layout._lay_out.__wrapped__((("(Slip 12)", fonts.REGULAR),), "ar", "rtl")
+    assert len(rtl.runs) == 3  # the brackets take the right-to-left paragraph's level
+    assert len(lay_out_text("(Slip 12)", "ar", fonts.REGULAR, "ltr").runs) == 1
+
+
+def test_the_language_list_is_read_again_only_when_the_folder_changes(
+    texts_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settled = time.time_ns() - 60 * 10**9  # changed a minute ago
+    os.utime(texts_folder, ns=(settled, settled))
+    listings: list[Path] = []
+    real_list = texts._list
+    monkeypatch.setattr(texts, "_list", lambda folder: listings.append(folder) or real_list(folder))
+    first = available_languages()
+    assert available_languages() == first and "xx" not in first
+    assert len(listings) == 1  # the second answer came from the cache
+    write_variant(texts_folder, "xx", matches=["xx"])  # the folder changes: read again
+    assert "xx" in available_languages()
+    assert len(listings) == 2

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import IndirectObject
 
 from staffdesk.domain.errors import PrintFailed, ValidationError
 from staffdesk.slips import slip_geometry, slip_static, texts
@@ -316,6 +317,27 @@ def test_qr_code_and_shared_layout_are_drawn_once_per_document() -> None:
         for name in (xobject.get_object()["/Resources"].get("/XObject") or {})
     ]
     assert len(qr_forms) == 1
+
+
+def test_pages_drawing_the_same_form_share_one_resource_dictionary() -> None:
+    batch = [make_slip(JOSE), make_slip(ANH, language="es"), make_slip(LIAM), make_slip(ANH)]
+    pdf = render_slips_bytes(batch)
+    reader = PdfReader(io.BytesIO(pdf))
+    references = [dict.__getitem__(page, "/Resources") for page in reader.pages]
+    assert all(isinstance(ref, IndirectObject) for ref in references)  # not a copy per page
+    english = {references[i].idnum for i in (0, 2, 3)}
+    assert len(english) == 1 and references[1].idnum not in english
+    for page in reader.pages:
+        assert "/Font" in page["/Resources"] and len(page["/Resources"]["/XObject"]) == 1
+    # Each page still carries its own values over its language's shared part.
+    spanish_title = " ".join(load_texts("es")("slip.title").split())
+    for index, (one, student) in enumerate(zip(batch, (JOSE, ANH, LIAM, ANH), strict=True)):
+        text = page_text(pdf, index)
+        assert student.vpc_grouped in text and student.full_name in text
+        assert (spanish_title in text) == (one.language == "es")
+    assert fonts_used(pdf) == fonts_used(render_slips_bytes([make_slip(JOSE)])) | fonts_used(
+        render_slips_bytes([make_slip(ANH, language="es")])
+    )
 
 
 # --- the print job ---------------------------------------------------------------------------

@@ -132,6 +132,21 @@ def stack(language: str, style: str) -> tuple[str, ...]:
     raise ValueError(f"unknown text style {style!r}")
 
 
+def first_face(style: str) -> str:
+    """The face a `style` text starts from, in every language (the stacks differ only after it)."""
+    return stack("", style)[0]
+
+
+_PRINTABLE_ASCII = range(0x20, 0x7F)
+
+
+@cache
+def covers_ascii(name: str) -> bool:
+    """Does face `name` have a glyph for every printable ASCII character?"""
+    glyphs = load(name).face.charToGlyph
+    return all(code in glyphs for code in _PRINTABLE_ASCII)
+
+
 def has_glyph(name: str, code: int) -> bool:
     return code in load(name).face.charToGlyph
 

@@ -51,7 +51,29 @@ def lay_out(spans: Sequence[Span], language: str, direction: str = "auto") -> Li
 
 
 def lay_out_text(text: str, language: str, style: str, direction: str = "auto") -> Line:
+    """Lay out one line of one style. Printable ASCII in the style's first face (codes, ids,
+    phones, English text) is one run, measured without the per-character face and bidi passes
+    and without filling the cache with values seen once (a VPC, a serial)."""
+    if direction != "rtl":
+        line = _ascii_line(text, style)
+        if line is not None:
+            return line
     return _lay_out(((text, style),), language, direction)
+
+
+def _ascii_line(text: str, style: str) -> Line | None:
+    """`text` as one run of the style's first face, when it is printable ASCII that face covers
+    (the same line the full layout gives it: no right-to-left letter, no control, nothing to
+    normalise, one face); None otherwise."""
+    if not (text.isascii() and text.isprintable()):
+        return None
+    if not text:
+        return _EMPTY
+    face = fonts.first_face(style)
+    if not fonts.covers_ascii(face):
+        return None
+    width = _width(face, text)
+    return Line((Run(face, text, width),), width)
 
 
 @lru_cache(maxsize=8192)
@@ -68,6 +90,9 @@ def _lay_out(spans: tuple[Span, ...], language: str, direction: str) -> Line:
         return _plain_runs(text, faces)
     faces = _faces(text, styles, language)
     return _bidi_runs(text, faces, language, direction)
+
+
+_EMPTY = Line((), 0.0)
 
 
 def _faces(text: str, styles: list[str], language: str) -> list[str]:

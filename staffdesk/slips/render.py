@@ -22,6 +22,7 @@ from staffdesk.domain.messages import msg
 from staffdesk.slips.content import CredentialSlip
 from staffdesk.slips.drawing import (
     new_canvas,
+    share_page_resources,
     write_pdf,
     written_in,
 )
@@ -72,6 +73,7 @@ def render_slips(
         if progress is not None:
             progress(done + 1, total)
     try:
+        share_page_resources(canvas)
         canvas.save()
     except Exception as exc:
         raise _drawing_failed(exc) from exc

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import re
 import string
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,33 @@ def _texts_dir() -> Path:
 
 
 def available_languages() -> list[str]:
-    """Language codes with a text file, sorted: ["en", "es", …]."""
-    return sorted(p.stem for p in _texts_dir().glob("*.json") if p.is_file())
+    """Language codes with a text file, sorted: ["en", "es", …].
+
+    This is asked for every slip of a batch and every paragraph of a page, and a listing costs a
+    stat per file: the folder is listed again only when its modification time changes, or when
+    it changed in the last two seconds (a file added within the same clock tick as the last
+    listing leaves that time as it was).
+    """
+    folder = _texts_dir()
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        return []
+    if time.time_ns() - stamp < _RACY_NS:
+        return _list(folder)
+    return list(_listing(str(folder), stamp))
+
+
+_RACY_NS = 2_000_000_000
+
+
+@lru_cache(maxsize=8)
+def _listing(folder: str, stamp: int) -> tuple[str, ...]:
+    return tuple(_list(Path(folder)))
+
+
+def _list(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.json") if p.is_file())
 
 
 def has_rtl(text: str) -> bool:
