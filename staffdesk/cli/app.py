@@ -112,19 +112,19 @@ class App:
         if password is None:
             if not sys.stdin.isatty():
                 raise ValidationError("password", msg("cli.password_env"))
-            password = getpass.getpass(f"Password for {username}: ")
+            password = getpass.getpass(self.say(msg("cli.password_for", user=username)))
         return staff.authenticate(session, username, password)
 
 
-def new_password() -> str:
+def new_password(app: App) -> str:
     """A new account's password: STAFFDESK_NEW_PASSWORD, else asked twice at the terminal."""
     password = os.environ.get("STAFFDESK_NEW_PASSWORD")
     if password is not None:
         return password
     if not sys.stdin.isatty():
         raise ValidationError("password", msg("cli.new_password_env"))
-    first = getpass.getpass("New account's password: ")
-    if getpass.getpass("Again: ") != first:
+    first = getpass.getpass(app.say(msg("cli.new_password")))
+    if getpass.getpass(app.say(msg("cli.again"))) != first:
         raise ValidationError("password", msg("cli.passwords_differ"))
     return first
 

@@ -38,7 +38,7 @@ def cmd_search_password(app: App) -> int:
     if password is None:
         if not sys.stdin.isatty():
             raise ValidationError("password", msg("cli.new_password_env"))
-        password = getpass.getpass(f"Password of {site.search_dn}: ")
+        password = getpass.getpass(app.say(msg("cli.password_of", who=site.search_dn)))
     key = directory.store_search_password(site, password)
     emit(app.args, f"stored in the keyring (service StaffDesk, user {key})", {"keyring_user": key})
     return 0

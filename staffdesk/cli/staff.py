@@ -52,7 +52,7 @@ def cmd_staff_add(app: App) -> int:
             actor,
             username=a.user,
             role=a.role,
-            password=new_password(),
+            password=new_password(app),
             display_name=a.name or "",
             schools=a.school or [],
         )

@@ -24,14 +24,15 @@ from staffdesk.sync.status import SyncStatus, describe_privileged, sync_status
 # ---------------------------------------------------------------------------------- connect
 
 
-def _password_for(url: str) -> str:
+def _password_for(app: App, url: str) -> str:
     given = config.password_of(url)
     if given is not None:
         return given
     if os.environ.get(connection.PASSWORD_ENV) is not None:
         return os.environ[connection.PASSWORD_ENV]
     if sys.stdin.isatty():
-        return getpass.getpass(f"Password for {config.strip_password(url)} (empty for none): ")
+        prompt = msg("cli.password_for_url", url=config.strip_password(url))
+        return getpass.getpass(app.say(prompt))
     return ""
 
 
@@ -39,7 +40,7 @@ def cmd_connect(app: App) -> int:
     a = app.args
     url = config.parse_url(a.url)
     bare = config.strip_password(url)
-    password = _password_for(url)
+    password = _password_for(app, url)
     if password:
         secrets.store_password(bare, password)  # refuses a plaintext keyring first
     full = config.with_password(bare, password)
@@ -198,7 +199,7 @@ def _admin_engine(app: App, url: str) -> Engine:
     if password is None:
         if not sys.stdin.isatty():
             raise ValidationError("--admin", msg("sync.admin_no_password", login=login))
-        password = getpass.getpass(f"Password of the database login {login}: ")
+        password = getpass.getpass(app.say(msg("cli.password_of_login", login=login)))
         if a.remember:
             secrets.store_password(key, password)
     with app.work() as s:
@@ -206,16 +207,16 @@ def _admin_engine(app: App, url: str) -> Engine:
     if waiting:
         emit(
             a,
-            f"to send as the database login {login}:\n" + "\n".join(f"  {w}" for w in waiting),
+            app.say(msg("cli.to_send", login=login)) + "\n" + "\n".join(f"  {w}" for w in waiting),
         )
         if not a.yes:
             if not sys.stdin.isatty():
                 raise ValidationError("--yes", msg("sync.confirm_yes"))
             try:
-                answer = input("Send these? [y/N] ")
+                answer = input(app.say(msg("cli.send_these")))
             except EOFError:
                 answer = ""
-            if answer.strip().lower() not in ("y", "yes"):
+            if answer.strip().lower() not in ("y", "yes", "s", "si", "sí"):
                 raise ValidationError("--admin", msg("sync.not_confirmed"))
     return connection.shared_engine(config.with_password(key, password))
 

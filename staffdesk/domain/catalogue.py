@@ -370,6 +370,14 @@ ENGLISH: dict[str, str] = {
     "cli.warning": "warning: {text}",
     "cli.interrupted": "interrupted",
     "cli.unexpected": "unexpected error — details are in {path}",
+    "cli.password_for": "Password for {user}: ",
+    "cli.new_password": "New account's password: ",
+    "cli.again": "Again: ",
+    "cli.password_of": "Password of {who}: ",
+    "cli.password_for_url": "Password for {url} (empty for none): ",
+    "cli.password_of_login": "Password of the database login {login}: ",
+    "cli.to_send": "to send as the database login {login}:",
+    "cli.send_these": "Send these? [y/N] ",
 }
 
 # Words the desk shows in English where the English command line shows the stored code or the
