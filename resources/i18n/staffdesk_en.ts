@@ -193,84 +193,84 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="69"/>
+        <location filename="../../staffdesk/ui/intake.py" line="68"/>
         <source>New Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="103"/>
+        <location filename="../../staffdesk/ui/intake.py" line="102"/>
         <source>Re&amp;cord form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="105"/>
+        <location filename="../../staffdesk/ui/intake.py" line="104"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="107"/>
+        <location filename="../../staffdesk/ui/intake.py" line="106"/>
         <source>Record form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="176"/>
+        <location filename="../../staffdesk/ui/intake.py" line="189"/>
         <source>To record the form: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="189"/>
+        <location filename="../../staffdesk/ui/intake.py" line="203"/>
         <source>Have the parent sign the paper form, then tick this box.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="233"/>
+        <location filename="../../staffdesk/ui/intake.py" line="247"/>
         <source>restricted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="243"/>
+        <location filename="../../staffdesk/ui/intake.py" line="257"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="286"/>
+        <location filename="../../staffdesk/ui/intake.py" line="303"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="316"/>
+        <location filename="../../staffdesk/ui/intake.py" line="343"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="318"/>
+        <location filename="../../staffdesk/ui/intake.py" line="310"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="322"/>
+        <location filename="../../staffdesk/ui/intake.py" line="313"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="389"/>
+        <location filename="../../staffdesk/ui/intake.py" line="408"/>
         <source>Name differs from the roster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="390"/>
+        <location filename="../../staffdesk/ui/intake.py" line="409"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="404"/>
+        <location filename="../../staffdesk/ui/intake.py" line="423"/>
         <source>Already requested or linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="405"/>
+        <location filename="../../staffdesk/ui/intake.py" line="424"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -280,22 +280,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="435"/>
+        <location filename="../../staffdesk/ui/queue.py" line="449"/>
         <source>All my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="465"/>
+        <location filename="../../staffdesk/ui/queue.py" line="479"/>
         <source>{0} request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="486"/>
+        <location filename="../../staffdesk/ui/queue.py" line="500"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="558"/>
+        <location filename="../../staffdesk/ui/queue.py" line="572"/>
         <source>Select a request in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,43 +474,43 @@ Record the form anyway?</source>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="77"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="106"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="115"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="138"/>
         <source>Verifying the chain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="122"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="145"/>
         <source>Audit chain intact: {0} events in {1} chain(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="126"/>
-        <location filename="../../staffdesk/ui/audit_view.py" line="135"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="149"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="158"/>
         <source>Audit chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="130"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="153"/>
         <source>The audit chain is broken ({0} problem(s)):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="140"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="163"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="140"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="163"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="146"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="169"/>
         <source>{0} events exported to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +779,7 @@ Record the form anyway?</source>
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="41"/>
+        <location filename="../../staffdesk/ui/intake.py" line="37"/>
         <source>From the roster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,39 +1129,39 @@ Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="50"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="60"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="112"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="51"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="61"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="52"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="62"/>
         <source>Workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="53"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="63"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="54"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="64"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="65"/>
         <source>Record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="56"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="66"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="125"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
@@ -1376,92 +1376,92 @@ Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="68"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="85"/>
         <source>&lt;b&gt;Two-person rule:&lt;/b&gt; {0} checked the ID, so someone else approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="69"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="86"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="74"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="91"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Only an admin can approve, with a written override reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="79"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="96"/>
         <source>Admin &amp;override reason (required, kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="83"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="100"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the name is close to {0}, who is flagged. Approve only if you are sure they are different people.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="88"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="105"/>
         <source>&amp;Why they are different people (required, kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="90"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="107"/>
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="93"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="110"/>
         <source>&lt;b&gt;Not on the contact list:&lt;/b&gt; {0} is not one of the student&apos;s contacts ({1}). At home they could not pick their name in the portal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="99"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="116"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="106"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="63"/>
         <source>&amp;Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="107"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="64"/>
         <source>Approve as the approver named above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="136"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="144"/>
         <source>Reason: please write why (it is kept with the decision).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="140"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="148"/>
         <source>Approver&apos;s username: the approver types their own username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="144"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="152"/>
         <source>Approver&apos;s password: the approver types their password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="150"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="158"/>
         <source>{0} checked this parent&apos;s ID: another approver must approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="172"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="180"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="187"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="195"/>
         <source>Too many failed sign-ins: approving here is paused. Try again in {0} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="194"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="202"/>
         <source>Wrong username or password (or the account is disabled). Nothing was approved; the desk stays signed in as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,67 +1512,67 @@ Reason (required, kept in the audit trail):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="264"/>
+        <location filename="../../staffdesk/ui/queue.py" line="286"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="266"/>
+        <location filename="../../staffdesk/ui/queue.py" line="288"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="270"/>
+        <location filename="../../staffdesk/ui/queue.py" line="292"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="275"/>
+        <location filename="../../staffdesk/ui/queue.py" line="297"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="283"/>
+        <location filename="../../staffdesk/ui/queue.py" line="305"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="286"/>
+        <location filename="../../staffdesk/ui/queue.py" line="308"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="290"/>
+        <location filename="../../staffdesk/ui/queue.py" line="312"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="297"/>
+        <location filename="../../staffdesk/ui/queue.py" line="319"/>
         <source>&amp;Why they are different people (required, kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="302"/>
+        <location filename="../../staffdesk/ui/queue.py" line="324"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="309"/>
+        <location filename="../../staffdesk/ui/queue.py" line="331"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="312"/>
+        <location filename="../../staffdesk/ui/queue.py" line="334"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="314"/>
+        <location filename="../../staffdesk/ui/queue.py" line="336"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="338"/>
+        <location filename="../../staffdesk/ui/queue.py" line="352"/>
         <source>Reason: please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,7 +1607,7 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>FieldErrors</name>
     <message>
-        <location filename="../../staffdesk/ui/base.py" line="141"/>
+        <location filename="../../staffdesk/ui/base.py" line="202"/>
         <source>Problem: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1635,42 +1635,42 @@ staffdesk staff add admin --role admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="265"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="266"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <source>No student matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="274"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="275"/>
         <source>{0}+ students — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="276"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="277"/>
         <source>{0} student(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="323"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="331"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="338"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="346"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="352"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="360"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="370"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="378"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation type="unfinished"></translation>
@@ -1908,27 +1908,27 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="468"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="80"/>
         <source>Identity check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="481"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="123"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="506"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="103"/>
         <source>&amp;Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="507"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="104"/>
         <source>Verify ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="508"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="105"/>
         <source>Record the identity check (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2252,311 +2252,311 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="62"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="63"/>
         <source>StaffDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="62"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="63"/>
         <source> — DEMO</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="63"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
         <source>StaffDesk front desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="75"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="76"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="89"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="283"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="90"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="284"/>
         <source>Locked after {0} minutes without use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="124"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="125"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="125"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
         <source>&amp;New access form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="127"/>
         <source>&amp;Lost slip…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="128"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="129"/>
         <source>S&amp;witch school…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="132"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="133"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="133"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="134"/>
         <source>Locked by {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="137"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="138"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="138"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="140"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="141"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="142"/>
         <source>Find student by &amp;name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="144"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="145"/>
         <source>Find by &amp;Permanent ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="147"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="147"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
         <source>&amp;Front desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
         <source>&amp;Approval queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
         <source>A&amp;udit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="153"/>
         <source>Check &amp;ID…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="156"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="157"/>
         <source>&amp;Approve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="163"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="164"/>
         <source>Re&amp;ject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="166"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="167"/>
         <source>Issue &amp;&amp; &amp;print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="170"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="171"/>
         <source>Re&amp;issue passcode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="178"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="179"/>
         <source>Re&amp;voke passcode…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="186"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="187"/>
         <source>&amp;Batch print a school&apos;s slips…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="190"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="191"/>
         <source>Codes &amp;dashboard…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="192"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="193"/>
         <source>&amp;Admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="194"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="195"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="197"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="198"/>
         <source>S&amp;taff accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="200"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="201"/>
         <source>Sc&amp;hools…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="202"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="203"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="204"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="208"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="209"/>
         <source>Signed-in staff member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="209"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="73"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="75"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="211"/>
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="212"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="213"/>
         <source>Working indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="217"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="218"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="268"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="269"/>
         <source>all my schools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="320"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="329"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="326"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="335"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="76"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="346"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="352"/>
         <source>{0}, enter your password to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="389"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="395"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="397"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="403"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="473"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="479"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="501"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="507"/>
         <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="578"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="70"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="72"/>
         <source>Shared database (direct)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="76"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="75"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="77"/>
         <source>{0} waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="78"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="80"/>
         <source>last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="80"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="82"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="84"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="86"/>
         <source>{0} conflict(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="82"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="84"/>
         <source>{0} need an admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="86"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="88"/>
         <source>restored from a backup: run sync --new-segment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="88"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="90"/>
         <source>another desk has this desk&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="90"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="92"/>
         <source>admin login refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="94"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="96"/>
         <source>checkpoint #{0} verified {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="100"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="102"/>
         <source>Audit chain {0} anchored on the shared database up to event {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2815,7 +2815,7 @@ staffdesk staff add admin --role admin</source>
 <context>
     <name>Screenshots</name>
     <message>
-        <location filename="../../staffdesk/ui/screenshots.py" line="224"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="225"/>
         <source>Aunt with a custody letter; the school called the mother.</source>
         <translation type="unfinished"></translation>
     </message>

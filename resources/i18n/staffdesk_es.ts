@@ -193,72 +193,72 @@
 <context>
     <name>AccessFormDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="69"/>
+        <location filename="../../staffdesk/ui/intake.py" line="68"/>
         <source>New Parent Access Form</source>
         <translation>Nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="103"/>
+        <location filename="../../staffdesk/ui/intake.py" line="102"/>
         <source>Re&amp;cord form</source>
         <translation>Re&amp;gistrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="105"/>
+        <location filename="../../staffdesk/ui/intake.py" line="104"/>
         <source>Record the form, then check the parent&apos;s ID (Enter)</source>
         <translation>Registrar el formulario y luego verificar la identificación (Intro)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="107"/>
+        <location filename="../../staffdesk/ui/intake.py" line="106"/>
         <source>Record form</source>
         <translation>Registrar formulario</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="176"/>
+        <location filename="../../staffdesk/ui/intake.py" line="189"/>
         <source>To record the form: {0}.</source>
         <translation>Para registrar el formulario: {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="189"/>
+        <location filename="../../staffdesk/ui/intake.py" line="203"/>
         <source>Have the parent sign the paper form, then tick this box.</source>
         <translation>Pida al padre o la madre que firme el formulario en papel y luego marque esta casilla.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="233"/>
+        <location filename="../../staffdesk/ui/intake.py" line="247"/>
         <source>restricted</source>
         <translation>restringido</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="243"/>
+        <location filename="../../staffdesk/ui/intake.py" line="257"/>
         <source>&lt;b&gt;{0} is not on this student&apos;s contact list.&lt;/b&gt; At home they could not pick their name in the portal. If they are not one of these, an approver must write why before approving:&lt;ul&gt;{1}&lt;/ul&gt;</source>
         <translation>&lt;b&gt;{0} no está en la lista de contactos de este estudiante.&lt;/b&gt; En casa no podría elegir su nombre en el portal. Si no es una de estas personas, quien aprueba debe escribir el motivo antes de aprobar:&lt;ul&gt;{1}&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="286"/>
+        <location filename="../../staffdesk/ui/intake.py" line="303"/>
         <source>Restricted contact(s) for this student: {0}. Portal access for them needs an admin override.</source>
         <translation>Contacto(s) restringido(s) de este estudiante: {0}. Para darles acceso al portal se necesita la autorización de un administrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="316"/>
+        <location filename="../../staffdesk/ui/intake.py" line="343"/>
         <source>Lost slip — new Parent Access Form</source>
         <translation>Hoja perdida — nuevo formulario de acceso para padres</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="318"/>
+        <location filename="../../staffdesk/ui/intake.py" line="310"/>
         <source>Lost slip: issuing this form&apos;s code revokes the old one (serial {0}).</source>
         <translation>Hoja perdida: al emitir el código de este formulario se revoca el anterior (serie {0}).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="322"/>
+        <location filename="../../staffdesk/ui/intake.py" line="313"/>
         <source>Lost slip: the old code no longer works; nothing to revoke.</source>
         <translation>Hoja perdida: el código anterior ya no funciona; no hay nada que revocar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="389"/>
+        <location filename="../../staffdesk/ui/intake.py" line="408"/>
         <source>Name differs from the roster</source>
         <translation>El nombre no coincide con la lista</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="390"/>
+        <location filename="../../staffdesk/ui/intake.py" line="409"/>
         <source>{0}.
 
 Record the form anyway, as written by the parent?</source>
@@ -267,12 +267,12 @@ Record the form anyway, as written by the parent?</source>
 ¿Registrar el formulario de todos modos, tal como lo escribió el padre o madre?</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="404"/>
+        <location filename="../../staffdesk/ui/intake.py" line="423"/>
         <source>Already requested or linked</source>
         <translation>Ya solicitado o vinculado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="405"/>
+        <location filename="../../staffdesk/ui/intake.py" line="424"/>
         <source>{0}.
 
 Record the form anyway?</source>
@@ -284,22 +284,22 @@ Record the form anyway?</source>
 <context>
     <name>ApprovalQueue</name>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="435"/>
+        <location filename="../../staffdesk/ui/queue.py" line="449"/>
         <source>All my schools</source>
         <translation>Todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="465"/>
+        <location filename="../../staffdesk/ui/queue.py" line="479"/>
         <source>{0} request(s)</source>
         <translation>{0} solicitud(es)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="486"/>
+        <location filename="../../staffdesk/ui/queue.py" line="500"/>
         <source>&lt;p&gt;Select a request to see the form and decide.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione una solicitud para ver el formulario y decidir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="558"/>
+        <location filename="../../staffdesk/ui/queue.py" line="572"/>
         <source>Select a request in the list first.</source>
         <translation>Seleccione primero una solicitud en la lista.</translation>
     </message>
@@ -478,43 +478,43 @@ Record the form anyway?</source>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="77"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="106"/>
         <source>any</source>
         <translation>cualquiera</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="115"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="138"/>
         <source>Verifying the chain…</source>
         <translation>Verificando la cadena…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="122"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="145"/>
         <source>Audit chain intact: {0} events in {1} chain(s).</source>
         <translation>Cadena de auditoría intacta: {0} eventos en {1} cadena(s).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="126"/>
-        <location filename="../../staffdesk/ui/audit_view.py" line="135"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="149"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="158"/>
         <source>Audit chain</source>
         <translation>Cadena de auditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="130"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="153"/>
         <source>The audit chain is broken ({0} problem(s)):</source>
         <translation>La cadena de auditoría está rota ({0} problema(s)):</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="140"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="163"/>
         <source>Export the audit trail</source>
         <translation>Exportar el registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="140"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="163"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="146"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="169"/>
         <source>{0} events exported to {1}.</source>
         <translation>{0} eventos exportados a {1}.</translation>
     </message>
@@ -848,7 +848,7 @@ Record the form anyway?</source>
         <translation>Más de 14 días</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="41"/>
+        <location filename="../../staffdesk/ui/intake.py" line="37"/>
         <source>From the roster</source>
         <translation>Según la lista escolar</translation>
     </message>
@@ -1189,7 +1189,7 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Cuenta</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="50"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="60"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="112"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="121"/>
         <source>When</source>
@@ -1212,7 +1212,7 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="56"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="66"/>
         <location filename="../../staffdesk/ui/frontdesk.py" line="125"/>
         <source>Details</source>
         <translation>Detalles</translation>
@@ -1244,27 +1244,27 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Verificó</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="51"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="61"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="52"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="62"/>
         <source>Workstation</source>
         <translation>Estación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="53"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="63"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="54"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="64"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/audit_view.py" line="55"/>
+        <location filename="../../staffdesk/ui/audit_view.py" line="65"/>
         <source>Record id</source>
         <translation>ID del registro</translation>
     </message>
@@ -1383,92 +1383,92 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Aprobar en este mostrador (refrendo)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="68"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="85"/>
         <source>&lt;b&gt;Two-person rule:&lt;/b&gt; {0} checked the ID, so someone else approves.</source>
         <translation>&lt;b&gt;Regla de dos personas:&lt;/b&gt; {0} revisó la identificación, así que aprueba otra persona.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="69"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="86"/>
         <source>nobody yet</source>
         <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="74"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="91"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Only an admin can approve, with a written override reason.</source>
         <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} está marcado (orden judicial o nota de custodia). Solo un administrador puede aprobar, con un motivo de excepción por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="79"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="96"/>
         <source>Admin &amp;override reason (required, kept)</source>
         <translation>Motivo de &amp;excepción del administrador (obligatorio, se guarda)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="83"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="100"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the name is close to {0}, who is flagged. Approve only if you are sure they are different people.</source>
         <translation>&lt;b&gt;Posible contacto restringido:&lt;/b&gt; el nombre se parece al de {0}, que está marcado. Apruebe solo si está seguro de que son personas distintas.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="88"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="105"/>
         <source>&amp;Why they are different people (required, kept)</source>
         <translation>&amp;Por qué son personas distintas (obligatorio, se guarda)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="90"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="107"/>
         <source>nobody</source>
         <translation>nadie</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="93"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="110"/>
         <source>&lt;b&gt;Not on the contact list:&lt;/b&gt; {0} is not one of the student&apos;s contacts ({1}). At home they could not pick their name in the portal.</source>
         <translation>&lt;b&gt;No está en la lista de contactos:&lt;/b&gt; {0} no es uno de los contactos del estudiante ({1}). En casa no podría elegir su nombre en el portal.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="99"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="116"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation>&amp;Por qué aprobar a alguien que no está en la lista de contactos (obligatorio, se guarda)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="106"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="63"/>
         <source>&amp;Approve</source>
         <translation>&amp;Aprobar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="107"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="64"/>
         <source>Approve as the approver named above</source>
         <translation>Aprobar como la persona indicada arriba</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="136"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="144"/>
         <source>Reason: please write why (it is kept with the decision).</source>
         <translation>Motivo: escriba por qué (se guarda con la decisión).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="140"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="148"/>
         <source>Approver&apos;s username: the approver types their own username.</source>
         <translation>Usuario de quien aprueba: quien aprueba escribe su propio usuario.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="144"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="152"/>
         <source>Approver&apos;s password: the approver types their password.</source>
         <translation>Contraseña de quien aprueba: quien aprueba escribe su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="150"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="158"/>
         <source>{0} checked this parent&apos;s ID: another approver must approve.</source>
         <translation>{0} revisó la identificación de este padre o madre: debe aprobar otra persona.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="172"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="180"/>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="187"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="195"/>
         <source>Too many failed sign-ins: approving here is paused. Try again in {0} minutes.</source>
         <translation>Demasiados inicios de sesión fallidos: la aprobación aquí está en pausa. Vuelva a intentarlo en {0} minutos.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/countersign.py" line="194"/>
+        <location filename="../../staffdesk/ui/countersign.py" line="202"/>
         <source>Wrong username or password (or the account is disabled). Nothing was approved; the desk stays signed in as {0}.</source>
         <translation>Usuario o contraseña incorrectos (o la cuenta está desactivada). No se aprobó nada; el mostrador sigue con la sesión de {0}.</translation>
     </message>
@@ -1519,67 +1519,67 @@ Motivo (obligatorio, queda en el registro de auditoría):</translation>
         <translation>Revocar código</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="264"/>
+        <location filename="../../staffdesk/ui/queue.py" line="286"/>
         <source>&lt;b&gt;Two-person rule is on:&lt;/b&gt; the person who checked the ID ({0}) cannot also approve.</source>
         <translation>&lt;b&gt;La regla de dos personas está activa:&lt;/b&gt; quien verificó la identificación ({0}) no puede aprobarla también.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="266"/>
+        <location filename="../../staffdesk/ui/queue.py" line="288"/>
         <source>nobody yet</source>
         <translation>nadie todavía</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="270"/>
+        <location filename="../../staffdesk/ui/queue.py" line="292"/>
         <source>You checked this parent&apos;s ID, so another approver must approve it.</source>
         <translation>Usted verificó la identificación de este padre o madre; otro aprobador debe aprobar la solicitud.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="275"/>
+        <location filename="../../staffdesk/ui/queue.py" line="297"/>
         <source>&lt;b&gt;Restricted contact:&lt;/b&gt; {0} is flagged (court order or custody note). Approval is blocked unless an admin overrides it with a written reason.</source>
         <translation>&lt;b&gt;Contacto restringido:&lt;/b&gt; {0} tiene una alerta (orden judicial o nota de custodia). La aprobación está bloqueada salvo que un administrador la autorice con un motivo por escrito.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="283"/>
+        <location filename="../../staffdesk/ui/queue.py" line="305"/>
         <source>Admin &amp;override reason (required, kept in the audit trail)</source>
         <translation>Motivo de la &amp;autorización del administrador (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="286"/>
+        <location filename="../../staffdesk/ui/queue.py" line="308"/>
         <source>Only an admin can override a restricted-contact block.</source>
         <translation>Solo un administrador puede autorizar a un contacto restringido.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="290"/>
+        <location filename="../../staffdesk/ui/queue.py" line="312"/>
         <source>&lt;b&gt;Possible restricted contact:&lt;/b&gt; the parent/guardian&apos;s name is close to {0}, who is flagged (court order or custody note). Approve only if you are sure they are different people.</source>
         <translation>&lt;b&gt;Posible contacto restringido:&lt;/b&gt; el nombre del padre, madre o tutor se parece a {0}, que está marcado (orden judicial o nota de custodia). Apruebe solo si está seguro de que son personas distintas.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="297"/>
+        <location filename="../../staffdesk/ui/queue.py" line="319"/>
         <source>&amp;Why they are different people (required, kept in the audit trail)</source>
         <translation>&amp;Por qué son personas distintas (obligatorio, queda en el registro de auditoría)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="302"/>
+        <location filename="../../staffdesk/ui/queue.py" line="324"/>
         <source>The parent/guardian is not on the student&apos;s contact list; check before approving.</source>
         <translation>El padre/madre o tutor no está en la lista de contactos del estudiante; verifíquelo antes de aprobar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="309"/>
+        <location filename="../../staffdesk/ui/queue.py" line="331"/>
         <source>&amp;Why approve someone not on the contact list (required, kept)</source>
         <translation>&amp;Por qué aprobar a alguien que no está en la lista de contactos (obligatorio, se guarda)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="312"/>
+        <location filename="../../staffdesk/ui/queue.py" line="334"/>
         <source>&amp;Reason for rejecting (the office keeps it)</source>
         <translation>&amp;Motivo del rechazo (la oficina lo conserva)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="314"/>
+        <location filename="../../staffdesk/ui/queue.py" line="336"/>
         <source>&amp;Reason for revoking (e.g. slip lost)</source>
         <translation>&amp;Motivo de la revocación (p. ej., hoja perdida)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/queue.py" line="338"/>
+        <location filename="../../staffdesk/ui/queue.py" line="352"/>
         <source>Reason: please write why.</source>
         <translation>Motivo: escriba por qué.</translation>
     </message>
@@ -1615,7 +1615,7 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>FieldErrors</name>
     <message>
-        <location filename="../../staffdesk/ui/base.py" line="141"/>
+        <location filename="../../staffdesk/ui/base.py" line="202"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -1643,42 +1643,42 @@ staffdesk staff add admin --role admin</translation>
         <translation>(aún no eligió su nombre)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="265"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="266"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="272"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="273"/>
         <source>No student matches.</source>
         <translation>Ningún estudiante coincide.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="274"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="275"/>
         <source>{0}+ students — scroll for more</source>
         <translation>{0}+ estudiantes — desplácese para ver más</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="276"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="277"/>
         <source>{0} student(s)</source>
         <translation>{0} estudiante(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="323"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="331"/>
         <source>Not found</source>
         <translation>No se encontró</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="338"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="346"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grade &lt;b&gt;{grade}&lt;/b&gt; · Permanent ID &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Phone on record: &lt;b&gt;{phone}&lt;/b&gt; · Family language: {lang}</source>
         <translation>&lt;b&gt;{school}&lt;/b&gt; ({code}) · Grado &lt;b&gt;{grade}&lt;/b&gt; · ID permanente &lt;b&gt;{pid}&lt;/b&gt;&lt;br&gt;Teléfono registrado: &lt;b&gt;{phone}&lt;/b&gt; · Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="352"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="360"/>
         <source>{0} restricted contact(s): no portal access for them without an admin override.</source>
         <translation>{0} contacto(s) restringido(s): sin acceso al portal salvo que un administrador lo autorice.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/frontdesk.py" line="370"/>
+        <location filename="../../staffdesk/ui/frontdesk.py" line="378"/>
         <location filename="../../forms/frontdesk.ui" line="67"/>
         <source>No student selected</source>
         <translation>Ningún estudiante seleccionado</translation>
@@ -1916,27 +1916,27 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="468"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="80"/>
         <source>Identity check</source>
         <translation>Verificación de identidad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="481"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="123"/>
         <source>&lt;b&gt;{guardian}&lt;/b&gt; for &lt;b&gt;{student}&lt;/b&gt; (Permanent ID {pid}, {school}).&lt;br&gt;Look at the photo ID and make sure it matches the person at the counter.</source>
         <translation>&lt;b&gt;{guardian}&lt;/b&gt; para &lt;b&gt;{student}&lt;/b&gt; (ID permanente {pid}, {school}).&lt;br&gt;Revise la identificación con foto y confirme que coincide con la persona en el mostrador.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="506"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="103"/>
         <source>&amp;Verify ID</source>
         <translation>&amp;Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="507"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="104"/>
         <source>Verify ID</source>
         <translation>Verificar identificación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/intake.py" line="508"/>
+        <location filename="../../staffdesk/ui/idcheck.py" line="105"/>
         <source>Record the identity check (Enter)</source>
         <translation>Registrar la verificación de identidad (Intro)</translation>
     </message>
@@ -2260,311 +2260,311 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="62"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="63"/>
         <source>StaffDesk</source>
         <translation>StaffDesk</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="62"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="63"/>
         <source> — DEMO</source>
         <translation> — DEMOSTRACIÓN</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="63"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="64"/>
         <source>StaffDesk front desk</source>
         <translation>StaffDesk: recepción</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="75"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="76"/>
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="89"/>
-        <location filename="../../staffdesk/ui/screenshots.py" line="283"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="90"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="284"/>
         <source>Locked after {0} minutes without use.</source>
         <translation>Bloqueado tras {0} minutos sin uso.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="124"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="125"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="125"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
         <source>&amp;New access form…</source>
         <translation>&amp;Nuevo formulario de acceso…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="126"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="127"/>
         <source>&amp;Lost slip…</source>
         <translation>Hoja &amp;perdida…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="128"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="129"/>
         <source>S&amp;witch school…</source>
         <translation>Cambiar de &amp;escuela…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="132"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="133"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="133"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="134"/>
         <source>Locked by {0}.</source>
         <translation>Bloqueado por {0}.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="137"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="138"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="138"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="139"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="140"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="141"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="142"/>
         <source>Find student by &amp;name</source>
         <translation>Buscar estudiante por &amp;nombre</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="144"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="145"/>
         <source>Find by &amp;Permanent ID</source>
         <translation>Buscar por &amp;ID permanente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="146"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="147"/>
         <source>&amp;Go</source>
         <translation>I&amp;r</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="147"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
         <source>&amp;Front desk</source>
         <translation>&amp;Recepción</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="148"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
         <source>&amp;Approval queue</source>
         <translation>Cola de &amp;aprobación</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="149"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
         <source>A&amp;udit log</source>
         <translation>Registro de a&amp;uditoría</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="150"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="151"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
         <source>&amp;Request</source>
         <translation>&amp;Solicitud</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="152"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="153"/>
         <source>Check &amp;ID…</source>
         <translation>Verificar &amp;identificación…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="156"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="157"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Aprobar…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="163"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="164"/>
         <source>Re&amp;ject…</source>
         <translation>Re&amp;chazar…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="166"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="167"/>
         <source>Issue &amp;&amp; &amp;print…</source>
         <translation>Emitir e im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="170"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="171"/>
         <source>Re&amp;issue passcode…</source>
         <translation>Re&amp;emitir código…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="178"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="179"/>
         <source>Re&amp;voke passcode…</source>
         <translation>Re&amp;vocar código…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="186"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="187"/>
         <source>&amp;Batch print a school&apos;s slips…</source>
         <translation>Imprimir hojas de una escuela en &amp;lote…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="190"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="191"/>
         <source>Codes &amp;dashboard…</source>
         <translation>&amp;Panel de códigos…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="192"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="193"/>
         <source>&amp;Admin</source>
         <translation>Ad&amp;ministración</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="194"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="195"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="197"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="198"/>
         <source>S&amp;taff accounts…</source>
         <translation>Cuentas del &amp;personal…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="200"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="201"/>
         <source>Sc&amp;hools…</source>
         <translation>&amp;Escuelas…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="202"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="203"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="204"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="208"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="209"/>
         <source>Signed-in staff member</source>
         <translation>Miembro del personal con sesión iniciada</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="209"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="73"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="75"/>
         <source>Standalone</source>
         <translation>Independiente</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="210"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="211"/>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="212"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="213"/>
         <source>Working indicator</source>
         <translation>Indicador de actividad</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="217"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="218"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="268"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="269"/>
         <source>all my schools</source>
         <translation>todas mis escuelas</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="320"/>
-        <location filename="../../staffdesk/ui/main_window.py" line="329"/>
-        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="326"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="335"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="76"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="346"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="352"/>
         <source>{0}, enter your password to continue.</source>
         <translation>{0}, escriba su contraseña para continuar.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="389"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="395"/>
         <source>Wrong password.</source>
         <translation>Contraseña incorrecta.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="397"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="403"/>
         <source>Signed in for {0} hours: please confirm it is still you.</source>
         <translation>Sesión iniciada hace {0} horas: confirme que sigue siendo usted.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="473"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="479"/>
         <source>Form recorded. Now check the parent&apos;s ID.</source>
         <translation>Formulario registrado. Ahora verifique la identificación.</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="501"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="507"/>
         <source>ID check recorded for {0}. Next: approval here (Ctrl+Shift+A) or in the queue (F4).</source>
         <translation>Identificación registrada para {0}. Siguiente: aprobación aquí (Ctrl+Shift+A) o en la cola (F4).</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/main_window.py" line="578"/>
+        <location filename="../../staffdesk/ui/main_window.py" line="584"/>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="70"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="72"/>
         <source>Shared database (direct)</source>
         <translation>Base de datos compartida (directa)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="74"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="76"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="75"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="77"/>
         <source>{0} waiting</source>
         <translation>{0} pendiente(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="78"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="80"/>
         <source>last sync {0}</source>
         <translation>última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="80"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="82"/>
         <source>never synced</source>
         <translation>nunca sincronizado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="84"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="86"/>
         <source>{0} conflict(s)</source>
         <translation>{0} conflicto(s)</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="82"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="84"/>
         <source>{0} need an admin</source>
         <translation>{0} requieren un administrador</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="86"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="88"/>
         <source>restored from a backup: run sync --new-segment</source>
         <translation>restaurado de una copia de seguridad: ejecute sync --new-segment</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="88"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="90"/>
         <source>another desk has this desk&apos;s name</source>
         <translation>otro puesto usa el nombre de este puesto</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="90"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="92"/>
         <source>admin login refused</source>
         <translation>inicio de sesión de administrador rechazado</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="94"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="96"/>
         <source>checkpoint #{0} verified {1}</source>
         <translation>punto de control n.º {0} verificado {1}</translation>
     </message>
     <message>
-        <location filename="../../staffdesk/ui/sync_status.py" line="100"/>
+        <location filename="../../staffdesk/ui/sync_status.py" line="102"/>
         <source>Audit chain {0} anchored on the shared database up to event {1}</source>
         <translation>Cadena de auditoría {0} anclada en la base de datos compartida hasta el evento {1}</translation>
     </message>
@@ -2823,7 +2823,7 @@ staffdesk staff add admin --role admin</translation>
 <context>
     <name>Screenshots</name>
     <message>
-        <location filename="../../staffdesk/ui/screenshots.py" line="224"/>
+        <location filename="../../staffdesk/ui/screenshots.py" line="225"/>
         <source>Aunt with a custody letter; the school called the mother.</source>
         <translation>Tía con carta de custodia; la escuela llamó a la madre.</translation>
     </message>

@@ -60,9 +60,9 @@ def speaking(lang: str) -> Iterator[None]:
         found = table.get(code) if code else None
         return found or (singular if n == 1 else plural)
 
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]  # argparse: private hooks
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]  # argparse: private hooks
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]  # argparse: private hooks

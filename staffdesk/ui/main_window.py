@@ -30,8 +30,9 @@ from staffdesk.ui.base import Desk, DeskEvents
 from staffdesk.ui.errors import show_error
 from staffdesk.ui.forms import child, load_form
 from staffdesk.ui.frontdesk import FrontDesk
+from staffdesk.ui.idcheck import IdentityCheckDialog
 from staffdesk.ui.idle import IdleWatcher
-from staffdesk.ui.intake import AccessFormDialog, IdentityCheckDialog
+from staffdesk.ui.intake import AccessFormDialog
 from staffdesk.ui.issue import IssueDialog
 from staffdesk.ui.queue import ApprovalQueue
 from staffdesk.ui.screen import fit_to_screen

@@ -160,7 +160,8 @@ def shoot_all(desk_app: DeskApp, out: Path) -> None:
     from staffdesk.domain.workflow import Action
     from staffdesk.services.demo import DEMO_PASSWORD
     from staffdesk.ui.countersign import CountersignDialog
-    from staffdesk.ui.intake import AccessFormDialog, IdentityCheckDialog
+    from staffdesk.ui.idcheck import IdentityCheckDialog
+    from staffdesk.ui.intake import AccessFormDialog
     from staffdesk.ui.issue import IssueDialog
     from staffdesk.ui.queue import DecisionDialog
 
