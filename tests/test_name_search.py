@@ -196,8 +196,11 @@ def test_upgrade_to_0010_rebuilds_tokens_and_name_keys(office: Office) -> None:
     assert _ids(office, "obrien") == ["1000003"]
 
 
-def _plan(office: Office, typed: str, actor: str) -> str:
-    """SQLite's plan for the statement the search runs."""
+def _searched(
+    office: Office, typed: str, actor: str, *, limit: int = 100, holding: str = ""
+) -> tuple[str, queries.StudentPage]:
+    """The page the search gives, and SQLite's plan for the statement it ran: the first whose
+    text holds `holding`, else the last SELECT."""
     seen: list[tuple[str, object]] = []
 
     def capture(_c: object, _cur: object, stmt: str, params: object, *_a: object) -> None:
@@ -207,12 +210,20 @@ def _plan(office: Office, typed: str, actor: str) -> str:
     event.listen(engine, "before_cursor_execute", capture)
     try:
         with office.session() as s:
-            queries.search_students(s, getattr(office, actor), typed)
-            stmt, params = [x for x in seen if x[0].lstrip().startswith("SELECT")][-1]
+            page = queries.search_students(s, getattr(office, actor), typed, limit=limit)
+            if holding:
+                stmt, params = next(x for x in seen if holding in x[0])
+            else:
+                stmt, params = [x for x in seen if x[0].lstrip().startswith("SELECT")][-1]
             rows = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + stmt, params)  # type: ignore[arg-type]
-            return " | ".join(str(r[-1]) for r in rows)
+            return " | ".join(str(r[-1]) for r in rows), page
     finally:
         event.remove(engine, "before_cursor_execute", capture)
+
+
+def _plan(office: Office, typed: str, actor: str) -> str:
+    """SQLite's plan for the statement the search runs."""
+    return _searched(office, typed, actor)[0]
 
 
 def test_the_search_reads_the_token_index_in_order(office: Office) -> None:
@@ -339,21 +350,9 @@ def test_the_word_pairs_are_read_by_their_index(
 
     _add_more(office, tmp_path)
     monkeypatch.setattr(student_search, "SCAN", 0)
-    seen: list[tuple[str, object]] = []
-
-    def capture(_c: object, _cur: object, stmt: str, params: object, *_a: object) -> None:
-        seen.append((stmt, params))
-
-    engine = office.factory.kw["bind"]
-    event.listen(engine, "before_cursor_execute", capture)
-    try:
-        with office.session() as s:
-            page = queries.search_students(s, office.admin, "maria c", limit=1)
-            stmt, params = next(x for x in seen if "FROM student_name_pair JOIN" in x[0])
-            rows = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + stmt, params)  # type: ignore[arg-type]
-            plan = " | ".join(str(r[-1]) for r in rows)
-    finally:
-        event.remove(engine, "before_cursor_execute", capture)
+    plan, page = _searched(
+        office, "maria c", "admin", limit=1, holding="FROM student_name_pair JOIN"
+    )
     assert [r.id for r in page.rows] == ["1000012"]
     assert "COVERING INDEX ix_student_name_pair_token (token=? AND other>? AND other<?)" in plan
     assert "SCAN" not in plan

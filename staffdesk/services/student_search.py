@@ -80,14 +80,7 @@ def search_students(
     word pairs instead (_by_name).
     """
     raw = (text or "").strip()
-    cols = (
-        Student.permanent_id,
-        Student.first_name,
-        Student.middle_name,
-        Student.last_name,
-        Student.school_code,
-        Student.grade,
-    )
+    cols = _COLUMNS
     params: dict[str, object] = {}
     typed = name_search.words(raw)
     wanted = schools_wanted(actor, schools)
