@@ -19,6 +19,10 @@ class PlainFileKeyring(KeyringBackend):
     """What a careless site might install: the password in a readable file."""
 
     priority = 1  # type: ignore[assignment]
+    # never a viable backend: keyring's chainer would take it in beside the real ones, and
+    # every later refusal on this box would name it (seen: the Spanish walk read 'file' in
+    # 'keyrings.alt.file.AltFileKeyring')
+    viable = False  # type: ignore[assignment]
     folder = Path(".")
 
     def get_password(self, service: str, username: str) -> str | None:
