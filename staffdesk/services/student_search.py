@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Integer, Select, String, bindparam, func, literal, select
-from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from staffdesk.domain import name_search
 from staffdesk.services.context import Actor
@@ -27,6 +27,7 @@ SCAN = 1000
 FEW = 8
 _PREFIX: BindParameter[str] = bindparam("prefix", type_=String())
 _TOKEN = StudentNameToken.__table__
+_Q = TypeVar("_Q", bound="Select[*tuple[Any, ...]]")  # either read's statement
 _COLUMNS = (
     Student.permanent_id,
     Student.first_name,
@@ -252,16 +253,7 @@ def _by_pairs(others: int, scoped: bool) -> Select[str, str, str, str, str, str,
             t.c.token.like(bindparam("lead", type_=String())),
         )
     )
-    for i in range(others):
-        q = q.where(t.c.words.like(bindparam(f"w{i}", type_=String())))
-    q = q.where(t.c.before.not_like(bindparam("inner", type_=String())))
-    if scoped:
-        q = q.where(t.c.school_code.in_(bindparam("schools", expanding=True)))
-    return (
-        q.order_by(t.c.token, Student.permanent_id)
-        .offset(bindparam("offset", type_=Integer()))
-        .limit(bindparam("limit", type_=Integer()))
-    )
+    return _checked_and_paged(q, others, scoped, Student.permanent_id)
 
 
 @functools.cache
@@ -279,13 +271,23 @@ def _by_words(others: int, scoped: bool) -> Select[str, str, str, str, str, str]
     # the other words first: SQLite tests the terms in this order, and a word no student of
     # the lead has (the slowest search: "sofia o" where no Sofia has an O surname) then rejects
     # each index entry without decoding `before` as well (~40% of that search's time)
+    return _checked_and_paged(q, others, scoped, t.c.permanent_id)
+
+
+def _checked_and_paged(
+    q: _Q, others: int, scoped: bool, student: ColumnElement[str] | InstrumentedAttribute[str]
+) -> _Q:
+    """The lead-word index row's checks shared by both reads: the `others` typed words among
+    the student's words, the student counted once (not at an inner word), the schools when
+    `scoped`; then the page, in (lead word, student) order."""
+    t = _TOKEN
     for i in range(others):
         q = q.where(t.c.words.like(bindparam(f"w{i}", type_=String())))
     q = q.where(t.c.before.not_like(bindparam("inner", type_=String())))
     if scoped:
         q = q.where(t.c.school_code.in_(bindparam("schools", expanding=True)))
     return (
-        q.order_by(t.c.token, t.c.permanent_id)
+        q.order_by(t.c.token, student)
         .offset(bindparam("offset", type_=Integer()))
         .limit(bindparam("limit", type_=Integer()))
     )
