@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QMetaObject, Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
@@ -84,7 +84,12 @@ def test_cancelling_a_batch_issues_nothing_and_writes_no_file(
 
     def hash_then_cancel(*args: object) -> list[str]:
         hashes = real_hash_all(*args)  # type: ignore[arg-type]
-        dialog.cancel_button.click()  # the user presses Cancel while the codes are hashed
+        # the user presses Cancel while the codes are hashed: the click runs on the UI thread,
+        # and this worker waits for it (a click from here would be queued, and could land
+        # after the batch's last look at the cancel flag)
+        QMetaObject.invokeMethod(
+            dialog.cancel_button, "click", Qt.ConnectionType.BlockingQueuedConnection
+        )
         return hashes
 
     monkeypatch.setattr(batch_svc, "_hash_all", hash_then_cancel)
