@@ -188,6 +188,39 @@ def test_a_refused_write_reaches_the_person_as_a_typed_error(district: District)
     assert "refused" in info.value.message and "may not" in info.value.message
 
 
+def _stamps(engine: Engine) -> dict[tuple[str, str], datetime]:
+    with engine.connect() as c:
+        rows = c.execute(text("SELECT kind, scope, changed_at FROM sync_change")).all()
+    return {(kind, scope): at for kind, scope, at in rows}
+
+
+def test_the_change_stamps_are_the_servers_and_a_desk_login_cannot_move_them(
+    district: District,
+) -> None:
+    """An idle round believes sync_change (migration 0013): a desk's login reads it and its own
+    pushes stamp it through the triggers, but it cannot move a stamp back to hide a change (a
+    disabled account, a revoked assignment) from the other desks."""
+    stamps = _stamps(district.app)
+    # the desk's requests were pushed with the desk's login: their school is stamped
+    assert ("access_request", "LINC") in stamps and ("staff", "") in stamps, stamps
+    now = naive(datetime.now(UTC))
+    long_ago = now - timedelta(days=400)
+    for statement in (
+        one("UPDATE sync_change SET changed_at = :t", t=long_ago),
+        one("DELETE FROM sync_change WHERE kind = 'staff'"),
+        one("INSERT INTO sync_change (kind, scope, changed_at) VALUES ('x', '', :t)", t=now),
+    ):
+        assert "may not" in refused(district.app, statement)
+    # an admin disables an account on the shared database itself: the staff stamp moves on
+    with district.owner.begin() as c:
+        c.execute(text("UPDATE sync_change SET changed_at = :t"), {"t": long_ago})
+    with district.admin.begin() as c:
+        c.execute(text("UPDATE staff_user SET active = false WHERE username = 'clerk'"))
+    after = _stamps(district.app)
+    assert after[("staff", "")] > now - timedelta(minutes=1), after
+    assert after[("student", "")] == long_ago  # the roster did not change
+
+
 # --------------------------------------------------------------- item 1: a revoked code revived
 
 

@@ -1,4 +1,4 @@
-"""What the shared database itself enforces (migration 0008), listed so it can be checked.
+"""What the shared database itself enforces (migrations 0008, 0013), listed so it can be checked.
 
 `expected_guards(dialect)` names the roles, the grants each role must have or must not have, and
 the triggers; `missing_guards(bind)` reads the database's catalogue and says what is missing or
@@ -27,6 +27,11 @@ PRIVILEGED_TABLES = (
 )
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
+# the tables whose changes the shared database stamps in sync_change (migration 0013)
+STAMPED = (
+    "school", "student", "student_contact", "sync_tombstone", "staff_user", "staff_school",
+    "setting",
+)  # fmt: skip
 # (trigger, table) per dialect
 PG_TRIGGERS = (
     ("sd_passcode_forward", "passcode"),
@@ -38,6 +43,8 @@ PG_TRIGGERS = (
     ("sd_checkpoint_extends", "audit_checkpoint"),
     ("sd_checkpoint_append_only", "audit_checkpoint"),
     ("sd_checkpoint_no_truncate", "audit_checkpoint"),
+    *[(f"sd_changed_{t}", t) for t in STAMPED],
+    ("sd_changed_access_request", "access_request"),
 )
 MARIADB_TRIGGERS = (
     ("sd_passcode_forward", "passcode"),
@@ -52,6 +59,8 @@ MARIADB_TRIGGERS = (
     ("sd_identity_kept", "identity_check"),
     ("sd_decision_kept", "decision"),
     ("sd_slip_log_kept", "slip_print_log"),
+    *[(f"sd_changed_{t}_{e}", t) for t in STAMPED for e in ("insert", "update", "delete")],
+    *[(f"sd_changed_access_request_{e}", "access_request") for e in ("insert", "update")],
 )
 
 
@@ -87,13 +96,16 @@ def _grants() -> list[Guard]:
         g += [Guard("grant", role, "audit_checkpoint", p, granted=False) for p in WRITES[1:]]
         g += [Guard("grant", role, "audit_event", p, granted=False) for p in WRITES[1:]]
         g.append(Guard("grant", role, "audit_head", "DELETE", granted=False))
+    # the change stamps: read by every desk, written only by the server's triggers
+    g.append(Guard("grant", "staffdesk_app", "sync_change", "SELECT"))
+    g += [Guard("grant", "staffdesk_app", "sync_change", p, granted=False) for p in WRITES]
     for table in ("staff_user", "setting", "access_request", "decision"):
         g.append(Guard("grant", "portal_app", table, "SELECT", granted=False))
     return g
 
 
 def expected_guards(dialect: str) -> list[Guard]:
-    """Everything migration 0008 leaves on a shared database of this dialect."""
+    """Everything migrations 0008 and 0013 leave on a shared database of this dialect."""
     triggers: tuple[tuple[str, str], ...]
     if dialect == "postgresql":
         triggers = PG_TRIGGERS

@@ -4,7 +4,8 @@ The store owns them as it owns every table (staffdesk/sync only reads and writes
 Local store only: `sync_state` (high-water marks, last sync, last error), `sync_base` (the last
 state of a versioned row known to be on the shared database, and states sent but not yet
 acknowledged), `sync_conflict` (conflicts and rejected changes, shown to staff). Shared database
-only: `sync_tombstone` (roster rows deleted by a push, so other workstations' pulls delete them).
+only: `sync_tombstone` (roster rows deleted by a push, so other workstations' pulls delete them)
+and `sync_change` (when each kind of row last changed, stamped by triggers: migration 0013).
 They hang on the models' metadata so a schema comparison sees the same tables as the migrations.
 """
 
@@ -55,4 +56,14 @@ sync_tombstone = Table(
     Column("entity_type", String(32), primary_key=True),
     Column("entity_id", String(64), primary_key=True),
     Column("deleted_at", UtcDateTime, nullable=False, index=True),
+)
+
+# Shared database only (migration 0013): when rows of each kind last changed there, written by
+# the server's triggers, so an idle sync round asks one small table instead of eight
+sync_change = Table(
+    "sync_change",
+    Base.metadata,
+    Column("kind", String(32), primary_key=True),
+    Column("scope", String(20), primary_key=True),  # a school's code for access_request; else ''
+    Column("changed_at", UtcDateTime, nullable=False),
 )

@@ -22,17 +22,15 @@ from sqlalchemy import (
     delete,
     func,
     literal_column,
-    or_,
     select,
     type_coerce,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.services.context import utcnow
 from staffdesk.store import name_tokens
-from staffdesk.store.sync_tables import sync_tombstone
+from staffdesk.store.sync_tables import sync_change, sync_tombstone
 from staffdesk.sync import faults
 from staffdesk.sync.push import server_now
 from staffdesk.sync.rows import (
@@ -331,36 +329,19 @@ def _pull_links(
     _save_mark(local, key, newest)
 
 
-def _fingerprint(dialect: Dialect, table: Table) -> str | None:
-    """SQL for a short digest of a small table's whole content (staff, their schools,
-    settings: rows without a timestamp of their own); None where the engine has no MD5."""
-    quote = dialect.identifier_preparer.quote
-    row = ", ".join(quote(c.name) for c in table.columns)
-    name = quote(table.name)
-    if dialect.name == "postgresql":  # the server's own 64-bit text hash: no MD5 per row
-        return (
-            f"(SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', {row}), "
-            f"0)), 0) FROM {name})"
-        )
-    if dialect.name in ("mysql", "mariadb"):
-        return (
-            f"(SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', "
-            f"{row})), 15), 16, 10) AS UNSIGNED)), 0)) FROM {name})"
-        )
-    return None
-
-
-SMALL = (STAFF, STAFF_SCHOOL, SETTING)  # read whole whenever their digest moves
-
-
-def _past(table: Table, column: str, mark: datetime | None, **where: str) -> Any:
-    """`max(column) > mark - OVERLAP`, the max a subquery without parameters (`where` aside):
-    an index's last entry, whatever plan the server caches for the prepared statement (an
-    EXISTS with the mark inside may get a generic plan that scans the whole table)."""
+def _changed(kind: str, mark: datetime | None, scopes: Collection[str] | None = None) -> Any:
+    """Whether rows of `kind` (of these schools) changed on the shared database past `mark`
+    (less the overlap, as the reads themselves): the newest of their stamps in `sync_change`,
+    which the server's triggers keep (migration 0013). A kind never stamped has not changed."""
     if mark is None:
         return literal_column("1") == literal_column("1")
-    newest = select(func.max(table.c[column])).where(*[table.c[k] == v for k, v in where.items()])
-    return newest.scalar_subquery() > type_coerce(mark - OVERLAP, table.c[column].type)
+    newest = select(func.max(sync_change.c.changed_at)).where(sync_change.c.kind == kind)
+    if scopes is not None:
+        newest = newest.where(sync_change.c.scope.in_(sorted(scopes)))
+    return newest.scalar_subquery() > type_coerce(mark - OVERLAP, sync_change.c.changed_at.type)
+
+
+ROSTER = ("school", "student", "student_contact", "sync_tombstone")
 
 
 def _news(
@@ -368,43 +349,25 @@ def _news(
     marks: dict[str, datetime],
     scope: str,
     schools: Collection[str] | None,
-    digests: dict[str, str],
 ) -> set[str]:
-    """Which parts have something past their marks: one statement of index look-ups (and
-    digests of the small tables), so a round with nothing new costs about one bare SELECT.
+    """Which parts have something past their marks: one statement reading one small table,
+    the change stamps (`sync_change`), so a round with nothing new costs about one bare SELECT.
     Portal links need no look-up: a link comes with its passcode's `used_at`, which the
     re-read of the passcodes in play sees (`_pull_portal_columns`)."""
-    probes: dict[str, Any] = {}
-    for name in ("school", "student", "student_contact"):
-        probes[name] = _past(T[name], "updated_at", marks.get(f"pull:{name}"))
-    probes["sync_tombstone"] = _past(
-        sync_tombstone,
-        "deleted_at",
-        marks.get("pull:sync_tombstone"),
-        entity_type="student_contact",
-    )
-    mark = marks.get(f"pull:access_request:{scope}")
-    if schools is None or mark is None:
-        probes["workflow"] = _past(REQUEST, "updated_at", mark)
-    elif schools:  # one look-up per school, index (school_code, updated_at)
-        probes["workflow"] = or_(
-            *[_past(REQUEST, "updated_at", mark, school_code=c) for c in sorted(schools)]
+    probes = {name: _changed(name, marks.get(f"pull:{name}")) for name in ROSTER}
+    probes["small"] = _changed("staff", marks.get(STAFF_MARK))
+    if schools is None or schools:  # a desk of no school reads no requests
+        probes["workflow"] = _changed(
+            "access_request", marks.get(f"pull:access_request:{scope}"), schools
         )
-    for table in SMALL:
-        sql = _fingerprint(sconn.dialect, table)
-        probes[table.name] = literal_column(sql) if sql else literal_column("NULL")
     row = sconn.execute(select(*[v.label(k) for k, v in probes.items()])).one()._mapping
-    news = {k for k in ("school", "student", "student_contact", "sync_tombstone") if row[k]}
-    if "workflow" in probes and row["workflow"]:
-        news.add("workflow")
+    news = {k for k in probes if row[k]}
     if marks.get(f"pull:portal_link:{scope}") is None:
         news.add("portal_link")
-    for table in SMALL:
-        seen = row[table.name]
-        if seen is None or str(seen) != digests.get(table.name):
-            news.add("small")
-            digests[table.name] = "" if seen is None else str(seen)
     return news
+
+
+STAFF_MARK = "pull:staff"  # staff accounts, their schools and settings: read whole when stamped
 
 
 def pull_all(
@@ -422,11 +385,10 @@ def pull_all(
     than OVERLAP before it was committed and seen, so an old roster is never read again."""
     faults.point("pull.begin")
     marks = _pull_marks(local)
-    digests = _pull_digests(local)
     scope = _scope_key(schools)
     with shared.connect() as sconn:
         sconn.execution_options(isolation_level="AUTOCOMMIT")
-        news = _news(sconn, marks, scope, schools, digests)
+        news = _news(sconn, marks, scope, schools)
         portal_done = False
         if not news:
             if not _pull_portal_columns(sconn, local, progress):
@@ -440,24 +402,13 @@ def pull_all(
             _pull_roster(sconn, local, marks, read_at, news, progress)
             if "small" in news:
                 _pull_staff_and_settings(sconn, local, progress)
+                _save_mark(local, STAFF_MARK, read_at)
             if "workflow" in news:
                 _pull_workflow(sconn, local, marks, read_at, scope, schools, progress)
             if not portal_done and _pull_portal_columns(sconn, local, progress):
                 news.add("portal_link")
             if news & {"workflow", "portal_link"}:
                 _pull_links(sconn, local, marks, scope, schools, progress)
-    if "small" in news:
-        with local_transaction(local) as s:
-            for name, value in digests.items():
-                set_state(s.connection(), f"{DIGEST}{name}", value)
-
-
-DIGEST = "digest:"  # sync_state keys of the small tables' digests last pulled
-
-
-def _pull_digests(local: sessionmaker[Session]) -> dict[str, str]:
-    with local_transaction(local) as s:
-        return {k.removeprefix(DIGEST): v for k, v in get_state(s.connection(), DIGEST).items()}
 
 
 def pull(
