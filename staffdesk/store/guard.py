@@ -141,6 +141,9 @@ def _present_pg(conn: Connection, expected: list[Guard]) -> dict[Guard, bool]:
         )
     )
     triggers = {(str(name), str(table)) for name, table in rows}
+    tables = set(
+        conn.scalars(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"))
+    )
     present: dict[Guard, bool] = {}
     for g in expected:
         if g.kind == "role":
@@ -149,6 +152,8 @@ def _present_pg(conn: Connection, expected: list[Guard]) -> dict[Guard, bool]:
             present[g] = (g.name, g.table) in triggers
         elif g.name not in roles:
             present[g] = not g.granted  # reported as a missing role already
+        elif g.table not in tables:  # an older schema (doctor says so): nothing is granted on it
+            present[g] = False
         else:
             present[g] = bool(
                 conn.scalar(
