@@ -93,6 +93,9 @@ def test_an_idle_round_is_one_statement_and_later_changes_still_arrive(
     # a portal link
     h.issued(desk_a, "1000004")
     assert desk_a.sync(shared).ok
+    with statements(shared) as sent:  # LINC's new request is no news at a WASH desk
+        other = pull(desk_c.factory, shared, schools=["WASH"])
+    assert not any(other.rows.values()) and len(sent) == 1, sent
     with shared.begin() as c:
         c.execute(
             update(StaffUser.__table__)

@@ -20,8 +20,6 @@ from sqlalchemy import (
     Engine,
     Table,
     delete,
-    func,
-    literal_column,
     select,
     type_coerce,
 )
@@ -329,19 +327,9 @@ def _pull_links(
     _save_mark(local, key, newest)
 
 
-def _changed(kind: str, mark: datetime | None, scopes: Collection[str] | None = None) -> Any:
-    """Whether rows of `kind` (of these schools) changed on the shared database past `mark`
-    (less the overlap, as the reads themselves): the newest of their stamps in `sync_change`,
-    which the server's triggers keep (migration 0013). A kind never stamped has not changed."""
-    if mark is None:
-        return literal_column("1") == literal_column("1")
-    newest = select(func.max(sync_change.c.changed_at)).where(sync_change.c.kind == kind)
-    if scopes is not None:
-        newest = newest.where(sync_change.c.scope.in_(sorted(scopes)))
-    return newest.scalar_subquery() > type_coerce(mark - OVERLAP, sync_change.c.changed_at.type)
-
-
-ROSTER = ("school", "student", "student_contact", "sync_tombstone")
+ROSTER = ("school", "student", "student_contact", "sync_tombstone")  # each its own stamp and mark
+STAFF_MARK = "pull:staff"  # staff accounts, their schools and settings: read whole when stamped
+PART = {"staff": "small", "access_request": "workflow"}  # the part a kind of stamp stands for
 
 
 def _news(
@@ -350,24 +338,30 @@ def _news(
     scope: str,
     schools: Collection[str] | None,
 ) -> set[str]:
-    """Which parts have something past their marks: one statement reading one small table,
-    the change stamps (`sync_change`), so a round with nothing new costs about one bare SELECT.
-    Portal links need no look-up: a link comes with its passcode's `used_at`, which the
-    re-read of the passcodes in play sees (`_pull_portal_columns`)."""
-    probes = {name: _changed(name, marks.get(f"pull:{name}")) for name in ROSTER}
-    probes["small"] = _changed("staff", marks.get(STAFF_MARK))
+    """Which parts have something past their marks (less the overlap, as the reads
+    themselves): one statement reading the change stamps that the server's triggers keep
+    (`sync_change`, migration 0013) newer than the oldest of those marks, for this desk's
+    schools. A round with nothing new gets no rows back, like one bare SELECT by high-water
+    mark. A part without a mark yet is read whole. Portal links need no look-up: a link comes
+    with its passcode's `used_at`, which the re-read of the passcodes in play sees
+    (`_pull_portal_columns`)."""
+    keys = {name: f"pull:{name}" for name in ROSTER} | {"staff": STAFF_MARK}
     if schools is None or schools:  # a desk of no school reads no requests
-        probes["workflow"] = _changed(
-            "access_request", marks.get(f"pull:access_request:{scope}"), schools
+        keys["access_request"] = f"pull:access_request:{scope}"
+    news = {PART.get(k, k) for k, key in keys.items() if key not in marks}
+    known = {k: marks[key] - OVERLAP for k, key in keys.items() if key in marks}
+    if known:
+        at = sync_change.c.changed_at
+        q = select(sync_change.c.kind, at).where(
+            sync_change.c.kind.in_(sorted(known)),
+            at > type_coerce(min(known.values()), at.type),
         )
-    row = sconn.execute(select(*[v.label(k) for k, v in probes.items()])).one()._mapping
-    news = {k for k in probes if row[k]}
+        if schools is not None:  # the requests of these schools; '' is every other kind's scope
+            q = q.where(sync_change.c.scope.in_(["", *sorted(schools)]))
+        news |= {PART.get(k, k) for k, when in sconn.execute(q) if when > known[k]}
     if marks.get(f"pull:portal_link:{scope}") is None:
         news.add("portal_link")
     return news
-
-
-STAFF_MARK = "pull:staff"  # staff accounts, their schools and settings: read whole when stamped
 
 
 def pull_all(
