@@ -1,6 +1,7 @@
 """A pull with nothing new is one question to the shared database (issue 11, district scale):
-it asks which parts moved past their marks in one statement and reads only those, an old roster
-is never read again, and whatever does change after idle rounds still arrives."""
+it asks which parts moved past their marks in one statement, of the change stamps the server's
+triggers keep (`sync_change`, migration 0013), and reads only those; an old roster is never read
+again, and whatever does change after idle rounds still arrives."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, delete, event, update
+from alembic import command
+from sqlalchemy import Engine, delete, event, inspect, text, update
 
 from staffdesk.services import portal
-from staffdesk.store import db
+from staffdesk.store import db, guard
 from staffdesk.store.models import AccessRequest, School, StaffUser, Student, StudentContact
 from staffdesk.store.sync_tables import sync_change, sync_state
 from staffdesk.sync import anchor, connection
@@ -190,3 +192,36 @@ def test_a_whole_idle_round_of_a_desk_with_its_own_anchored_chain_is_the_pull_al
     assert catch_up.ok and catch_up.anchors is not None, catch_up.lines()
     assert catch_up.anchors.verified is not None and catch_up.anchors.verified.seq >= head
     assert any("audit_checkpoint" in st for st in sent), sent
+
+
+# -------------------------------------------- migration 0013 on a shared database already in use
+STAMPED_KINDS = {"school", "student", "student_contact", "sync_tombstone", "staff"}
+
+
+def _stamps(engine: Engine) -> set[tuple[str, str]]:
+    with engine.connect() as c:
+        return {(k, s) for k, s in c.execute(text("SELECT kind, scope FROM sync_change"))}
+
+
+def test_upgrade_from_0012_stamps_what_is_there(
+    shared: Engine, template: Path, tmp_path: Path
+) -> None:
+    """Every kind of row is stamped once (so each desk reads each part once more, then only what
+    changed), the schools with requests too; the triggers are among the guards `staffdesk
+    doctor` checks, and downgrading takes them away again."""
+    desk = h.desk(tmp_path, "ws-a", template)
+    h.issued(desk, "1000001")  # a LINC student's code: LINC has a request
+    assert desk.sync(shared).ok
+    command.downgrade(db.alembic_config(shared), "0012")
+    assert "sync_change" not in inspect(shared).get_table_names()
+    missing = guard.missing_guards(shared)
+    assert missing and all("sd_changed_" in m or "sync_change" in m for m in missing), missing
+
+    db.upgrade(shared)
+    assert db.schema_is_current(shared) and guard.missing_guards(shared) == []
+    assert _stamps(shared) == {(k, "") for k in STAMPED_KINDS} | {("access_request", "LINC")}
+    # the desk synced before the upgrade: it reads the stamped parts again, then idles
+    again = desk.sync(shared)
+    assert again.ok, again.error
+    idle = desk.sync(shared)
+    assert idle.ok and not any(idle.pull.rows.values()), idle.lines()
