@@ -15,11 +15,18 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, delete, event, inspect, text, update
+from sqlalchemy import Engine, delete, event, inspect, select, text, update
 
 from staffdesk.services import portal
 from staffdesk.store import db, guard
-from staffdesk.store.models import AccessRequest, School, StaffUser, Student, StudentContact
+from staffdesk.store.models import (
+    AccessRequest,
+    School,
+    StaffSchool,
+    StaffUser,
+    Student,
+    StudentContact,
+)
 from staffdesk.store.sync_tables import sync_change, sync_state
 from staffdesk.sync import anchor, connection
 from staffdesk.sync.pull import pull
@@ -113,6 +120,16 @@ def test_an_idle_round_is_one_statement_and_later_changes_still_arrive(
         clerk = s.query(StaffUser).filter_by(username="clerk").one()
         assert clerk.display_name == "Clerk Renamed"
 
+    # a school taken from an account on the shared database is taken at the desks too
+    with shared.begin() as c:
+        clerk_id = c.scalar(select(StaffUser.id).where(StaffUser.username == "clerk"))
+        links = c.execute(delete(StaffSchool).where(StaffSchool.staff_id == clerk_id)).rowcount
+    assert links >= 1
+    taken = desk_b.sync(shared)
+    assert taken.ok and taken.pull.rows.get("staff_school deleted") == links, taken.lines()
+    with desk_b.work() as s:
+        assert s.scalars(select(StaffSchool).where(StaffSchool.staff_id == clerk_id)).all() == []
+
     linked = h.link(db.session_factory(shared), "1000001", vpc, "mom@example.org")
     assert isinstance(linked, portal.LinkResult)
     report = desk_b.sync(shared)
@@ -162,6 +179,8 @@ def test_a_whole_idle_round_of_a_desk_with_its_own_anchored_chain_is_the_pull_al
     assert first.anchors is not None and first.anchors.verified is not None, first.lines()
     head = first.anchors.verified.seq
     age_shared_rows(shared)  # long pushed: nothing is inside the pull's overlap any more
+    # the counters its own push (and the ageing) moved: read once, as any desk would
+    assert desk_a.sync(shared).ok
 
     with statements(shared) as sent:  # admin=shared too: its empty admin push asks nothing
         idle = desk_a.sync(shared)
@@ -177,6 +196,7 @@ def test_a_whole_idle_round_of_a_desk_with_its_own_anchored_chain_is_the_pull_al
     used = desk_a.sync(shared)
     assert used.ok and used.pull.rows.get("passcode (portal)") == 1, used.lines()
     age_shared_rows(shared)
+    assert desk_a.sync(shared).ok
     with statements(shared) as sent:
         idle = desk_a.sync(shared, admin=None)
     assert idle.ok and not any(idle.pull.rows.values()) and idle.anchors is None, idle.lines()
@@ -192,6 +212,31 @@ def test_a_whole_idle_round_of_a_desk_with_its_own_anchored_chain_is_the_pull_al
     assert catch_up.ok and catch_up.anchors is not None, catch_up.lines()
     assert catch_up.anchors.verified is not None and catch_up.anchors.verified.seq >= head
     assert any("audit_checkpoint" in st for st in sent), sent
+
+
+def test_a_change_that_commits_late_still_arrives(
+    template: Path, tmp_path: Path, shared: Engine
+) -> None:
+    """The change counters, not a clock, say what moved: a staff change stamped long before it
+    commits (an admin's transaction left open, a push kept waiting) still reaches a desk that
+    synced meanwhile; a time stamp would have fallen behind the desk's mark."""
+    desk = h.desk(tmp_path, "ws-a", template)
+    assert desk.sync(shared).ok and desk.sync(shared).ok
+    with shared.connect() as c, c.begin():
+        c.execute(
+            update(StaffUser.__table__)
+            .where(StaffUser.username == "approver")
+            .values(display_name="Approver Late")
+        )
+        c.execute(update(sync_change).values(changed_at=LONG_AGO))  # as if stamped long ago
+        during = desk.sync(shared)  # not committed yet: nothing to see
+        assert during.ok and not during.pull.rows.get("staff_user"), during.lines()
+    after = desk.sync(shared)
+    assert after.ok and after.pull.rows.get("staff_user") == 1, after.lines()
+    with desk.work() as s:
+        assert s.query(StaffUser).filter_by(username="approver").one().display_name == (
+            "Approver Late"
+        )
 
 
 # -------------------------------------------- migration 0013 on a shared database already in use

@@ -219,6 +219,12 @@ def test_the_change_stamps_are_the_servers_and_a_desk_login_cannot_move_them(
     after = _stamps(district.app)
     assert after[("staff", "")] > now - timedelta(minutes=1), after
     assert after[("student", "")] == long_ago  # the roster did not change
+    if not district.mariadb:  # a trigger switched off (PostgreSQL can) is one missing
+        with district.owner.begin() as c:
+            c.execute(text("ALTER TABLE staff_user DISABLE TRIGGER sd_changed_staff_user"))
+        assert guard.missing_guards(district.owner) == [
+            "trigger sd_changed_staff_user on staff_user is missing"
+        ]
 
 
 # --------------------------------------------------------------- item 1: a revoked code revived

@@ -137,7 +137,8 @@ def _present_pg(conn: Connection, expected: list[Guard]) -> dict[Guard, bool]:
     rows = conn.execute(
         text(
             "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-            "WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
+            "WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal "
+            "AND t.tgenabled <> 'D'"  # a disabled trigger guards nothing: reported missing
         )
     )
     triggers = {(str(name), str(table)) for name, table in rows}

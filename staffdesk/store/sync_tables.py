@@ -5,13 +5,13 @@ Local store only: `sync_state` (high-water marks, last sync, last error), `sync_
 state of a versioned row known to be on the shared database, and states sent but not yet
 acknowledged), `sync_conflict` (conflicts and rejected changes, shown to staff). Shared database
 only: `sync_tombstone` (roster rows deleted by a push, so other workstations' pulls delete them)
-and `sync_change` (when each kind of row last changed, stamped by triggers: migration 0013).
+and `sync_change` (how often and when each kind of row changed, counted by triggers: 0013).
 They hang on the models' metadata so a schema comparison sees the same tables as the migrations.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, String, Table, Text
+from sqlalchemy import BigInteger, Column, Integer, String, Table, Text
 
 from staffdesk.store.models import Base, UtcDateTime
 
@@ -58,12 +58,13 @@ sync_tombstone = Table(
     Column("deleted_at", UtcDateTime, nullable=False, index=True),
 )
 
-# Shared database only (migration 0013): when rows of each kind last changed there, written by
-# the server's triggers, so an idle sync round asks one small table instead of eight
+# Shared database only (migration 0013): how many times rows of each kind changed there, and
+# when last, written by the server's triggers, so an idle sync round asks one small table
 sync_change = Table(
     "sync_change",
     Base.metadata,
     Column("kind", String(32), primary_key=True),
     Column("scope", String(20), primary_key=True),  # a school's code for access_request; else ''
+    Column("changes", BigInteger, nullable=False),
     Column("changed_at", UtcDateTime, nullable=False),
 )

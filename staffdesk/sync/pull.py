@@ -20,10 +20,12 @@ from sqlalchemy import (
     Engine,
     Table,
     delete,
+    func,
+    inspect,
     select,
     type_coerce,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from staffdesk.services.context import utcnow
@@ -53,6 +55,7 @@ from staffdesk.sync.rows import (
     get_state,
     key_of,
     local_transaction,
+    log,
     rows_in,
     save_known,
     serials_free,
@@ -202,6 +205,17 @@ def _pull_staff_and_settings(sconn: Connection, local: sessionmaker[Session], p:
             [r for r in links if r["staff_id"] in known and r["school_code"] in schools],
             Mode.IGNORE,
         )
+        # a school taken from an account on the shared database is taken here too
+        there = {(r["staff_id"], r["school_code"]) for r in links}
+        here = conn.execute(select(STAFF_SCHOOL.c.staff_id, STAFF_SCHOOL.c.school_code)).all()
+        for staff_id, code in here:
+            if staff_id in known and (staff_id, code) not in there:
+                conn.execute(
+                    delete(STAFF_SCHOOL).where(
+                        STAFF_SCHOOL.c.staff_id == staff_id, STAFF_SCHOOL.c.school_code == code
+                    )
+                )
+                p.pulled["staff_school deleted"] += 1
         mine = unpushed(conn, "setting")
         take = [r for r in settings if r["key"] not in mine]
         p.pulled["setting"] += upsert(
@@ -327,41 +341,55 @@ def _pull_links(
     _save_mark(local, key, newest)
 
 
-ROSTER = ("school", "student", "student_contact", "sync_tombstone")  # each its own stamp and mark
-STAFF_MARK = "pull:staff"  # staff accounts, their schools and settings: read whole when stamped
-PART = {"staff": "small", "access_request": "workflow"}  # the part a kind of stamp stands for
+ROSTER = ("school", "student", "student_contact", "sync_tombstone")  # each its own counter, mark
+PART = {"staff": "small", "access_request": "workflow"}  # the part a kind of counter stands for
+SEEN = "seen:"  # sync_state: the change counters of sync_change as this desk last read each part
 
 
 def _news(
     sconn: Connection,
     marks: dict[str, datetime],
+    seen: dict[str, str],
     scope: str,
     schools: Collection[str] | None,
-) -> set[str]:
-    """Which parts have something past their marks (less the overlap, as the reads
-    themselves): one statement reading the change stamps that the server's triggers keep
-    (`sync_change`, migration 0013) newer than the oldest of those marks, for this desk's
-    schools. A round with nothing new gets no rows back, like one bare SELECT by high-water
-    mark. A part without a mark yet is read whole. Portal links need no look-up: a link comes
-    with its passcode's `used_at`, which the re-read of the passcodes in play sees
-    (`_pull_portal_columns`)."""
-    keys = {name: f"pull:{name}" for name in ROSTER} | {"staff": STAFF_MARK}
+) -> tuple[set[str], dict[str, str]]:
+    """Which parts changed since this desk last read them, and their counters to keep once
+    read: one statement of the change counters the server's triggers keep (`sync_change`,
+    migration 0013) for this desk's kinds and schools, compared with the ones last seen. A
+    counter moves whenever a change commits, however late: a change is never left behind a
+    mark. A roster or workflow part without a mark yet is read too. Portal links need no
+    look-up: a link comes with its passcode's `used_at`, which the re-read of the passcodes in
+    play sees (`_pull_portal_columns`)."""
+    parts = {kind: (f"{SEEN}{kind}", f"pull:{kind}") for kind in ROSTER}
+    parts["staff"] = (f"{SEEN}staff", "")  # read whole: no mark
     if schools is None or schools:  # a desk of no school reads no requests
-        keys["access_request"] = f"pull:access_request:{scope}"
-    news = {PART.get(k, k) for k, key in keys.items() if key not in marks}
-    known = {k: marks[key] - OVERLAP for k, key in keys.items() if key in marks}
-    if known:
-        at = sync_change.c.changed_at
-        q = select(sync_change.c.kind, at).where(
-            sync_change.c.kind.in_(sorted(known)),
-            at > type_coerce(min(known.values()), at.type),
-        )
-        if schools is not None:  # the requests of these schools; '' is every other kind's scope
-            q = q.where(sync_change.c.scope.in_(["", *sorted(schools)]))
-        news |= {PART.get(k, k) for k, when in sconn.execute(q) if when > known[k]}
+        parts["access_request"] = (f"{SEEN}access_request:{scope}", f"pull:access_request:{scope}")
+    q = (
+        select(sync_change.c.kind, func.sum(sync_change.c.changes))
+        .where(sync_change.c.kind.in_(sorted(parts)))
+        .group_by(sync_change.c.kind)
+    )
+    if schools is not None:  # the requests of these schools; '' is every other kind's scope
+        q = q.where(sync_change.c.scope.in_(["", *sorted(schools)]))
+    news: set[str] = set()
+    try:
+        counts = {kind: str(int(total)) for kind, total in sconn.execute(q)}
+    except DBAPIError:
+        if inspect(sconn).has_table(sync_change.name):
+            raise
+        # a shared database not upgraded to 0013 yet (its desks were first): every part is read
+        # past its marks, as before the counters; `staffdesk doctor` says the schema is behind
+        log.warning("the shared database has no change counters (schema before 0013)")
+        return {PART.get(kind, kind) for kind in parts} | {"portal_link"}, {}
+    moved: dict[str, str] = {}
+    for kind, (key, mark) in parts.items():
+        count = counts.get(kind, "0")
+        if seen.get(key) != count or (mark and mark not in marks):
+            news.add(PART.get(kind, kind))
+            moved[key] = count
     if marks.get(f"pull:portal_link:{scope}") is None:
         news.add("portal_link")
-    return news
+    return news, moved
 
 
 def pull_all(
@@ -372,17 +400,20 @@ def pull_all(
 ) -> None:
     """Every kind of row, from one consistent read of the shared database.
 
-    First one statement asks which parts have anything new (`_news`); a round with nothing new
-    stops there, after re-reading the portal's columns of the passcodes still in play. The
-    others read those parts in one REPEATABLE READ transaction. Rows stamped by the shared
+    First one statement asks which parts changed since they were last read (`_news`, by the
+    shared database's change counters); a round with nothing new stops there, after
+    re-reading the portal's columns of the passcodes still in play. The others read those
+    parts in one REPEATABLE READ transaction. Rows stamped by the shared
     server take as their next mark the server's clock at that read: everything stamped more
     than OVERLAP before it was committed and seen, so an old roster is never read again."""
     faults.point("pull.begin")
     marks = _pull_marks(local)
+    with local_transaction(local) as s:
+        seen = get_state(s.connection(), SEEN)
     scope = _scope_key(schools)
     with shared.connect() as sconn:
         sconn.execution_options(isolation_level="AUTOCOMMIT")
-        news = _news(sconn, marks, scope, schools)
+        news, moved = _news(sconn, marks, seen, scope, schools)
         portal_done = False
         if not news:
             if not _pull_portal_columns(sconn, local, progress):
@@ -396,13 +427,15 @@ def pull_all(
             _pull_roster(sconn, local, marks, read_at, news, progress)
             if "small" in news:
                 _pull_staff_and_settings(sconn, local, progress)
-                _save_mark(local, STAFF_MARK, read_at)
             if "workflow" in news:
                 _pull_workflow(sconn, local, marks, read_at, scope, schools, progress)
             if not portal_done and _pull_portal_columns(sconn, local, progress):
                 news.add("portal_link")
             if news & {"workflow", "portal_link"}:
                 _pull_links(sconn, local, marks, scope, schools, progress)
+    with local_transaction(local) as s:  # every part that moved is read: its counter seen
+        for key, count in moved.items():
+            set_state(s.connection(), key, count)
 
 
 def pull(

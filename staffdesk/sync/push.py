@@ -144,6 +144,29 @@ def server_now(conn: Connection) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
+PUSH_LOCK_WAIT = "10s"  # PostgreSQL: the longest a push waits for any one lock (default: forever)
+
+
+def _push_clock(conn: Connection) -> datetime:
+    """The stamp of a push's rows (`server_now`); on PostgreSQL, in the same round trip, a
+    bound on every lock wait of the push's transaction. Rows stamped now must commit well inside
+    the pulls' 2-minute overlap or other desks' marks could pass them by: a push kept waiting by
+    another connection's lock (a stolen login's open transaction included) fails instead, is
+    reported, and the next round sends it again with a fresh stamp. MariaDB's own bound
+    (`innodb_lock_wait_timeout`, 50 s by default) does the same there."""
+    if conn.dialect.name != "postgresql":
+        return server_now(conn)
+    row = conn.execute(
+        text(
+            "SELECT set_config('lock_timeout', :wait, true), "
+            "CAST(clock_timestamp() AT TIME ZONE 'UTC' AS timestamp)"
+        ),
+        {"wait": PUSH_LOCK_WAIT},
+    ).one()
+    value: datetime = row[1]
+    return value.replace(tzinfo=UTC)
+
+
 def _any_tombstone(conn: Connection) -> bool:
     q = select(sync_tombstone.c.entity_id).where(sync_tombstone.c.entity_type == "student_contact")
     return conn.execute(q.limit(1)).first() is not None
@@ -292,6 +315,9 @@ def _apply_requests(conn: Connection, batch: Batch, stamp: datetime, out: _Outco
             continue
         accepted.append(rid)
         out.accepted[rid] = (int(row["version"]), ours)
+    # in one order on every desk: each row stamps its school's change counter (migration 0013),
+    # so two pushes of several schools lock those counters in the same order, never crosswise
+    send.sort(key=lambda r: (r["school_code"], r["id"]))
     upsert(conn, REQUEST, send, Mode.VERSIONED)
     out.sent["access_request"] += len(send)
     ok = set(accepted)
@@ -404,8 +430,9 @@ def _send(shared: Engine, batch: Batch, *, admin: bool = False) -> _Outcome:
     try:
         with shared.begin() as conn:
             first = _Outcome()
+            stamp = _push_clock(conn)  # first: every lock wait of the transaction is bounded
             _apply_audit(conn, batch, first)
-            out = _apply(conn, batch, server_now(conn), set())
+            out = _apply(conn, batch, stamp, set())
             out.audit_marks, out.audit_events = first.audit_marks, first.audit_events
         return out
     except DBAPIError as exc:
@@ -416,7 +443,7 @@ def _send(shared: Engine, batch: Batch, *, admin: bool = False) -> _Outcome:
         log.warning("the shared database refused part of a batch, isolating it: %s", exc.orig)
     out = _Outcome()
     with shared.begin() as conn:
-        stamp = server_now(conn)
+        stamp = _push_clock(conn)
         _apply_audit(conn, batch, out)
         for unit in batch.units():
             savepoint = conn.begin_nested()

@@ -3,25 +3,34 @@
 Revision ID: 0013
 Revises: 0012
 
-`sync_change` (kind, scope, changed_at): when rows of one kind last changed on the shared
-database, by the server's clock. Kinds: `school`, `student`, `student_contact`, `sync_tombstone`
-(the roster a desk pulls), `staff` (staff accounts, their schools and the settings: one stamp for
-the three small tables a desk reads whole) and `access_request` once per school (`scope` is the
-school's code; '' elsewhere).
+`sync_change` (kind, scope, changes, changed_at): how many times rows of one kind have changed
+on the shared database, and when last (the server's clock). Kinds: `school`, `student`,
+`student_contact`, `sync_tombstone` (the roster a desk pulls), `staff` (staff accounts, their
+schools and the settings: one counter for the three small tables a desk reads whole) and
+`access_request` once per school (`scope` is the school's code; '' elsewhere).
 
 Triggers write it, so every writer does, whatever program it is, and no desk's login may: on
-PostgreSQL a SECURITY DEFINER function (the roster and staff tables once per statement, requests
-once per row for its school); on MariaDB a trigger per row (it has no statement triggers),
-running as its definer. `staffdesk_app` may only read the table, so a stolen desk login cannot
-hide a change from the other desks by moving a stamp back.
+PostgreSQL a SECURITY DEFINER function (the roster and staff tables once per statement, truncate
+included; requests once per row, for its school); on MariaDB a trigger per row (it has no
+statement triggers), running as its definer. `staffdesk_app` may only read the table, so a
+stolen desk login cannot move a counter to hide a change from the other desks.
+
+A desk compares the counters with the ones it saw at its last read, for equality: a change that
+commits late (an admin's transaction left open, a push that waited for a lock) still moves a
+counter the desk has not seen, where a time stamp taken before the commit could fall behind the
+desk's mark. Counting makes writers of one kind (one school's requests) take turns on its row
+until they commit; on PostgreSQL the stamping function waits at most LOCK_TIMEOUT for it (a push
+that waited longer fails, is reported and is retried by the next round with a fresh stamp), on
+MariaDB `innodb_lock_wait_timeout` (50 s by default) bounds it.
 
 Why (issue 11, benchmarks/bench_district.py): a desk's idle sync round asked eight tables which
 had moved past its marks, the newest `updated_at` of five and a digest of the three without a
 timestamp; each table a statement opens costs the server about 0.1 ms, so that round cost 2.3–3.7×
 one bare SELECT. Now it reads this one table's rows for the desk's kinds and schools.
 
-Seeded with the server's clock for every kind and for the schools that have requests: each desk
-reads each part once more after the upgrade, then only what changed.
+Seeded (before the triggers, so a write meanwhile cannot collide with a seed) with one change of
+every kind and of the schools that have requests: each desk reads each part once more after the
+upgrade, then only what changed.
 """
 
 from collections.abc import Sequence
@@ -37,7 +46,7 @@ depends_on: str | Sequence[str] | None = None
 
 UTC_DATETIME = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 
-# (table, kind): stamped whenever the table's rows are inserted, updated or deleted
+# (table, kind): counted whenever the table's rows are inserted, updated or deleted
 STAMPED = (
     ("school", "school"),
     ("student", "student"),
@@ -49,11 +58,15 @@ STAMPED = (
 )
 KINDS = ("school", "student", "student_contact", "sync_tombstone", "staff")
 
+# PostgreSQL: the longest a stamp waits for its row, well inside the pulls' 2-minute overlap
+LOCK_TIMEOUT = "10s"
 PG_NOW = "CAST(clock_timestamp() AT TIME ZONE 'UTC' AS timestamp)"
+# the update's clock is read once the row is locked: after any wait for another writer
 PG_STAMP = f"""
 BEGIN
-  INSERT INTO sync_change AS c (kind, scope, changed_at) VALUES (%s, %s, {PG_NOW})
-  ON CONFLICT (kind, scope) DO UPDATE SET changed_at = greatest(c.changed_at, EXCLUDED.changed_at);
+  INSERT INTO sync_change AS c (kind, scope, changes, changed_at) VALUES (%s, %s, 1, {PG_NOW})
+  ON CONFLICT (kind, scope) DO UPDATE
+    SET changes = c.changes + 1, changed_at = greatest(c.changed_at, {PG_NOW});
   RETURN NULL;
 END"""
 PG_FUNCTIONS = {
@@ -67,8 +80,9 @@ MY_NOW = "UTC_TIMESTAMP(6)"
 
 def _my_stamp(kind: str, scope: str) -> str:
     return (
-        f"INSERT INTO sync_change (kind, scope, changed_at) VALUES ({kind}, {scope}, {MY_NOW}) "
-        "ON DUPLICATE KEY UPDATE changed_at = GREATEST(changed_at, VALUES(changed_at))"
+        f"INSERT INTO sync_change (kind, scope, changes, changed_at) "
+        f"VALUES ({kind}, {scope}, 1, {MY_NOW}) ON DUPLICATE KEY UPDATE "
+        "changes = changes + 1, changed_at = GREATEST(changed_at, VALUES(changed_at))"
     )
 
 
@@ -97,10 +111,12 @@ def _pg_upgrade() -> None:
             + name
             + "', current_schema()); END $$"
         )
+        op.execute(f"ALTER FUNCTION {name}() SET lock_timeout = '{LOCK_TIMEOUT}'")
         op.execute(f"REVOKE ALL ON FUNCTION {name}() FROM PUBLIC")
     for table, kind in STAMPED:
         op.execute(
-            f"CREATE TRIGGER sd_changed_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            f"CREATE TRIGGER sd_changed_{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            f"ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION sd_changed('{kind}')"
         )
     op.execute(
@@ -126,24 +142,27 @@ def upgrade() -> None:
         "sync_change",
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("scope", sa.String(length=20), nullable=False),
+        sa.Column("changes", sa.BigInteger(), nullable=False),
         sa.Column("changed_at", UTC_DATETIME, nullable=False),
         sa.PrimaryKeyConstraint("kind", "scope", name=op.f("pk_sync_change")),
     )
     dialect = op.get_bind().dialect.name
-    if dialect == "postgresql":
-        now = PG_NOW
-        _pg_upgrade()
-    elif dialect in ("mysql", "mariadb"):
-        now = MY_NOW
-        _my_upgrade()
-    else:
+    if dialect not in ("postgresql", "mysql", "mariadb"):
         return  # the local SQLite store: the table is there (one schema), never written
+    now = PG_NOW if dialect == "postgresql" else MY_NOW
     for kind in KINDS:
-        op.execute(f"INSERT INTO sync_change (kind, scope, changed_at) VALUES ('{kind}', '', {now})")
+        op.execute(
+            f"INSERT INTO sync_change (kind, scope, changes, changed_at) "
+            f"VALUES ('{kind}', '', 1, {now})"
+        )
     op.execute(
-        "INSERT INTO sync_change (kind, scope, changed_at) "
-        f"SELECT 'access_request', school_code, {now} FROM access_request GROUP BY school_code"
+        "INSERT INTO sync_change (kind, scope, changes, changed_at) "
+        f"SELECT 'access_request', school_code, 1, {now} FROM access_request GROUP BY school_code"
     )
+    if dialect == "postgresql":
+        _pg_upgrade()
+    else:
+        _my_upgrade()
 
 
 def downgrade() -> None:
