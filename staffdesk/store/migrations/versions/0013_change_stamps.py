@@ -46,7 +46,7 @@ depends_on: str | Sequence[str] | None = None
 
 UTC_DATETIME = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 
-# (table, kind): counted whenever the table's rows are inserted, updated or deleted
+# (table, kind): counted whenever the table's rows are inserted, updated, deleted or truncated
 STAMPED = (
     ("school", "school"),
     ("student", "student"),
