@@ -27,7 +27,7 @@ PRIVILEGED_TABLES = (
 )
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
-# the tables whose changes the shared database stamps in sync_change (migration 0013)
+# the tables whose changes the shared database counts in sync_change (migration 0013)
 STAMPED = (
     "school", "student", "student_contact", "sync_tombstone", "staff_user", "staff_school",
     "setting",
@@ -96,7 +96,7 @@ def _grants() -> list[Guard]:
         g += [Guard("grant", role, "audit_checkpoint", p, granted=False) for p in WRITES[1:]]
         g += [Guard("grant", role, "audit_event", p, granted=False) for p in WRITES[1:]]
         g.append(Guard("grant", role, "audit_head", "DELETE", granted=False))
-    # the change stamps: read by every desk, written only by the server's triggers
+    # the change counters: read by every desk, written only by the server's triggers
     g.append(Guard("grant", "staffdesk_app", "sync_change", "SELECT"))
     g += [Guard("grant", "staffdesk_app", "sync_change", p, granted=False) for p in WRITES]
     for table in ("staff_user", "setting", "access_request", "decision"):

@@ -97,9 +97,12 @@ def _since(table: Table, column: str, mark: datetime | None) -> Any:
     return table.c[column] > (mark - OVERLAP) if mark else True
 
 
-def _pull_marks(local: sessionmaker[Session]) -> dict[str, datetime]:
+def _pull_state(local: sessionmaker[Session]) -> tuple[dict[str, datetime], dict[str, str]]:
+    """The high-water marks and the change counters last seen, in one local read."""
     with local_transaction(local) as s:
-        return {k: datetime.fromisoformat(v) for k, v in get_state(s.connection(), "pull:").items()}
+        conn = s.connection()
+        marks = {k: datetime.fromisoformat(v) for k, v in get_state(conn, "pull:").items()}
+        return marks, get_state(conn, SEEN)
 
 
 def _save_mark(local: sessionmaker[Session], key: str, value: datetime | None) -> None:
@@ -407,9 +410,7 @@ def pull_all(
     server take as their next mark the server's clock at that read: everything stamped more
     than OVERLAP before it was committed and seen, so an old roster is never read again."""
     faults.point("pull.begin")
-    marks = _pull_marks(local)
-    with local_transaction(local) as s:
-        seen = get_state(s.connection(), SEEN)
+    marks, seen = _pull_state(local)
     scope = _scope_key(schools)
     with shared.connect() as sconn:
         sconn.execution_options(isolation_level="AUTOCOMMIT")
@@ -433,9 +434,10 @@ def pull_all(
                 news.add("portal_link")
             if news & {"workflow", "portal_link"}:
                 _pull_links(sconn, local, marks, scope, schools, progress)
-    with local_transaction(local) as s:  # every part that moved is read: its counter seen
-        for key, count in moved.items():
-            set_state(s.connection(), key, count)
+    if moved:  # every part that moved is read: its counter is seen
+        with local_transaction(local) as s:
+            for key, count in moved.items():
+                set_state(s.connection(), key, count)
 
 
 def pull(
