@@ -3,6 +3,7 @@ keyring rules, run as a user would."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -283,6 +284,42 @@ def test_watch_backs_off_while_the_shared_database_is_down_and_stops_on_ctrl_c(
     assert [x.rsplit("retrying in ", 1)[1].split()[0] for x in offline] == ["1", "2", "4"]
     assert "change(s) waiting" in offline[0]
     assert "sync stopped" in rest
+
+
+def test_watch_stops_on_ctrl_c_even_where_a_round_loses_the_interrupt(
+    template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Ctrl-C that lands inside a round can be lost there (a rollback failing on its way out
+    replaces the KeyboardInterrupt with its own error, which the round reports as a failure):
+    `sync --watch` still stops after that round instead of backing off forever."""
+    from staffdesk.services.context import utcnow
+    from staffdesk.sync.engine import SyncReport
+    from staffdesk.sync.pull import PullReport
+    from staffdesk.sync.push import PushReport
+
+    desk = h.desk(tmp_path, "ws-a", template)
+    rounds: list[int] = []
+
+    def a_round_that_swallows_ctrl_c(*args: object, **kw: object) -> SyncReport:
+        rounds.append(1)
+        if len(rounds) > 1:  # it went on: a second Ctrl-C, not lost, ends the test
+            raise KeyboardInterrupt
+        with contextlib.suppress(KeyboardInterrupt):  # lost, as a failing rollback loses it
+            signal.raise_signal(signal.SIGINT)  # the person presses Ctrl-C mid-round
+        return SyncReport(
+            utcnow(), PushReport(), PullReport(), 0, error="the shared database is away"
+        )
+
+    monkeypatch.setattr(connection, "sync_once", a_round_that_swallows_ctrl_c)
+    code, out, _ = h.run_cli(
+        capsys, "--db", desk.url, "sync", "--watch", "--shared", "postgresql://x@127.0.0.1:1/t"
+    )
+    assert code == 0 and len(rounds) == 1, (rounds, out)
+    assert "offline" in out and "sync stopped" in out
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
 
 
 def test_back_off_is_bounded() -> None:

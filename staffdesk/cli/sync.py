@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
 import sys
+import threading
+from types import FrameType
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -245,17 +248,32 @@ def _watch(
         app.args,
         f"watching {storage.redacted(str(engine.url.render_as_string(False)))} (Ctrl-C stops)",
     )
+    stop = threading.Event()
+
+    def interrupted(signum: int, frame: FrameType | None) -> None:
+        # the loop sees the flag even where the KeyboardInterrupt is lost inside a round (a
+        # rollback that fails on its way out replaces it with its own error)
+        stop.set()
+        signal.default_int_handler(signum, frame)
+
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupted) if main else None
     try:
         connection.watch(
             factory,
             engine,
             interval=app.args.interval,
             max_delay=connection.MAX_DELAY,
+            stop=stop,
             on_report=show,
             schools=schools,
         )
     except KeyboardInterrupt:
-        emit(app.args, "sync stopped; changes not yet sent are kept and go out next time")
+        pass
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    emit(app.args, "sync stopped; changes not yet sent are kept and go out next time")
     return 0
 
 

@@ -163,7 +163,8 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
             raise known from None
         raise known from exc
     except BaseException:
-        session.rollback()
+        with suppress(Exception):  # a failing rollback must not replace what happened (Ctrl-C)
+            session.rollback()
         raise
     finally:
         session.close()
