@@ -271,6 +271,9 @@ def test_watch_backs_off_while_the_shared_database_is_down_and_stops_on_ctrl_c(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C as at a terminal: a test run started in the background inherits it ignored,
+        # and so would the desk's process
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     lines: list[str] = []
     deadline = time.monotonic() + 60
@@ -314,12 +317,16 @@ def test_watch_stops_on_ctrl_c_even_where_a_round_loses_the_interrupt(
         )
 
     monkeypatch.setattr(connection, "sync_once", a_round_that_swallows_ctrl_c)
-    code, out, _ = h.run_cli(
-        capsys, "--db", desk.url, "sync", "--watch", "--shared", "postgresql://x@127.0.0.1:1/t"
-    )
+    was = signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal
+    try:
+        code, out, _ = h.run_cli(
+            capsys, "--db", desk.url, "sync", "--watch", "--shared", "postgresql://x@127.0.0.1:1/t"
+        )
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    finally:
+        signal.signal(signal.SIGINT, was)
     assert code == 0 and len(rounds) == 1, (rounds, out)
     assert "offline" in out and "sync stopped" in out
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
 
 
 def test_back_off_is_bounded() -> None:

@@ -256,8 +256,13 @@ def _watch(
         stop.set()
         signal.default_int_handler(signum, frame)
 
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, interrupted) if main else None
+    # not where Ctrl-C is ignored (a background job started by a script) or off the main thread
+    ours = (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    )
+    if ours:
+        signal.signal(signal.SIGINT, interrupted)
     try:
         connection.watch(
             factory,
@@ -271,8 +276,8 @@ def _watch(
     except KeyboardInterrupt:
         pass
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+        if ours:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     emit(app.args, "sync stopped; changes not yet sent are kept and go out next time")
     return 0
 
