@@ -205,7 +205,8 @@ def upgrade(engine: Engine) -> None:
 
 # The newest migration in store/migrations/versions; tests/test_schema.py checks it against
 # Alembic's own reading of that folder, so the start-up check needs no Alembic at all.
-# chain: 0003 → 0007 → 0006 → 0005 → 0008 → 0010 → 0011 (numbered by issue, chained by merge)
+# chain: 0003 → 0007 → 0006 → 0005 → 0008 → 0010 → 0011 → 0012 → 0013 (numbered by issue,
+# chained by merge)
 SCHEMA_HEAD = "0013"
 
 
